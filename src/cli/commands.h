@@ -1,0 +1,17 @@
+/*
+ * commands.h - the entry point of each subcommand, one per file in
+ * src/cli/.  Each takes the open database (NULL for commands that open
+ * their own) and the arguments after the command name, and returns an
+ * enum cli_exit value.
+ */
+#ifndef COOPSTOCK_COMMANDS_H
+#define COOPSTOCK_COMMANDS_H
+
+#include "db/db.h"
+
+/* coopstock init: the database is created or upgraded by opening it. */
+int cmd_init(struct db *db, int argc, char **argv);
+/* coopstock check: integrity, foreign keys and the ledger's invariants. */
+int cmd_check(struct db *db, int argc, char **argv);
+
+#endif

@@ -1,0 +1,5 @@
+libcoopstock_a_SOURCES += \
+	src/cli/check.c \
+	src/cli/cli.c src/cli/cli.h \
+	src/cli/commands.h \
+	src/cli/init.c

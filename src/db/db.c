@@ -1,0 +1,637 @@
+/*
+ * db.c - see db.h.
+ *
+ * Opening is careful to look before it writes: the first bytes of an
+ * existing file, then user_version and application_id, are read before
+ * WAL mode or any migration touches it, so a wrong --db never damages the
+ * file it points at.  Migrations are the SQL files share/sql/NNN-*.sql,
+ * applied in order inside one transaction; NNN becomes user_version.
+ */
+#include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db/db.h"
+#include "util/i18n.h"
+#include "util/paths.h"
+#include "util/xalloc.h"
+
+/* 'Coop' in ASCII: marks a file as ours (PRAGMA application_id). */
+#define COOPSTOCK_APP_ID 0x436f6f70
+#define BUSY_TIMEOUT_MS 5000
+
+struct stmt_cache {
+	const char *sql;
+	sqlite3_stmt *st;
+};
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	char *err;
+	struct stmt_cache *cache;
+	size_t ncache, acache;
+	long long actor_clerk;
+	char *actor;
+	int actor_manager;
+};
+
+struct migration {
+	int version;
+	char *file;
+};
+
+static void
+set_err(char **errmsg, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+set_err(char **errmsg, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (errmsg == NULL)
+		return;
+	va_start(ap, fmt);
+	*errmsg = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+/* Collect NNN-*.sql from the data directory, sorted by NNN. */
+static int
+migration_cmp(const void *a, const void *b)
+{
+	const struct migration *x = a, *y = b;
+
+	return (x->version > y->version) - (x->version < y->version);
+}
+
+static struct migration *
+migrations_list(size_t *count)
+{
+	char *dir = xasprintf("%s/sql", paths_datadir());
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	struct migration *m = NULL;
+	size_t n = 0;
+
+	*count = 0;
+	if (d == NULL) {
+		free(dir);
+		return NULL;
+	}
+	while ((e = readdir(d)) != NULL) {
+		const char *nm = e->d_name;
+		size_t len = strlen(nm);
+
+		if (len < 8 || strspn(nm, "0123456789") != 3 || nm[3] != '-' ||
+		    strcmp(nm + len - 4, ".sql") != 0)
+			continue;
+		m = xrealloc(m, (n + 1) * sizeof *m);
+		m[n].version = atoi(nm);
+		m[n].file = xasprintf("%s/%s", dir, nm);
+		n++;
+	}
+	closedir(d);
+	free(dir);
+	qsort(m, n, sizeof *m, migration_cmp);
+	*count = n;
+	return m;
+}
+
+static void
+migrations_free(struct migration *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(m[i].file);
+	free(m);
+}
+
+int
+db_latest_version(void)
+{
+	size_t n;
+	struct migration *m = migrations_list(&n);
+	int v = n > 0 ? m[n - 1].version : -1;
+
+	migrations_free(m, n);
+	return v;
+}
+
+/* Read a whole (small) file; NULL on error. */
+static char *
+slurp(const char *file)
+{
+	FILE *f = fopen(file, "rb");
+	char *buf = NULL;
+	size_t len = 0, cap = 0, got;
+
+	if (f == NULL)
+		return NULL;
+	do {
+		if (cap - len < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			buf = xrealloc(buf, cap);
+		}
+		got = fread(buf + len, 1, cap - len - 1, f);
+		len += got;
+	} while (got > 0);
+	if (ferror(f)) {
+		free(buf);
+		fclose(f);
+		return NULL;
+	}
+	fclose(f);
+	buf[len] = '\0';
+	return buf;
+}
+
+/*
+ * Look at an existing file before SQLite does: it must be empty or start
+ * with the SQLite magic.  Returns ST_OK, ST_NOT_FOUND or ST_NOTADB.
+ */
+static enum status
+precheck_file(const char *path, char **errmsg)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	struct stat sb;
+	ssize_t got;
+	int fd;
+
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return ST_NOT_FOUND;
+		set_err(errmsg, _("%s: %s"), path, strerror(errno));
+		return ST_IO;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		set_err(errmsg, _("%s: not a regular file"), path);
+		return ST_NOTADB;
+	}
+	if (sb.st_size == 0)
+		return ST_OK;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		set_err(errmsg, _("%s: %s"), path, strerror(errno));
+		return ST_IO;
+	}
+	got = read(fd, head, sizeof head);
+	close(fd);
+	if (got != (ssize_t)sizeof head || memcmp(head, magic, sizeof magic) != 0) {
+		set_err(errmsg, _("%s: not a coopstock database (refusing to touch it)"),
+		    path);
+		return ST_NOTADB;
+	}
+	return ST_OK;
+}
+
+/* Create the file ourselves so its mode is 0660 less the umask. */
+static enum status
+create_file(const char *path, char **errmsg)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+
+	if (fd < 0) {
+		set_err(errmsg, _("%s: cannot create: %s"), path, strerror(errno));
+		return ST_IO;
+	}
+	close(fd);
+	return ST_OK;
+}
+
+static long long
+pragma_int(sqlite3 *h, const char *sql, int *rc)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = 0;
+
+	*rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
+	if (*rc == SQLITE_OK) {
+		*rc = sqlite3_step(st);
+		if (*rc == SQLITE_ROW) {
+			v = sqlite3_column_int64(st, 0);
+			*rc = SQLITE_OK;
+		} else if (*rc == SQLITE_DONE)
+			*rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * Decide, by reading only, whether the open file is ours and not from the
+ * future.  Sets *version to its user_version.
+ */
+static enum status
+identify(struct db *db, int latest, int *version, char **errmsg)
+{
+	int rc;
+	long long uv, app, tables;
+
+	uv = pragma_int(db->h, "PRAGMA user_version", &rc);
+	if (rc == SQLITE_OK)
+		app = pragma_int(db->h, "PRAGMA application_id", &rc);
+	if (rc == SQLITE_OK)
+		tables = pragma_int(db->h,
+		    "SELECT count(*) FROM sqlite_master", &rc);
+	if (rc == SQLITE_NOTADB) {
+		set_err(errmsg, _("%s: not a coopstock database (refusing to touch it)"),
+		    db->path);
+		return ST_NOTADB;
+	}
+	if (rc != SQLITE_OK) {
+		set_err(errmsg, "%s: %s", db->path, sqlite3_errmsg(db->h));
+		return db_status(db, rc);
+	}
+	if (app != COOPSTOCK_APP_ID && (uv != 0 || tables != 0)) {
+		set_err(errmsg, _("%s: an SQLite database, but not coopstock's (refusing to touch it)"),
+		    db->path);
+		return ST_NOTADB;
+	}
+	if (uv > latest) {
+		set_err(errmsg, _("%s: written by a newer coopstock (schema %lld, this one knows %d); upgrade coopstock"),
+		    db->path, uv, latest);
+		return ST_TOO_NEW;
+	}
+	*version = (int)uv;
+	return ST_OK;
+}
+
+static enum status
+configure_connection(struct db *db, char **errmsg)
+{
+	static const char *const pragmas[] = {
+		"PRAGMA journal_mode=WAL",
+		"PRAGMA synchronous=FULL",
+		"PRAGMA foreign_keys=ON",
+	};
+	enum status st;
+
+	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	for (size_t i = 0; i < sizeof pragmas / sizeof *pragmas; i++) {
+		st = db_exec(db, pragmas[i]);
+		if (st != ST_OK) {
+			set_err(errmsg, "%s: %s", db->path, db->err);
+			return st;
+		}
+	}
+	return ST_OK;
+}
+
+/* Apply every migration newer than the file's version, in one transaction. */
+static enum status
+migrate(struct db *db, struct migration *m, size_t n, char **errmsg)
+{
+	enum status st;
+	int rc, version;
+	char *sql, *set;
+
+	st = db_begin(db);
+	if (st != ST_OK)
+		goto fail;
+	/* Another process may have migrated while we waited for the lock. */
+	version = (int)pragma_int(db->h, "PRAGMA user_version", &rc);
+	for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
+		if (m[i].version <= version)
+			continue;
+		sql = slurp(m[i].file);
+		if (sql == NULL) {
+			db_fail(db, ST_NO_SCHEMA, "%s: %s", m[i].file, strerror(errno));
+			st = ST_NO_SCHEMA;
+			goto rollback;
+		}
+		st = db_exec(db, sql);
+		free(sql);
+		if (st != ST_OK)
+			goto rollback;
+		set = sqlite3_mprintf("PRAGMA user_version=%d; PRAGMA application_id=%d",
+		    m[i].version, COOPSTOCK_APP_ID);
+		st = db_exec(db, set);
+		sqlite3_free(set);
+		if (st != ST_OK)
+			goto rollback;
+	}
+	if (rc != SQLITE_OK) {
+		st = db_status(db, rc);
+		goto rollback;
+	}
+	st = db_commit(db);
+	if (st == ST_OK)
+		return ST_OK;
+	goto fail;
+rollback:
+	db_rollback(db);
+fail:
+	set_err(errmsg, _("%s: cannot update the schema: %s"), db->path, db->err);
+	return st;
+}
+
+enum status
+db_open(const char *path, enum db_open_mode mode, struct db **out,
+    char **errmsg)
+{
+	struct db *db;
+	struct migration *m;
+	size_t n;
+	int version = 0, rc;
+	enum status st;
+
+	*out = NULL;
+	if (errmsg != NULL)
+		*errmsg = NULL;
+	m = migrations_list(&n);
+	if (n == 0) {
+		set_err(errmsg, _("cannot find the schema files in %s/sql; is coopstock installed?"),
+		    paths_datadir());
+		return ST_NO_SCHEMA;
+	}
+	st = precheck_file(path, errmsg);
+	if (st == ST_NOT_FOUND && mode == DB_OPEN_CREATE)
+		st = create_file(path, errmsg);
+	else if (st == ST_NOT_FOUND)
+		set_err(errmsg, _("%s: no database here; create one with: coopstock --db %s init"),
+		    path, path);
+	if (st != ST_OK) {
+		migrations_free(m, n);
+		return st;
+	}
+	db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	db->err = xstrdup("");
+	db->actor = xstrdup("?");
+	rc = sqlite3_open_v2(path, &db->h,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc != SQLITE_OK) {
+		set_err(errmsg, "%s: %s", path, sqlite3_errstr(rc));
+		st = db_status(db, rc);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->h, 0);
+	st = identify(db, m[n - 1].version, &version, errmsg);
+	if (st == ST_OK)
+		st = configure_connection(db, errmsg);
+	if (st == ST_OK && version < m[n - 1].version)
+		st = migrate(db, m, n, errmsg);
+	if (st != ST_OK)
+		goto fail;
+	migrations_free(m, n);
+	*out = db;
+	return ST_OK;
+fail:
+	migrations_free(m, n);
+	db_close(db);
+	return st;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	for (size_t i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	free(db->cache);
+	if (db->h != NULL) {
+		if (!sqlite3_get_autocommit(db->h))
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(db->h);
+	}
+	free(db->path);
+	free(db->err);
+	free(db->actor);
+	free(db);
+}
+
+sqlite3 *
+db_sqlite(struct db *db)
+{
+	return db->h;
+}
+
+const char *
+db_path(const struct db *db)
+{
+	return db->path;
+}
+
+int
+db_schema_version(struct db *db)
+{
+	int rc;
+
+	return (int)pragma_int(db->h, "PRAGMA user_version", &rc);
+}
+
+enum status
+db_begin(struct db *db)
+{
+	return db_exec(db, "BEGIN IMMEDIATE");
+}
+
+enum status
+db_commit(struct db *db)
+{
+	enum status st = db_exec(db, "COMMIT");
+
+	if (st != ST_OK)
+		db_rollback(db);
+	return st;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+db_in_transaction(struct db *db)
+{
+	return !sqlite3_get_autocommit(db->h);
+}
+
+enum status
+db_status(struct db *db, int rc)
+{
+	enum status st;
+
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_ROW:
+	case SQLITE_DONE:
+		return ST_OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		st = ST_BUSY;
+		break;
+	case SQLITE_FULL:
+		st = ST_FULL;
+		break;
+	case SQLITE_READONLY:
+		st = ST_READONLY;
+		break;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		st = ST_IO;
+		break;
+	case SQLITE_NOTADB:
+		st = ST_NOTADB;
+		break;
+	case SQLITE_CORRUPT:
+		st = ST_CORRUPT;
+		break;
+	case SQLITE_NOMEM:
+		st = ST_NOMEM;
+		break;
+	case SQLITE_CONSTRAINT:
+		st = ST_INVALID;
+		break;
+	default:
+		st = ST_ERROR;
+		break;
+	}
+	if (db != NULL && db->h != NULL)
+		db_fail(db, st, "%s", sqlite3_errmsg(db->h));
+	return st;
+}
+
+enum status
+db_fail(struct db *db, enum status st, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	free(db->err);
+	db->err = msg;
+	return st;
+}
+
+const char *
+db_errmsg(const struct db *db)
+{
+	return db->err;
+}
+
+void
+db_clear_error(struct db *db)
+{
+	free(db->err);
+	db->err = xstrdup("");
+}
+
+enum status
+db_exec(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+	enum status st = ST_OK;
+
+	if (rc != SQLITE_OK) {
+		st = db_status(db, rc);
+		if (msg != NULL)
+			db_fail(db, st, "%s", msg);
+	}
+	sqlite3_free(msg);
+	return st;
+}
+
+sqlite3_stmt *
+db_prepare(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	for (size_t i = 0; i < db->ncache; i++) {
+		if (db->cache[i].sql == sql) {
+			st = db->cache[i].st;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+	    NULL);
+	if (rc != SQLITE_OK) {
+		db_status(db, rc);
+		return NULL;
+	}
+	if (db->ncache == db->acache) {
+		db->acache = db->acache ? db->acache * 2 : 32;
+		db->cache = xrealloc(db->cache, db->acache * sizeof *db->cache);
+	}
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache].st = st;
+	db->ncache++;
+	return st;
+}
+
+int
+db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+enum status
+db_query_int(struct db *db, sqlite3_stmt *st, long long dflt, long long *out)
+{
+	int rc = sqlite3_step(st);
+
+	*out = dflt;
+	if (rc == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+			*out = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ST_OK : db_status(db, rc);
+}
+
+char *
+db_column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return xstrdup(s != NULL ? (const char *)s : "");
+}
+
+void
+db_set_actor(struct db *db, long long clerk_id, const char *name,
+    int is_manager)
+{
+	free(db->actor);
+	db->actor = xstrdup(name);
+	db->actor_clerk = clerk_id;
+	db->actor_manager = is_manager;
+}
+
+const char *
+db_actor(const struct db *db)
+{
+	return db->actor;
+}
+
+long long
+db_actor_clerk(const struct db *db)
+{
+	return db->actor_clerk;
+}
+
+int
+db_actor_is_manager(const struct db *db)
+{
+	return db->actor_manager;
+}

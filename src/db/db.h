@@ -1,0 +1,116 @@
+/*
+ * db.h - the SQLite connection: opening, migrations, transactions, errors.
+ *
+ * One struct db per process.  It is opened in WAL mode with foreign keys
+ * on, synchronous=FULL and a busy timeout, because several clerks' processes
+ * share one file over SSH and a dropped link must never lose a commit.
+ * Writers use db_begin() (BEGIN IMMEDIATE): the write lock is taken before
+ * anything is read, so a check-then-write inside one transaction cannot be
+ * raced by another process.  The model layer is the only other code that
+ * uses sqlite3 directly, through db_sqlite().
+ */
+#ifndef COOPSTOCK_DB_H
+#define COOPSTOCK_DB_H
+
+#include <sqlite3.h>
+#include <stdarg.h>
+
+#include "util/status.h"
+
+struct db;
+
+enum db_open_mode {
+	DB_OPEN_EXISTING, /* fail with ST_NOT_FOUND when the file is missing */
+	DB_OPEN_CREATE    /* create the file (mode 0660 less umask) if missing */
+};
+
+/*
+ * Open the database at path, bring its schema up to date and return it in
+ * *out.  A file that is not an SQLite database (ST_NOTADB), a SQLite file
+ * that is not coopstock's (ST_NOTADB) and a database from a newer coopstock
+ * (ST_TOO_NEW) are refused before anything is written to them.  On
+ * failure *out is NULL and *errmsg (if errmsg is not NULL) receives a
+ * newly allocated one-line explanation naming the file, which the caller
+ * frees.
+ */
+enum status db_open(const char *path, enum db_open_mode mode,
+    struct db **out, char **errmsg);
+
+/* Close the database; any open transaction is rolled back.  NULL is ok. */
+void db_close(struct db *db);
+
+/* Return the underlying handle, for model/ only.  Never NULL. */
+sqlite3 *db_sqlite(struct db *db);
+
+/* Return the path the database was opened with (owned by db). */
+const char *db_path(const struct db *db);
+
+/* Return the schema version (PRAGMA user_version) the file now has. */
+int db_schema_version(struct db *db);
+
+/* Return the highest schema version this coopstock knows, or -1 when the
+ * migration files cannot be found. */
+int db_latest_version(void);
+
+/*
+ * Start a write transaction (BEGIN IMMEDIATE).  Returns ST_OK, ST_BUSY when
+ * another process held the lock past the busy timeout, or another status
+ * with db_errmsg() set.  Transactions do not nest.
+ */
+enum status db_begin(struct db *db);
+/* Commit the open transaction; on failure it is rolled back. */
+enum status db_commit(struct db *db);
+/* Roll back the open transaction if there is one.  Never fails. */
+void db_rollback(struct db *db);
+/* Return nonzero while a transaction is open. */
+int db_in_transaction(struct db *db);
+
+/*
+ * Map an sqlite3 result code to a status, and record sqlite's message as
+ * the detail (db_errmsg).  SQLITE_OK, SQLITE_ROW and SQLITE_DONE give ST_OK.
+ */
+enum status db_status(struct db *db, int rc);
+
+/* Set the detail text for the last failure (printf format).  Returns st. */
+enum status db_fail(struct db *db, enum status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Detail text of the last failure: owned by db, "" when there is none. */
+const char *db_errmsg(const struct db *db);
+/* Forget the detail text. */
+void db_clear_error(struct db *db);
+
+/* Run SQL with no results and no parameters (schema, pragmas). */
+enum status db_exec(struct db *db, const char *sql);
+
+/*
+ * Prepare sql, or return the copy prepared earlier (statements are cached
+ * by their text pointer, so pass string literals).  The statement is reset
+ * and its bindings cleared; the db owns it.  Returns NULL with db_errmsg()
+ * set on failure.
+ */
+sqlite3_stmt *db_prepare(struct db *db, const char *sql);
+
+/* Bind helpers: NULL text binds SQL NULL. */
+int db_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/*
+ * Run a prepared statement expected to return at most one row with one
+ * integer column; *out gets it (or dflt when there is no row).
+ */
+enum status db_query_int(struct db *db, sqlite3_stmt *st, long long dflt,
+    long long *out);
+
+/* Return a newly allocated copy of column i of the current row ("" for NULL). */
+char *db_column_dup(sqlite3_stmt *st, int i);
+
+/* The acting person recorded on every write: clerk name or Unix user. */
+void db_set_actor(struct db *db, long long clerk_id, const char *name,
+    int is_manager);
+/* Actor name (owned by db; "?" until set). */
+const char *db_actor(const struct db *db);
+/* Clerk id of the actor, 0 for the command line. */
+long long db_actor_clerk(const struct db *db);
+/* Nonzero when the actor has the manager role. */
+int db_actor_is_manager(const struct db *db);
+
+#endif

@@ -1,0 +1,1 @@
+# src/model: files are added here as the layer grows.

@@ -1,0 +1,1 @@
+# src/sync: files are added here as the layer grows.

@@ -1,0 +1,1 @@
+# src/ui: files are added here as the layer grows.

@@ -1,0 +1,138 @@
+/*
+ * test_db.c - the database layer: migrations, transactions, the statement
+ * cache, error mapping, and that a second connection sees the same file.
+ */
+#include <config.h>
+
+#include <string.h>
+
+#include "testlib.h"
+
+static void
+test_open_migrates_to_latest(void **state)
+{
+	struct testdb *t = *state;
+
+	assert_true(db_latest_version() >= 1);
+	assert_int_equal(db_schema_version(t->db), db_latest_version());
+	assert_int_equal(testdb_int(t->db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(testdb_int(t->db, "PRAGMA application_id"), 0x436f6f70);
+	assert_int_equal(testdb_int(t->db,
+	    "SELECT count(*) FROM clerk WHERE role = 'manager' AND pin_hash IS NULL"), 1);
+}
+
+static void
+test_wal_and_sync(void **state)
+{
+	struct testdb *t = *state;
+	sqlite3_stmt *st = db_prepare(t->db, "PRAGMA journal_mode");
+
+	assert_non_null(st);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_reset(st);
+	assert_int_equal(testdb_int(t->db, "PRAGMA synchronous"), 2);
+}
+
+static void
+test_prepare_caches_by_pointer(void **state)
+{
+	struct testdb *t = *state;
+	static const char sql[] = "SELECT ?1 + 1";
+	sqlite3_stmt *a = db_prepare(t->db, sql);
+	sqlite3_stmt *b;
+	long long v;
+
+	assert_non_null(a);
+	sqlite3_bind_int(a, 1, 41);
+	assert_int_equal(db_query_int(t->db, a, -1, &v), ST_OK);
+	assert_int_equal(v, 42);
+	b = db_prepare(t->db, sql);
+	assert_ptr_equal(a, b);
+	/* bindings were cleared: NULL + 1 is NULL, so the default comes back */
+	assert_int_equal(db_query_int(t->db, b, -1, &v), ST_OK);
+	assert_int_equal(v, -1);
+}
+
+static void
+test_prepare_error_sets_message(void **state)
+{
+	struct testdb *t = *state;
+
+	assert_null(db_prepare(t->db, "SELEKT 1"));
+	assert_non_null(strstr(db_errmsg(t->db), "syntax error"));
+}
+
+static void
+test_rollback_discards(void **state)
+{
+	struct testdb *t = *state;
+
+	assert_int_equal(db_begin(t->db), ST_OK);
+	assert_true(db_in_transaction(t->db));
+	assert_int_equal(db_exec(t->db,
+	    "INSERT INTO member(code, name) VALUES ('M1', '张三')"), ST_OK);
+	db_rollback(t->db);
+	assert_false(db_in_transaction(t->db));
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM member"), 0);
+}
+
+static void
+test_busy_is_reported_not_raw(void **state)
+{
+	struct testdb *t = *state;
+	struct db *other = testdb_open_again(t);
+
+	sqlite3_busy_timeout(db_sqlite(other), 50);
+	assert_int_equal(db_begin(t->db), ST_OK);
+	assert_int_equal(db_begin(other), ST_BUSY);
+	db_rollback(t->db);
+	assert_int_equal(db_begin(other), ST_OK);
+	assert_int_equal(db_commit(other), ST_OK);
+	db_close(other);
+}
+
+static void
+test_ledger_is_append_only(void **state)
+{
+	struct testdb *t = *state;
+
+	assert_int_equal(db_exec(t->db,
+	    "INSERT INTO product(sku, name, unit, price) VALUES ('HT-1', '核桃', 'kg', 3000);"
+	    "INSERT INTO lot(product_id, received_on, qty, actor) VALUES (1, '2026-11-01', 1000, 't');"
+	    "INSERT INTO stock_move(kind, product_id, lot_id, qty, actor) VALUES ('intake', 1, 1, 1000, 't');"),
+	    ST_OK);
+	assert_int_equal(db_exec(t->db, "UPDATE stock_move SET qty = 5"), ST_INVALID);
+	assert_non_null(strstr(db_errmsg(t->db), "append-only"));
+	assert_int_equal(db_exec(t->db, "DELETE FROM stock_move"), ST_INVALID);
+	assert_int_equal(testdb_int(t->db, "SELECT qty FROM stock_move"), 1000);
+}
+
+static void
+test_actor(void **state)
+{
+	struct testdb *t = *state;
+
+	assert_string_equal(db_actor(t->db), "tester");
+	db_set_actor(t->db, 7, "王芳", 0);
+	assert_string_equal(db_actor(t->db), "王芳");
+	assert_int_equal(db_actor_clerk(t->db), 7);
+	assert_false(db_actor_is_manager(t->db));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_open_migrates_to_latest, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_wal_and_sync, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_prepare_caches_by_pointer, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_prepare_error_sets_message, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_discards, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_busy_is_reported_not_raw, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_ledger_is_append_only, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_actor, testdb_setup, testdb_teardown),
+	};
+
+	return TESTLIB_RUN(tests);
+}
