@@ -1,0 +1,105 @@
+/*
+ * order.h - customer orders and their life:
+ *
+ *   new -> confirmed -> packed -> shipped -> delivered
+ *   new | confirmed | packed -> cancelled
+ *   shipped | delivered -> returned
+ *
+ * Confirming reserves stock lot by lot, oldest best-before first (FEFO),
+ * never from expired lots; cancelling releases the reservation; shipping
+ * turns it into 'sale' moves and records the shipment; returning brings
+ * the stock back with 'return' moves.  Each transition checks and writes
+ * inside one BEGIN IMMEDIATE transaction, so two clerks confirming the
+ * last jar at once cannot both succeed: the loser gets ST_NO_STOCK, never
+ * a raw SQLITE_BUSY.  Every change of status is an order_event row with
+ * db_actor() and the time.  Functions return ST_OK or a status with the
+ * detail in db_errmsg(); on failure nothing was written.
+ */
+#ifndef COOPSTOCK_ORDER_H
+#define COOPSTOCK_ORDER_H
+
+#include <stdint.h>
+
+#include "db/db.h"
+
+enum order_status {
+	ORDER_NEW,
+	ORDER_CONFIRMED,
+	ORDER_PACKED,
+	ORDER_SHIPPED,
+	ORDER_DELIVERED,
+	ORDER_CANCELLED,
+	ORDER_RETURNED,
+	ORDER__COUNT
+};
+
+/* The status as stored ("new", "confirmed", ...); static string. */
+const char *order_status_name(enum order_status s);
+/* Parse a stored status name; returns -1 when unknown. */
+int order_status_parse(const char *name);
+
+struct order_line_in {
+	long long product_id;
+	int64_t qty;         /* thousandths of the unit, > 0 */
+	int64_t unit_price;  /* fen per unit; < 0: the product's current price */
+};
+
+struct order_in {
+	const char *channel;     /* "walk-in", "phone", a shop name; required */
+	const char *ext_ref;     /* the shop's order number, or NULL */
+	const char *ordered_at;  /* "YYYY-MM-DD HH:MM:SS" or NULL: now */
+	const char *customer_name;
+	const char *customer_phone;
+	const char *customer_address;
+	const char *note;
+	const struct order_line_in *lines;
+	int nlines;              /* >= 1 */
+};
+
+/*
+ * Create an order in state 'new'.  *id receives its id.  When ext_ref is
+ * set and (channel, ext_ref) already exists, nothing is written, *id is
+ * the existing order and ST_EXISTS is returned.  ST_NOT_FOUND for an
+ * unknown or inactive product, ST_INVALID for no lines or a quantity <= 0.
+ * The customer (by phone) is remembered for the next order.
+ */
+enum status order_create(struct db *db, const struct order_in *in,
+    long long *id);
+
+/* Reserve stock for every line (FEFO).  ST_NO_STOCK names each short
+ * product and by how much in db_errmsg(); nothing is reserved then. */
+enum status order_confirm(struct db *db, long long id);
+/* confirmed -> packed. */
+enum status order_pack(struct db *db, long long id);
+/* confirmed | packed -> shipped: sale moves, a shipment row.  courier and
+ * tracking_no are required (ST_INVALID when empty). */
+enum status order_ship(struct db *db, long long id, const char *courier,
+    const char *tracking_no);
+/* shipped -> delivered. */
+enum status order_deliver(struct db *db, long long id);
+/* new | confirmed | packed -> cancelled; releases the reservation. */
+enum status order_cancel(struct db *db, long long id, const char *reason);
+/* shipped | delivered -> returned: every sold unit comes back to its lot. */
+enum status order_return(struct db *db, long long id, const char *reason);
+
+/* An order's header, as order_get returns it.  Free with order_free. */
+struct order {
+	long long id;
+	char *channel, *ext_ref, *ordered_at, *status;
+	char *customer_name, *customer_phone, *customer_address, *note;
+	char *created_by;
+	int nlines;
+	struct order_line {
+		long long id, product_id;
+		char *sku, *name, *unit;
+		int64_t qty, unit_price, total;
+	} *lines;
+	int64_t total;           /* sum of line totals, fen */
+};
+
+/* Load order id with its lines into a new struct (*out).  ST_NOT_FOUND. */
+enum status order_get(struct db *db, long long id, struct order **out);
+/* Free an order from order_get.  NULL is ok. */
+void order_free(struct order *o);
+
+#endif
