@@ -27,7 +27,9 @@
 	X("init", cmd_init, DB_OPEN_CREATE, "",                               \
 	    N_("create the database, or bring its schema up to date"))        \
 	X("check", cmd_check, DB_OPEN_EXISTING, "",                           \
-	    N_("verify the database file and the stock ledger"))
+	    N_("verify the database file and the stock ledger"))             \
+	X("backup", cmd_backup, DB_OPEN_EXISTING, "FILE",                     \
+	    N_("copy the database safely, even while clerks work"))
 
 struct command {
 	const char *name;

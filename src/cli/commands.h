@@ -14,4 +14,7 @@ int cmd_init(struct db *db, int argc, char **argv);
 /* coopstock check: integrity, foreign keys and the ledger's invariants. */
 int cmd_check(struct db *db, int argc, char **argv);
 
+/* coopstock backup FILE: an online backup to FILE. */
+int cmd_backup(struct db *db, int argc, char **argv);
+
 #endif

@@ -1,4 +1,5 @@
 libcoopstock_a_SOURCES += \
+	src/cli/backup.c \
 	src/cli/check.c \
 	src/cli/cli.c src/cli/cli.h \
 	src/cli/commands.h \

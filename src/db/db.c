@@ -635,3 +635,70 @@ db_actor_is_manager(const struct db *db)
 {
 	return db->actor_manager;
 }
+
+/* Copy db into the (new, empty) file tmp; returns an sqlite3 code. */
+static int
+backup_into(struct db *db, const char *tmp)
+{
+	sqlite3 *out = NULL;
+	sqlite3_backup *b;
+	int rc;
+
+	rc = sqlite3_open_v2(tmp, &out,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(out, BUSY_TIMEOUT_MS);
+		b = sqlite3_backup_init(out, "main", db->h, "main");
+		if (b == NULL) {
+			rc = sqlite3_errcode(out);
+		} else {
+			/* Whole database in one step: in WAL mode this holds only
+			 * a read snapshot, so writers carry on meanwhile. */
+			while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
+			    rc == SQLITE_LOCKED)
+				sqlite3_sleep(20);
+			if (rc == SQLITE_DONE)
+				rc = SQLITE_OK;
+			sqlite3_backup_finish(b);
+		}
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL,
+		    NULL);
+	if (rc != SQLITE_OK && out != NULL)
+		db_fail(db, db_status(NULL, rc), "%s: %s", tmp, sqlite3_errmsg(out));
+	if (sqlite3_close(out) != SQLITE_OK && rc == SQLITE_OK)
+		rc = SQLITE_IOERR;
+	return rc;
+}
+
+enum status
+db_backup(struct db *db, const char *dest)
+{
+	char *tmp = xasprintf("%s.partial-%ld", dest, (long)getpid());
+	enum status st = ST_OK;
+	int rc, fd;
+
+	db_clear_error(db);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+	if (fd < 0) {
+		st = db_fail(db, ST_IO, "%s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	close(fd);
+	rc = backup_into(db, tmp);
+	if (rc != SQLITE_OK) {
+		st = db_status(NULL, rc);
+		if (*db->err == '\0')
+			db_fail(db, st, "%s", sqlite3_errstr(rc));
+		unlink(tmp);
+		goto out;
+	}
+	if (rename(tmp, dest) != 0) {
+		st = db_fail(db, ST_IO, "%s: %s", dest, strerror(errno));
+		unlink(tmp);
+	}
+out:
+	free(tmp);
+	return st;
+}

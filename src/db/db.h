@@ -103,6 +103,15 @@ enum status db_query_int(struct db *db, sqlite3_stmt *st, long long dflt,
 /* Return a newly allocated copy of column i of the current row ("" for NULL). */
 char *db_column_dup(sqlite3_stmt *st, int i);
 
+/*
+ * Copy the whole database to dest with SQLite's online backup API (never
+ * a file copy: other clerks may be writing).  The copy is written beside
+ * dest under a temporary name, synced and renamed over dest, so dest is
+ * always either the old file or a complete new one.  Returns ST_OK, or a
+ * status with db_errmsg() naming the file.
+ */
+enum status db_backup(struct db *db, const char *dest);
+
 /* The acting person recorded on every write: clerk name or Unix user. */
 void db_set_actor(struct db *db, long long clerk_id, const char *name,
     int is_manager);
