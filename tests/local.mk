@@ -34,6 +34,12 @@ tests_unit_test_text_SOURCES = tests/unit/test_text.c
 tests_unit_test_text_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_text_LDADD = $(UNIT_LDADD)
 
+# The pseudo-terminal recorder: bytes per key, idle bytes (make check) and
+# the figures of make bench.
+check_PROGRAMS += tests/tools/ptyrec
+tests_tools_ptyrec_SOURCES = tests/tools/ptyrec.c
+tests_tools_ptyrec_LDADD = $(PTY_LIBS)
+
 # Command-line tests: shell scripts driving the real binary.
 cli_tests = \
 	tests/cli/backup.sh \

@@ -1,0 +1,252 @@
+/*
+ * ptyrec.c - run a program on a pseudo-terminal, type a key script at it,
+ * and count what it writes back: the bytes a clerk's SSH link would carry.
+ *
+ *   ptyrec [-s COLSxROWS] [-t TERM] [-q QUIET_MS] [-o RAWFILE] SCRIPT -- CMD...
+ *
+ * SCRIPT is a file of lines (or "-" for none):
+ *   key NAME [COUNT]   send a key COUNT times (down up pgdn pgup home end
+ *                      enter esc tab f1 f10 bs, or a single character),
+ *                      waiting for the output to go quiet after each
+ *   text STRING        send STRING as typed text, then wait for quiet
+ *   idle SECONDS       send nothing for SECONDS and count the bytes
+ *   mark LABEL         start a new report line called LABEL
+ * The report (stdout) has one line per mark:
+ *   LABEL keys=N bytes=B mean=M
+ * preceded by "first_screen bytes=B ms=T" and followed by
+ * "exit status=S peak_rss_kb=K".  RAWFILE receives every byte written,
+ * for tests that look for escape sequences.  Used by make bench and by
+ * the idle and injection tests in make check (which assert bytes, never
+ * times).
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+struct rec {
+	int fd;
+	FILE *raw;
+	long long total;
+	int quiet_ms;
+	int dead;
+};
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Read whatever arrives within ms; returns bytes read (0 on timeout). */
+static long long
+drain(struct rec *r, int ms)
+{
+	char buf[65536];
+	struct pollfd p = { .fd = r->fd, .events = POLLIN };
+	long long got = 0;
+	ssize_t n;
+
+	if (r->dead || poll(&p, 1, ms) <= 0)
+		return 0;
+	n = read(r->fd, buf, sizeof buf);
+	if (n <= 0) {
+		r->dead = 1;
+		return 0;
+	}
+	if (r->raw != NULL)
+		fwrite(buf, 1, (size_t)n, r->raw);
+	r->total += n;
+	got += n;
+	return got;
+}
+
+/* Count bytes until nothing arrives for quiet_ms; *last gets the time of
+ * the last byte. */
+static long long
+until_quiet(struct rec *r, long long *last)
+{
+	long long bytes = 0, n;
+
+	while ((n = drain(r, r->quiet_ms)) > 0) {
+		bytes += n;
+		if (last != NULL)
+			*last = now_ms();
+	}
+	return bytes;
+}
+
+static const char *
+key_bytes(const char *name)
+{
+	static const struct { const char *name, *seq; } keys[] = {
+		{ "down", "\033[B" }, { "up", "\033[A" }, { "right", "\033[C" },
+		{ "left", "\033[D" }, { "pgdn", "\033[6~" }, { "pgup", "\033[5~" },
+		{ "home", "\033[H" }, { "end", "\033[F" }, { "enter", "\r" },
+		{ "esc", "\033" }, { "tab", "\t" }, { "f1", "\033OP" },
+		{ "f10", "\033[21~" }, { "bs", "\177" },
+	};
+	static char one[2];
+
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		if (strcmp(keys[i].name, name) == 0)
+			return keys[i].seq;
+	if (strlen(name) == 1) {
+		one[0] = name[0];
+		return one;
+	}
+	return NULL;
+}
+
+static void
+send_str(struct rec *r, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (!r->dead && write(r->fd, s, len) != (ssize_t)len)
+		r->dead = 1;
+}
+
+struct mark {
+	char label[64];
+	long long keys, bytes;
+};
+
+static void
+mark_print(const struct mark *m)
+{
+	if (m->label[0] == '\0')
+		return;
+	printf("%s keys=%lld bytes=%lld mean=%.1f\n", m->label, m->keys,
+	    m->bytes, m->keys ? (double)m->bytes / (double)m->keys : 0.0);
+}
+
+static int
+script_line(struct rec *r, char *line, struct mark *m)
+{
+	char *cmd = strtok(line, " \t\n"), *arg = strtok(NULL, "\n");
+	const char *seq;
+	long count;
+
+	if (cmd == NULL || cmd[0] == '#')
+		return 0;
+	if (strcmp(cmd, "mark") == 0) {
+		mark_print(m);
+		memset(m, 0, sizeof *m);
+		snprintf(m->label, sizeof m->label, "%s", arg ? arg : "keys");
+	} else if (strcmp(cmd, "key") == 0 && arg != NULL) {
+		char *name = strtok(arg, " "), *n = strtok(NULL, " ");
+
+		count = n ? strtol(n, NULL, 10) : 1;
+		if ((seq = key_bytes(name)) == NULL)
+			return -1;
+		for (long i = 0; i < count && !r->dead; i++) {
+			send_str(r, seq);
+			m->keys++;
+			m->bytes += until_quiet(r, NULL);
+		}
+	} else if (strcmp(cmd, "text") == 0 && arg != NULL) {
+		send_str(r, arg);
+		m->keys += (long long)strlen(arg);
+		m->bytes += until_quiet(r, NULL);
+	} else if (strcmp(cmd, "idle") == 0 && arg != NULL) {
+		long long end = now_ms() + strtol(arg, NULL, 10) * 1000;
+
+		while (now_ms() < end && !r->dead)
+			m->bytes += drain(r, (int)(end - now_ms()));
+	} else
+		return -1;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct winsize ws = { .ws_col = 80, .ws_row = 24 };
+	struct rec r = { .quiet_ms = 150 };
+	struct mark m = { .label = "" };
+	const char *term = "xterm-256color", *rawpath = NULL;
+	char line[4096];
+	long long start, last;
+	struct rusage ru;
+	FILE *script = NULL;
+	int opt, status = 0;
+	pid_t pid;
+
+	while ((opt = getopt(argc, argv, "+s:t:q:o:")) != -1) {
+		switch (opt) {
+		case 's':
+			if (sscanf(optarg, "%hux%hu", &ws.ws_col, &ws.ws_row) != 2)
+				return 2;
+			break;
+		case 't': term = optarg; break;
+		case 'q': r.quiet_ms = atoi(optarg); break;
+		case 'o': rawpath = optarg; break;
+		default: return 2;
+		}
+	}
+	if (argc - optind < 3 || strcmp(argv[optind + 1], "--") != 0) {
+		fprintf(stderr, "usage: ptyrec [-s COLSxROWS] [-t TERM] [-q MS] [-o RAW] SCRIPT -- CMD...\n");
+		return 2;
+	}
+	if (strcmp(argv[optind], "-") != 0 &&
+	    (script = fopen(argv[optind], "r")) == NULL) {
+		perror(argv[optind]);
+		return 2;
+	}
+	if (rawpath != NULL && (r.raw = fopen(rawpath, "wb")) == NULL) {
+		perror(rawpath);
+		return 2;
+	}
+	start = last = now_ms();
+	pid = forkpty(&r.fd, NULL, NULL, &ws);
+	if (pid < 0) {
+		perror("forkpty");
+		return 2;
+	}
+	if (pid == 0) {
+		setenv("TERM", term, 1);
+		execvp(argv[optind + 2], argv + optind + 2);
+		_exit(127);
+	}
+	printf("first_screen bytes=%lld", until_quiet(&r, &last));
+	printf(" ms=%lld\n", last - start);
+	while (script != NULL && fgets(line, sizeof line, script) != NULL)
+		if (script_line(&r, line, &m) != 0) {
+			fprintf(stderr, "ptyrec: bad script line: %s", line);
+			kill(pid, SIGKILL);
+			break;
+		}
+	mark_print(&m);
+	/* Hang up the way a dropped SSH link does, then collect the child. */
+	close(r.fd);
+	for (int i = 0; i < 50 && waitpid(pid, &status, WNOHANG) == 0; i++)
+		usleep(20000);
+	if (waitpid(pid, &status, WNOHANG) == 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+	}
+	getrusage(RUSAGE_CHILDREN, &ru);
+	printf("exit status=%d peak_rss_kb=%ld\n",
+	    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
+	    ru.ru_maxrss);
+	if (r.raw != NULL)
+		fclose(r.raw);
+	if (script != NULL)
+		fclose(script);
+	return 0;
+}
