@@ -78,7 +78,7 @@ product_free(struct product *p)
 	free(p);
 }
 
-/* Fill *p from columns start.. of the current row (PRODUCT_COLS). */
+/* Fill *p from columns c.. of the current row (PRODUCT_COLS). */
 static void
 product_from_row(sqlite3_stmt *st, int c, struct product *p)
 {
