@@ -48,3 +48,30 @@ cli_tests = \
 	tests/potfiles.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests) tests/lib.sh
+
+# The catalogue (src/model: clerk, setting, product, member, payment).
+catalog_tests = \
+	tests/unit/test_clerk \
+	tests/unit/test_member \
+	tests/unit/test_payment \
+	tests/unit/test_product \
+	tests/unit/test_setting
+check_PROGRAMS += $(catalog_tests)
+TESTS += $(catalog_tests)
+CATALOG_TEST_LIB = tests/unit/testlib.c tests/unit/testlib.h \
+	tests/unit/testdump.c tests/unit/testdump.h
+tests_unit_test_clerk_SOURCES = tests/unit/test_clerk.c $(CATALOG_TEST_LIB)
+tests_unit_test_clerk_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_clerk_LDADD = $(UNIT_LDADD)
+tests_unit_test_member_SOURCES = tests/unit/test_member.c $(CATALOG_TEST_LIB)
+tests_unit_test_member_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_member_LDADD = $(UNIT_LDADD)
+tests_unit_test_payment_SOURCES = tests/unit/test_payment.c $(CATALOG_TEST_LIB)
+tests_unit_test_payment_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_payment_LDADD = $(UNIT_LDADD)
+tests_unit_test_product_SOURCES = tests/unit/test_product.c $(CATALOG_TEST_LIB)
+tests_unit_test_product_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_product_LDADD = $(UNIT_LDADD)
+tests_unit_test_setting_SOURCES = tests/unit/test_setting.c $(CATALOG_TEST_LIB)
+tests_unit_test_setting_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_setting_LDADD = $(UNIT_LDADD)

@@ -1,1 +1,9 @@
 # src/model: files are added here as the layer grows.
+libcoopstock_a_SOURCES += \
+	src/model/clerk.c src/model/clerk.h \
+	src/model/member.c src/model/member.h \
+	src/model/payment.c src/model/payment.h \
+	src/model/product.c src/model/product.h \
+	src/model/search.c src/model/search.h \
+	src/model/setting.c src/model/setting.h \
+	src/model/txn.c src/model/txn.h

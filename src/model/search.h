@@ -1,0 +1,35 @@
+/*
+ * search.h - the search-as-you-type filter shared by the catalogue lists.
+ *
+ * What a clerk types matches a code (SKU, member code) by prefix, and a
+ * name by substring.  Prefixes become ranges, code >= p AND code < p',
+ * which use the code's index where LIKE cannot (it is case-insensitive
+ * and the index is not); since clerks type in either case, the prefix is
+ * tried as typed, in ASCII upper case and in ASCII lower case.  Names are
+ * matched with instr() on the stored text folded by lower() (ASCII only),
+ * which finds one- and two-character Chinese words; FTS5's trigram
+ * tokenizer cannot.  A statement using it carries this filter:
+ *
+ *   (?F = 0 OR code >= ?F+1 AND code < ?F+2 OR code >= ?F+3 AND
+ *    code < ?F+4 OR code >= ?F+5 AND code < ?F+6
+ *    OR instr(lower(name), ?F+7) > 0 ...)
+ */
+#ifndef COOPSTOCK_SEARCH_H
+#define COOPSTOCK_SEARCH_H
+
+#include <sqlite3.h>
+
+/*
+ * Bind parameters first .. first+7 of st for search (NULL or blank: no
+ * filter, ?first = 0): the flag, three prefix ranges and the folded text
+ * (full-width ASCII as ASCII, lower case).  Returns an sqlite3 code.
+ */
+int search_bind(sqlite3_stmt *st, int first, const char *search);
+
+/*
+ * Bind text p as parameter lo and, as lo+1, the least value above every
+ * text starting with p.  Returns an sqlite3 code.
+ */
+int search_bind_prefix(sqlite3_stmt *st, int lo, const char *p);
+
+#endif
