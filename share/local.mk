@@ -1,3 +1,12 @@
 # Schema migrations, applied in order by src/db/db.c.
 dist_sql_DATA += \
 	share/sql/001-initial.sql
+# Shop and courier layouts (src/sync/template.h): data, not code.
+templatesdir = $(pkgdatadir)/templates
+dist_templates_DATA = \
+	share/templates/courier-generic.tmpl \
+	share/templates/courier-sf.tmpl \
+	share/templates/douyin.tmpl \
+	share/templates/pinduoduo.tmpl \
+	share/templates/taobao-items.tmpl \
+	share/templates/taobao-orders.tmpl
