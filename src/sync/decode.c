@@ -239,10 +239,10 @@ read_utf8(struct decoder *d, const char **buf, size_t *len)
 			return ST_OK;
 		}
 		ok = decode_utf8_prefix(d->in, d->in_len, &cut);
-		if (ok < d->in_len && (!cut || d->eof))
-			return fail_at(d, ST_INVALID, ok, invalid_text(d));
 		if (ok > 0)
-			break;
+			break; /* hand out the good text; fail on the next call */
+		if (!cut || d->eof)
+			return fail_at(d, ST_INVALID, 0, invalid_text(d));
 	}
 	*buf = (const char *)d->in;
 	*len = ok;
@@ -272,11 +272,11 @@ read_gb(struct decoder *d, const char **buf, size_t *len)
 		ol = OUT_SIZE;
 		r = iconv(d->cd, &ip, &il, &op, &ol);
 		start = (size_t)((unsigned char *)ip - d->in);
+		if (op > d->out)
+			break; /* hand out the good text; fail on the next call */
 		if (r == (size_t)-1 && (errno == EILSEQ ||
 		    (errno == EINVAL && d->eof)))
 			return fail_at(d, ST_INVALID, start, invalid_text(d));
-		if (op > d->out)
-			break;
 		if (d->eof)
 			return fail_at(d, ST_INVALID, start, invalid_text(d));
 		d->in_pos = 0; /* only a cut sequence: read more */

@@ -300,6 +300,62 @@ test_invalid_bytes(void **state)
 	free(p);
 }
 
+/* Bad bytes far into the file: the good records before them are read,
+ * and the line is counted across the decoder's chunks. */
+static void
+late_bad_byte(const char *line, enum decode_enc enc, const char *what)
+{
+	size_t n = strlen(line), lines = 20000, i;
+	char *buf = xmalloc(n * lines + 8), *p, *msg;
+	struct csvread *r;
+	const struct csvread_record *rec;
+
+	for (i = 0; i < lines; i++)
+		memcpy(buf + i * n, line, n);
+	memcpy(buf + n * lines, "x\xff\n", 3);
+	p = tmpfile_with("late.csv", buf, n * lines + 3);
+	r = open_ok(p, enc);
+	for (i = 0; i < lines; i++) {
+		assert_int_equal(csvread_next(r, &rec), ST_OK);
+		assert_non_null(rec);
+		assert_int_equal(rec->line, (long)i + 1);
+	}
+	msg = xasprintf("%s:%zu: %s", p, lines + 1, what);
+	expect_error(r, ST_INVALID, msg);
+	csvread_free(r);
+	free(msg);
+	free(p);
+	free(buf);
+}
+
+static void
+test_late_bad_byte(void **state)
+{
+	late_bad_byte("\xe6\xa0\xb8\xe6\xa1\x83,1\n", DECODE_UTF8,
+	    "the text is not valid UTF-8");
+	late_bad_byte("\xba\xcb\xcc\xd2,1\n", DECODE_GB18030, /* 核桃 */
+	    "the text is not valid GB18030");
+	late_bad_byte("\xba\xcb\xcc\xd2,1\n", DECODE_AUTO,
+	    "the text is neither UTF-8 nor GB18030 (GBK)");
+}
+
+/* A UTF-8 BOM contradicts an explicit GB18030. */
+static void
+test_bom_but_gbk(void **state)
+{
+	char *p = data("utf8-bom.csv"), *err = NULL, *msg;
+	struct csvread *r;
+
+	assert_int_equal(csvread_open(p, DECODE_GB18030, NULL, &r, &err),
+	    ST_INVALID);
+	msg = xasprintf("%s: the file is UTF-8 (it starts with a byte order "
+			"mark) but GB18030 was asked for", p);
+	assert_string_equal(err, msg);
+	free(msg);
+	free(err);
+	free(p);
+}
+
 static void
 test_missing_file(void **state)
 {
@@ -547,6 +603,8 @@ main(void)
 	    cmocka_unit_test(test_stray_quote),
 	    cmocka_unit_test(test_utf16_refused),
 	    cmocka_unit_test(test_invalid_bytes),
+	    cmocka_unit_test(test_late_bad_byte),
+	    cmocka_unit_test(test_bom_but_gbk),
 	    cmocka_unit_test(test_missing_file),
 	    cmocka_unit_test(test_field_too_long),
 	    cmocka_unit_test(test_too_many_fields),
