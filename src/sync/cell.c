@@ -116,10 +116,10 @@ static size_t
 trigger_len(const char *s)
 {
 	static const char *const wide[] = {
-		"\xEF\xBC\x9D", /* ＝ */
-		"\xEF\xBC\x8B", /* ＋ */
-		"\xEF\xBC\x8D", /* － */
-		"\xEF\xBC\xA0", /* ＠ */
+	    "\xEF\xBC\x9D", /* ＝ */
+	    "\xEF\xBC\x8B", /* ＋ */
+	    "\xEF\xBC\x8D", /* － */
+	    "\xEF\xBC\xA0", /* ＠ */
 	};
 	size_t i;
 

@@ -24,9 +24,9 @@
 
 /* Limits that turn a hostile or broken file into an error, not a crash. */
 struct csvread_caps {
-	size_t max_field;   /* bytes in one field (UTF-8); default 65536 */
-	size_t max_fields;  /* fields in one record; default 1000 */
-	uint64_t max_file;  /* bytes in the file; default 1 GiB */
+	size_t max_field;  /* bytes in one field (UTF-8); default 65536 */
+	size_t max_fields; /* fields in one record; default 1000 */
+	uint64_t max_file; /* bytes in the file; default 1 GiB */
 };
 
 /* One record.  Valid until the next csvread_next() or csvread_free(). */

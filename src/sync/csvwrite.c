@@ -18,12 +18,12 @@
 struct csvw {
 	FILE *fp;
 	char *name;
-	int own;          /* fclose on close */
+	int own; /* fclose on close */
 	unsigned flags;
-	size_t col;       /* cells written in this row */
-	int first_empty;  /* the row's only cell so far is empty */
+	size_t col;      /* cells written in this row */
+	int first_empty; /* the row's only cell so far is empty */
 	enum status st;
-	int err;          /* errno of the first failure */
+	int err; /* errno of the first failure */
 };
 
 static enum status
@@ -45,8 +45,7 @@ csvw_new(FILE *fp, const char *name, unsigned flags)
 	w->name = xstrdup(name);
 	w->flags = flags;
 	setvbuf(fp, NULL, _IOFBF, BUF_SIZE);
-	if ((flags & CSVW_EXCEL) &&
-	    fwrite("\xEF\xBB\xBF", 1, 3, fp) != 3)
+	if ((flags & CSVW_EXCEL) && fwrite("\xEF\xBB\xBF", 1, 3, fp) != 3)
 		failed(w);
 	return w;
 }

@@ -36,8 +36,8 @@ struct csvw;
  * ST_OK, or ST_WRITE/ST_FULL with *out NULL and *err a new message
  * "PATH: reason" (caller frees).
  */
-enum status csvw_open(const char *path, unsigned flags, struct csvw **out,
-    char **err);
+enum status csvw_open(
+    const char *path, unsigned flags, struct csvw **out, char **err);
 
 /*
  * Return a new writer on fp, which must be open for writing with nothing

@@ -26,16 +26,16 @@
 struct decoder {
 	FILE *fp;
 	char *path;
-	enum decode_enc enc;   /* UTF8 or GB18030 */
-	int explicit_enc;      /* given by the caller, not detected */
-	iconv_t cd;            /* GB18030 only */
-	unsigned char *in;     /* IN_SIZE bytes */
-	size_t in_len;         /* bytes held in in */
-	size_t in_pos;         /* bytes of in already handed out */
-	char *out;             /* OUT_SIZE bytes, GB18030 only */
-	uint64_t total;        /* bytes read from the file */
+	enum decode_enc enc; /* UTF8 or GB18030 */
+	int explicit_enc;    /* given by the caller, not detected */
+	iconv_t cd;          /* GB18030 only */
+	unsigned char *in;   /* IN_SIZE bytes */
+	size_t in_len;       /* bytes held in in */
+	size_t in_pos;       /* bytes of in already handed out */
+	char *out;           /* OUT_SIZE bytes, GB18030 only */
+	uint64_t total;      /* bytes read from the file */
 	uint64_t max;
-	long lines;            /* LF bytes before in[in_pos] */
+	long lines; /* LF bytes before in[in_pos] */
 	int eof;
 	enum status failed;
 	char *errmsg;
@@ -45,10 +45,13 @@ static const struct {
 	const char *name;
 	enum decode_enc enc;
 } enc_names[] = {
-	{"auto", DECODE_AUTO},     {"utf-8", DECODE_UTF8},
-	{"utf8", DECODE_UTF8},     {"gb18030", DECODE_GB18030},
-	{"gbk", DECODE_GB18030},   {"gb2312", DECODE_GB18030},
-	{"cp936", DECODE_GB18030},
+    {"auto", DECODE_AUTO},
+    {"utf-8", DECODE_UTF8},
+    {"utf8", DECODE_UTF8},
+    {"gb18030", DECODE_GB18030},
+    {"gbk", DECODE_GB18030},
+    {"gb2312", DECODE_GB18030},
+    {"cp936", DECODE_GB18030},
 };
 
 enum status
@@ -208,7 +211,8 @@ fill(struct decoder *d)
 	if (n < IN_SIZE - keep) {
 		if (ferror(d->fp)) {
 			free(d->errmsg);
-			d->errmsg = xasprintf("%s: %s", d->path, strerror(errno));
+			d->errmsg =
+			    xasprintf("%s: %s", d->path, strerror(errno));
 			return d->failed = ST_FILE;
 		}
 		d->eof = 1;
@@ -240,7 +244,8 @@ read_utf8(struct decoder *d, const char **buf, size_t *len)
 		}
 		ok = decode_utf8_prefix(d->in, d->in_len, &cut);
 		if (ok > 0)
-			break; /* hand out the good text; fail on the next call */
+			break; /* hand out the good text; fail on the next call
+				*/
 		if (!cut || d->eof)
 			return fail_at(d, ST_INVALID, 0, invalid_text(d));
 	}
@@ -273,9 +278,10 @@ read_gb(struct decoder *d, const char **buf, size_t *len)
 		r = iconv(d->cd, &ip, &il, &op, &ol);
 		start = (size_t)((unsigned char *)ip - d->in);
 		if (op > d->out)
-			break; /* hand out the good text; fail on the next call */
-		if (r == (size_t)-1 && (errno == EILSEQ ||
-		    (errno == EINVAL && d->eof)))
+			break; /* hand out the good text; fail on the next call
+				*/
+		if (r == (size_t)-1 &&
+		    (errno == EILSEQ || (errno == EINVAL && d->eof)))
 			return fail_at(d, ST_INVALID, start, invalid_text(d));
 		if (d->eof)
 			return fail_at(d, ST_INVALID, start, invalid_text(d));
@@ -340,16 +346,19 @@ sniff_bom(struct decoder *d, enum decode_enc *enc, char **err)
 	size_t n = fread(b, 1, 3, d->fp);
 
 	if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
-	    (b[0] == 0xFE && b[1] == 0xFF))) {
+			  (b[0] == 0xFE && b[1] == 0xFF))) {
 		*err = xasprintf(_("%s: UTF-16 files are not supported; "
-				   "save as CSV UTF-8 or CSV"), d->path);
+				   "save as CSV UTF-8 or CSV"),
+		    d->path);
 		return ST_INVALID;
 	}
 	if (n == 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
 		if (*enc == DECODE_GB18030) {
-			*err = xasprintf(_("%s: the file is UTF-8 (it starts "
-					   "with a byte order mark) but GB18030 "
-					   "was asked for"), d->path);
+			*err =
+			    xasprintf(_("%s: the file is UTF-8 (it starts "
+					"with a byte order mark) but GB18030 "
+					"was asked for"),
+				d->path);
 			return ST_INVALID;
 		}
 		*enc = DECODE_UTF8;
@@ -380,7 +389,8 @@ setup(struct decoder *d, enum decode_enc enc, char **err)
 	if (enc == DECODE_AUTO) {
 		if (!S_ISREG(sb.st_mode)) {
 			*err = xasprintf(_("%s: cannot detect the encoding of "
-					   "a pipe; give --encoding"), d->path);
+					   "a pipe; give --encoding"),
+			    d->path);
 			return ST_FILE;
 		}
 		start = ftell(d->fp);
@@ -397,7 +407,8 @@ setup(struct decoder *d, enum decode_enc enc, char **err)
 		d->cd = iconv_open("UTF-8", "GB18030");
 		if (d->cd == (iconv_t)-1) {
 			*err = xasprintf(_("%s: this system cannot convert "
-					   "GB18030 text"), d->path);
+					   "GB18030 text"),
+			    d->path);
 			return ST_FILE;
 		}
 		d->out = xmalloc(OUT_SIZE);

@@ -62,7 +62,9 @@ enum decode_enc decoder_encoding(const struct decoder *d);
  * Decode the next piece of the file: store a pointer to UTF-8 bytes in
  * *buf and their count in *len (valid until the next call on d; a BOM is
  * never included; every piece ends on a character boundary).  *len == 0
- * means the end of the file.  Returns ST_OK, or ST_INVALID (a byte
+ * means the end of the file.  The text before a bad byte sequence is
+ * handed out first, so a reader sees every good line before the error.
+ * Returns ST_OK, or ST_INVALID (a byte
  * sequence invalid in the encoding: "PATH:LINE: the text is neither UTF-8
  * nor GB18030 (GBK)" or, for an explicit encoding, "... is not valid
  * GB18030"/"... is not valid UTF-8") or ST_FILE (a read error, or the

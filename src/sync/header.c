@@ -68,7 +68,8 @@ find_col(const struct header_col *spec, size_t n, const char *h)
 		x = header_normalize(spec[i].name);
 		hit = strcmp(x, h) == 0;
 		free(x);
-		for (a = 0; !hit && spec[i].aliases && spec[i].aliases[a]; a++) {
+		for (a = 0; !hit && spec[i].aliases && spec[i].aliases[a];
+		     a++) {
 			x = header_normalize(spec[i].aliases[a]);
 			hit = strcmp(x, h) == 0;
 			free(x);
@@ -96,8 +97,8 @@ seen_before(const struct csvread_record *rec, size_t f, const char *h)
 }
 
 static void
-report_missing(const char *path, long line, const struct header_col *c,
-    char **err)
+report_missing(
+    const char *path, long line, const struct header_col *c, char **err)
 {
 	char *names = NULL, *old, *msg;
 	size_t a;
@@ -112,8 +113,8 @@ report_missing(const char *path, long line, const struct header_col *c,
 		msg = xasprintf(_("%s:%ld: no '%s' column (also accepted: %s)"),
 		    path, line, c->name, names);
 	else
-		msg = xasprintf(_("%s:%ld: no '%s' column"), path, line,
-		    c->name);
+		msg =
+		    xasprintf(_("%s:%ld: no '%s' column"), path, line, c->name);
 	add_line(err, msg, 0);
 	free(msg);
 	free(names);
@@ -151,14 +152,15 @@ header_match(const char *path, const struct csvread_record *rec,
 		h = header_normalize(rec->fields[f]);
 		c = *h ? find_col(spec, n, h) : -1;
 		if (c >= 0 && index[c] >= 0) {
-			report_twice(path, rec, (size_t)index[c], f,
-			    spec[c].name, err);
+			report_twice(
+			    path, rec, (size_t)index[c], f, spec[c].name, err);
 		} else if (c >= 0) {
 			index[c] = (int)f;
 		} else if (*h && !seen_before(rec, f, h)) {
 			shown = shown_name(rec->fields[f]);
 			msg = xasprintf(_("%s:%ld: column '%s' is not used; "
-					  "ignored"), path, rec->line, shown);
+					  "ignored"),
+			    path, rec->line, shown);
 			add_line(warn, msg, 1);
 			free(msg);
 			free(shown);

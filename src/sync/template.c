@@ -23,17 +23,46 @@
 /* The canonical fields templates may name; the import/export kinds map
  * them to the model. */
 static const char *const known_fields[] = {
-	/* orders and their lines */
-	"order_no", "sub_order_no", "status", "created_at", "paid_at",
-	"buyer", "buyer_note", "seller_note", "item_title", "item_spec",
-	"sku", "product_sku", "qty", "price", "amount", "shipping_fee",
-	"paid_total", "tracking_no", "courier", "shipped_at",
-	/* the recipient */
-	"recipient", "phone", "province", "city", "district", "street",
-	"address", "full_address",
-	/* couriers' waybills */
-	"item_summary", "item_count", "package_count", "weight", "note",
-	"sender_name", "sender_phone", "sender_address", "sender_company",
+    /* orders and their lines */
+    "order_no",
+    "sub_order_no",
+    "status",
+    "created_at",
+    "paid_at",
+    "buyer",
+    "buyer_note",
+    "seller_note",
+    "item_title",
+    "item_spec",
+    "sku",
+    "product_sku",
+    "qty",
+    "price",
+    "amount",
+    "shipping_fee",
+    "paid_total",
+    "tracking_no",
+    "courier",
+    "shipped_at",
+    /* the recipient */
+    "recipient",
+    "phone",
+    "province",
+    "city",
+    "district",
+    "street",
+    "address",
+    "full_address",
+    /* couriers' waybills */
+    "item_summary",
+    "item_count",
+    "package_count",
+    "weight",
+    "note",
+    "sender_name",
+    "sender_phone",
+    "sender_address",
+    "sender_company",
 };
 
 int
@@ -110,8 +139,8 @@ do_field(struct loader *l, const char *name, char *value)
 	f->headers = xcalloc(1, sizeof *f->headers);
 	for (tok = strtok_r(value, "|", &save); tok;
 	     tok = strtok_r(NULL, "|", &save)) {
-		f->headers = xrealloc(f->headers,
-		    (f->nheaders + 2) * sizeof *f->headers);
+		f->headers = xrealloc(
+		    f->headers, (f->nheaders + 2) * sizeof *f->headers);
 		f->headers[f->nheaders] = text_trim(tok);
 		f->headers[++f->nheaders] = NULL;
 		if (*f->headers[f->nheaders - 1] == '\0')
@@ -135,8 +164,10 @@ do_require(struct loader *l, char *value)
 		name = text_trim(tok);
 		f = field_get(l->t, name);
 		if (f == NULL)
-			st = badf(l, _("required field '%s' has no 'field' "
-				       "line above"), name);
+			st = badf(l,
+			    _("required field '%s' has no 'field' "
+			      "line above"),
+			    name);
 		else
 			f->required = 1;
 		free(name);
@@ -152,8 +183,8 @@ do_column(struct loader *l, const char *header, const char *value)
 	struct template_column *c;
 	size_t n = strlen(value);
 
-	t->columns = xrealloc(t->columns,
-	    (t->ncolumns + 1) * sizeof *t->columns);
+	t->columns =
+	    xrealloc(t->columns, (t->ncolumns + 1) * sizeof *t->columns);
 	c = &t->columns[t->ncolumns++];
 	c->header = xstrdup(header);
 	if (n == 0) {
@@ -162,7 +193,8 @@ do_column(struct loader *l, const char *header, const char *value)
 	} else if (value[0] == '"') {
 		c->src = TEMPLATE_SRC_CONST;
 		c->value = n >= 2 && value[n - 1] == '"'
-			       ? xstrndup(value + 1, n - 2) : NULL;
+			       ? xstrndup(value + 1, n - 2)
+			       : NULL;
 		if (c->value == NULL) {
 			c->value = xstrdup("");
 			return bad(l, _("a constant must end with '\"'"));
@@ -177,16 +209,16 @@ do_column(struct loader *l, const char *header, const char *value)
 }
 
 static enum status
-do_choice(struct loader *l, const char *value, const char *a, const char *b,
-    int *out)
+do_choice(
+    struct loader *l, const char *value, const char *a, const char *b, int *out)
 {
 	if (strcmp(value, a) == 0)
 		*out = 0;
 	else if (strcmp(value, b) == 0)
 		*out = 1;
 	else
-		return badf(l, _("'%s' is not one of the allowed values"),
-		    value);
+		return badf(
+		    l, _("'%s' is not one of the allowed values"), value);
 	return ST_OK;
 }
 
@@ -277,16 +309,19 @@ check_whole(struct loader *l)
 		stem[strlen(stem) - strlen(SUFFIX)] = '\0';
 	if (t->name == NULL || !l->has_kind || !l->has_dir)
 		l->err = xasprintf(_("%s: 'name', 'kind' and 'direction' "
-				     "must be given"), l->path);
+				     "must be given"),
+		    l->path);
 	else if (strcmp(t->name, stem) != 0)
-		l->err = xasprintf(_("%s: name '%s' is not the file name"),
-		    l->path, t->name);
+		l->err = xasprintf(
+		    _("%s: name '%s' is not the file name"), l->path, t->name);
 	else if (t->dir == TEMPLATE_IMPORT && (t->nfields == 0 || t->ncolumns))
 		l->err = xasprintf(_("%s: an import template has 'field' "
-				     "lines and no 'column' lines"), l->path);
+				     "lines and no 'column' lines"),
+		    l->path);
 	else if (t->dir == TEMPLATE_EXPORT && (t->ncolumns == 0 || t->nfields))
 		l->err = xasprintf(_("%s: an export template has 'column' "
-				     "lines and no 'field' lines"), l->path);
+				     "lines and no 'field' lines"),
+		    l->path);
 	if (l->err != NULL)
 		st = ST_INVALID;
 	free(stem);

@@ -37,8 +37,8 @@ enum template_dir { TEMPLATE_IMPORT, TEMPLATE_EXPORT };
 
 /* Import: where a canonical field is found in the platform's file. */
 struct template_field {
-	char *field;       /* canonical name */
-	char **headers;    /* the platform's header names, nheaders of them */
+	char *field;    /* canonical name */
+	char **headers; /* the platform's header names, nheaders of them */
 	size_t nheaders;
 	int required;
 };
@@ -56,16 +56,17 @@ struct template_column {
 	char *value;
 };
 
-struct template {
+struct template
+{
 	char *name;
 	char *title;
 	enum template_kind kind;
 	enum template_dir dir;
-	enum decode_enc encoding;          /* import */
-	int excel;                         /* export */
-	struct template_field *fields;     /* import, nfields */
+	enum decode_enc encoding;      /* import */
+	int excel;                     /* export */
+	struct template_field *fields; /* import, nfields */
 	size_t nfields;
-	struct template_column *columns;   /* export, ncolumns, in order */
+	struct template_column *columns; /* export, ncolumns, in order */
 	size_t ncolumns;
 };
 
@@ -79,16 +80,14 @@ int template_field_known(const char *name);
  * read: "PATH: reason") or ST_INVALID ("PATH:LINE: what is wrong", or
  * "PATH: ..." for something missing from the whole file).
  */
-enum status template_load(const char *path, struct template **out,
-    char **err);
+enum status template_load(const char *path, struct template **out, char **err);
 
 /*
  * Load the template called name from paths_datadir()/templates/.  name
  * must be lower-case letters, digits and '-'.  Returns as template_load,
  * and ST_NOT_FOUND with "no template 'NAME'" in *err when there is none.
  */
-enum status template_find(const char *name, struct template **out,
-    char **err);
+enum status template_find(const char *name, struct template **out, char **err);
 
 /*
  * Return the names of the installed templates, sorted, as a new

@@ -36,7 +36,7 @@ test_clean(void **state)
 	check_clean("  王芳  ", "王芳", 0);
 	check_clean("\xE3\x80\x80王芳\xE3\x80\x80", "王芳", 0); /* U+3000 */
 	check_clean("=\"3812345678901234\"", "3812345678901234",
-	    CELL_UNWRAPPED);                                   /* Taobao */
+	    CELL_UNWRAPPED); /* Taobao */
 	check_clean(" =\" 12 \" ", "12", CELL_UNWRAPPED);
 	check_clean("=\"a\"\"b\"", "a\"b", CELL_UNWRAPPED);
 	check_clean("=\"a\"b\"", "=\"a\"b\"", 0); /* not Excel's form */
@@ -46,8 +46,8 @@ test_clean(void **state)
 	check_clean("****", "****", CELL_MASKED);
 	check_clean("王**", "王**", CELL_MASKED);
 	check_clean("王＊＊", "王＊＊", CELL_MASKED);
-	check_clean("=\"138****1234\"", "138****1234",
-	    CELL_MASKED | CELL_UNWRAPPED);
+	check_clean(
+	    "=\"138****1234\"", "138****1234", CELL_MASKED | CELL_UNWRAPPED);
 	check_clean("500g*2袋", "500g*2袋", 0);
 	check_clean("", "", 0);
 	check_clean(" \t ", "", 0);
@@ -155,8 +155,23 @@ static void
 test_round_trip_property(void **state)
 {
 	static const char *const atoms[] = {
-		"'", "=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠",
-		"a", "1", " ", "王", "\n", "\"",
+	    "'",
+	    "=",
+	    "+",
+	    "-",
+	    "@",
+	    "\t",
+	    "\r",
+	    "＝",
+	    "＋",
+	    "－",
+	    "＠",
+	    "a",
+	    "1",
+	    " ",
+	    "王",
+	    "\n",
+	    "\"",
 	};
 	size_t na = sizeof atoms / sizeof atoms[0], i, j, k, len;
 	char buf[64];

@@ -128,22 +128,25 @@ test_utf8_prefix(void **state)
 {
 	int cut;
 
-	assert_int_equal(decode_utf8_prefix((const unsigned char *)"abc", 3,
-			     &cut), 3);
+	assert_int_equal(
+	    decode_utf8_prefix((const unsigned char *)"abc", 3, &cut), 3);
 	assert_int_equal(cut, 0);
 	/* 核 cut after 2 of its 3 bytes */
-	assert_int_equal(decode_utf8_prefix((const unsigned char *)
-			     "ab\xe6\xa0", 4, &cut), 2);
+	assert_int_equal(
+	    decode_utf8_prefix((const unsigned char *)"ab\xe6\xa0", 4, &cut),
+	    2);
 	assert_int_equal(cut, 1);
 	/* overlong, surrogate, stray continuation */
-	assert_int_equal(decode_utf8_prefix((const unsigned char *)
-			     "a\xc0\xaf", 3, &cut), 1);
+	assert_int_equal(
+	    decode_utf8_prefix((const unsigned char *)"a\xc0\xaf", 3, &cut), 1);
 	assert_int_equal(cut, 0);
-	assert_int_equal(decode_utf8_prefix((const unsigned char *)
-			     "\xed\xa0\x80", 3, &cut), 0);
+	assert_int_equal(
+	    decode_utf8_prefix((const unsigned char *)"\xed\xa0\x80", 3, &cut),
+	    0);
 	assert_int_equal(cut, 0);
-	assert_int_equal(decode_utf8_prefix((const unsigned char *)
-			     "0123456789\x80", 11, &cut), 10);
+	assert_int_equal(decode_utf8_prefix(
+			     (const unsigned char *)"0123456789\x80", 11, &cut),
+	    10);
 	assert_int_equal(cut, 0);
 }
 
@@ -251,7 +254,8 @@ test_stray_quote(void **state)
 	r = open_ok(q, DECODE_AUTO);
 	expect(r, 1, 1, "a");
 	msg = xasprintf("%s:2: text after a closing quote (a quote inside a "
-			"quoted field must be doubled)", q);
+			"quoted field must be doubled)",
+	    q);
 	expect_error(r, ST_INVALID, msg);
 	csvread_free(r);
 	free(msg);
@@ -265,11 +269,12 @@ test_utf16_refused(void **state)
 	char *p = data("utf16.csv"), *err = NULL, *msg;
 	struct csvread *r = (struct csvread *)1;
 
-	assert_int_equal(csvread_open(p, DECODE_AUTO, NULL, &r, &err),
-	    ST_INVALID);
+	assert_int_equal(
+	    csvread_open(p, DECODE_AUTO, NULL, &r, &err), ST_INVALID);
 	assert_null(r);
 	msg = xasprintf("%s: UTF-16 files are not supported; save as CSV "
-			"UTF-8 or CSV", p);
+			"UTF-8 or CSV",
+	    p);
 	assert_string_equal(err, msg);
 	free(err);
 	free(msg);
@@ -287,8 +292,7 @@ test_invalid_bytes(void **state)
 	csvread_free(r);
 	free(msg);
 	r = open_ok(p, DECODE_AUTO);
-	msg = xasprintf("%s:3: the text is neither UTF-8 nor GB18030 (GBK)",
-	    p);
+	msg = xasprintf("%s:3: the text is neither UTF-8 nor GB18030 (GBK)", p);
 	expect_error(r, ST_INVALID, msg);
 	csvread_free(r);
 	free(msg);
@@ -346,10 +350,11 @@ test_bom_but_gbk(void **state)
 	char *p = data("utf8-bom.csv"), *err = NULL, *msg;
 	struct csvread *r;
 
-	assert_int_equal(csvread_open(p, DECODE_GB18030, NULL, &r, &err),
-	    ST_INVALID);
+	assert_int_equal(
+	    csvread_open(p, DECODE_GB18030, NULL, &r, &err), ST_INVALID);
 	msg = xasprintf("%s: the file is UTF-8 (it starts with a byte order "
-			"mark) but GB18030 was asked for", p);
+			"mark) but GB18030 was asked for",
+	    p);
 	assert_string_equal(err, msg);
 	free(msg);
 	free(err);
@@ -362,8 +367,7 @@ test_missing_file(void **state)
 	char *err = NULL, *p = xasprintf("%s/none.csv", tmpdir), *msg;
 	struct csvread *r;
 
-	assert_int_equal(csvread_open(p, DECODE_AUTO, NULL, &r, &err),
-	    ST_FILE);
+	assert_int_equal(csvread_open(p, DECODE_AUTO, NULL, &r, &err), ST_FILE);
 	msg = xasprintf("%s: No such file or directory", p);
 	assert_string_equal(err, msg);
 	free(msg);
@@ -437,16 +441,15 @@ test_caps(void **state)
 	assert_int_equal(caps.max_fields, 1000);
 	assert_true(caps.max_file == (UINT64_C(1) << 30));
 	caps.max_file = 10;
-	assert_int_equal(csvread_open(p, DECODE_AUTO, &caps, &r, &err),
-	    ST_FILE);
+	assert_int_equal(
+	    csvread_open(p, DECODE_AUTO, &caps, &r, &err), ST_FILE);
 	msg = xasprintf("%s: the file is larger than 10 bytes", p);
 	assert_string_equal(err, msg);
 	free(msg);
 	free(err);
 	csvread_caps_default(&caps);
 	caps.max_fields = 2;
-	assert_int_equal(csvread_open(p, DECODE_AUTO, &caps, &r, &err),
-	    ST_OK);
+	assert_int_equal(csvread_open(p, DECODE_AUTO, &caps, &r, &err), ST_OK);
 	msg = xasprintf("%s:1: a row has more than 2 fields", p);
 	expect_error(r, ST_INVALID, msg);
 	csvread_free(r);
@@ -462,7 +465,8 @@ test_nul_byte(void **state)
 
 	expect(r, 1, 2, "a", "b");
 	msg = xasprintf("%s:2: the file holds NUL bytes: is it a spreadsheet "
-			"or UTF-16 text rather than CSV?", p);
+			"or UTF-16 text rather than CSV?",
+	    p);
 	expect_error(r, ST_INVALID, msg);
 	csvread_free(r);
 	free(msg);

@@ -60,12 +60,11 @@ write_sample(struct csvw *w)
 	assert_int_equal(csvw_end_row(w), ST_OK);
 }
 
-static const char sample[] =
-	"订单号,收件人,金额\n"
-	"\"A,1\",\"say \"\"hi\"\"\",-12.50\n"
-	"'=SUM(A1),\" pad \",\"two\nlines\"\n"
-	"\"\"\n"
-	"'-5,,'＝1\n";
+static const char sample[] = "订单号,收件人,金额\n"
+			     "\"A,1\",\"say \"\"hi\"\"\",-12.50\n"
+			     "'=SUM(A1),\" pad \",\"two\nlines\"\n"
+			     "\"\"\n"
+			     "'-5,,'＝1\n";
 
 static void
 check_file(unsigned flags, const char *want, size_t want_n)
@@ -94,13 +93,12 @@ test_default_bytes(void **state)
 static void
 test_excel_bytes(void **state)
 {
-	static const char excel[] =
-		"\xEF\xBB\xBF"
-		"订单号,收件人,金额\r\n"
-		"\"A,1\",\"say \"\"hi\"\"\",-12.50\r\n"
-		"'=SUM(A1),\" pad \",\"two\nlines\"\r\n"
-		"\"\"\r\n"
-		"'-5,,'＝1\r\n";
+	static const char excel[] = "\xEF\xBB\xBF"
+				    "订单号,收件人,金额\r\n"
+				    "\"A,1\",\"say \"\"hi\"\"\",-12.50\r\n"
+				    "'=SUM(A1),\" pad \",\"two\nlines\"\r\n"
+				    "\"\"\r\n"
+				    "'-5,,'＝1\r\n";
 
 	check_file(CSVW_EXCEL, excel, sizeof excel - 1);
 }
@@ -127,7 +125,7 @@ static void
 test_read_back(void **state)
 {
 	static const char *const cells[] = {"=SUM(A1)", " pad ", "two\nlines",
-		"'-5", "\tid", "＠x", "a\"b", "", "王芳"};
+	    "'-5", "\tid", "＠x", "a\"b", "", "王芳"};
 	size_t nc = sizeof cells / sizeof cells[0], i;
 	char *path = xasprintf("%s/back.csv", tmpdir), *err, *u;
 	struct csvw *w;
@@ -139,8 +137,8 @@ test_read_back(void **state)
 		assert_int_equal(csvw_text(w, cells[i]), ST_OK);
 	assert_int_equal(csvw_end_row(w), ST_OK);
 	assert_int_equal(csvw_close(w, &err), ST_OK);
-	assert_int_equal(csvread_open(path, DECODE_AUTO, NULL, &r, &err),
-	    ST_OK);
+	assert_int_equal(
+	    csvread_open(path, DECODE_AUTO, NULL, &r, &err), ST_OK);
 	assert_int_equal(csvread_next(r, &rec), ST_OK);
 	assert_non_null(rec);
 	assert_int_equal(rec->nfields, nc);

@@ -21,10 +21,10 @@ static const char *const qty_aliases[] = {"数量", "商品数量(件)", NULL};
 static const char *const name_aliases[] = {"商品名称", "Product name", NULL};
 
 static const struct header_col spec[] = {
-	{"sku", sku_aliases, 1},
-	{"qty", qty_aliases, 1},
-	{"name", name_aliases, 0},
-	{"note", NULL, 0},
+    {"sku", sku_aliases, 1},
+    {"qty", qty_aliases, 1},
+    {"name", name_aliases, 0},
+    {"note", NULL, 0},
 };
 #define NSPEC (sizeof spec / sizeof spec[0])
 
@@ -61,8 +61,8 @@ check(size_t n, const char **cells, enum status want_st, const int *want_idx,
 	char *warn, *err;
 	size_t i;
 
-	assert_int_equal(header_match("f.csv", r, spec, NSPEC, idx, &warn,
-			     &err), want_st);
+	assert_int_equal(
+	    header_match("f.csv", r, spec, NSPEC, idx, &warn, &err), want_st);
 	if (want_idx != NULL)
 		for (i = 0; i < NSPEC; i++)
 			assert_int_equal(idx[i], want_idx[i]);
@@ -95,7 +95,7 @@ test_aliases_and_folding(void **state)
 {
 	/* BOM, case, spaces, U+3000, full-width parentheses and letters */
 	const char *a[] = {"\xEF\xBB\xBF SKU ", "\xE3\x80\x80商品数量（件）",
-		"product NAME", "ＮＯＴＥ"};
+	    "product NAME", "ＮＯＴＥ"};
 	const char *b[] = {"商家编码", "数量"};
 	static const int ia[] = {0, 1, 2, 3}, ib[] = {0, 1, -1, -1};
 

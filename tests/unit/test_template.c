@@ -23,8 +23,12 @@
 static char *tmpdir;
 
 static const char *const shipped[] = {
-	"courier-generic", "courier-sf", "douyin", "pinduoduo",
-	"taobao-items", "taobao-orders",
+    "courier-generic",
+    "courier-sf",
+    "douyin",
+    "pinduoduo",
+    "taobao-items",
+    "taobao-orders",
 };
 #define NSHIPPED (sizeof shipped / sizeof shipped[0])
 
@@ -123,7 +127,7 @@ test_spec_matches_header(void **state)
 {
 	struct template *t = find_ok("pinduoduo");
 	const char *cells[] = {"订单号", "商品数量（件）", "订单成交时间",
-		"收货人", "手机", "身份证号码"};
+	    "收货人", "手机", "身份证号码"};
 	size_t lens[6] = {0}, n, i;
 	struct csvread_record rec = {6, cells, lens, 1};
 	struct header_col *spec = template_header_spec(t, &n);
@@ -131,10 +135,10 @@ test_spec_matches_header(void **state)
 	char *warn, *err;
 
 	assert_int_equal(n, t->nfields);
-	assert_int_equal(header_match("p.csv", &rec, spec, n, idx, &warn, &err),
-	    ST_OK);
-	assert_string_equal(warn,
-	    "p.csv:1: column '身份证号码' is not used; ignored\n");
+	assert_int_equal(
+	    header_match("p.csv", &rec, spec, n, idx, &warn, &err), ST_OK);
+	assert_string_equal(
+	    warn, "p.csv:1: column '身份证号码' is not used; ignored\n");
 	for (i = 0; i < n; i++) {
 		if (strcmp(spec[i].name, "qty") == 0)
 			assert_int_equal(idx[i], 1);
@@ -190,26 +194,29 @@ static void
 test_broken_lines(void **state)
 {
 	check_broken("x", HEAD "field sku\n", ":4: expected 'setting = value'");
-	check_broken("x", HEAD "colour = red\n", ":4: unknown setting 'colour'");
+	check_broken(
+	    "x", HEAD "colour = red\n", ":4: unknown setting 'colour'");
 	check_broken("x", HEAD "field sku = A\n# c\nfield sku = B\n",
 	    ":6: field 'sku' is given twice");
-	check_broken("x", HEAD "field sku = A |  | B\n",
-	    ":4: an empty header name");
+	check_broken(
+	    "x", HEAD "field sku = A |  | B\n", ":4: an empty header name");
 	check_broken("x", HEAD "require = sku\n",
 	    ":4: required field 'sku' has no 'field' line above");
 	check_broken("x", "name = x\nkind = bank\n",
 	    ":2: 'bank' is not one of the allowed values");
-	check_broken("x", HEAD "encoding = latin1\n",
-	    ":4: unknown encoding 'latin1'");
-	check_broken("x", HEAD "field sku = \xff\n",
-	    ":4: the line is not UTF-8 text");
-	check_broken("x", "name = x\nkind = courier\ndirection = export\n"
-			  "column A = \"open\n",
+	check_broken(
+	    "x", HEAD "encoding = latin1\n", ":4: unknown encoding 'latin1'");
+	check_broken(
+	    "x", HEAD "field sku = \xff\n", ":4: the line is not UTF-8 text");
+	check_broken("x",
+	    "name = x\nkind = courier\ndirection = export\n"
+	    "column A = \"open\n",
 	    ":4: a constant must end with '\"'");
-	check_broken("y", HEAD "field sku = A\n",
-	    ": name 'x' is not the file name");
-	check_broken("x", "name = x\n", ": 'name', 'kind' and 'direction' "
-					"must be given");
+	check_broken(
+	    "y", HEAD "field sku = A\n", ": name 'x' is not the file name");
+	check_broken("x", "name = x\n",
+	    ": 'name', 'kind' and 'direction' "
+	    "must be given");
 	check_broken("x", HEAD "column A = sku\n",
 	    ": an import template has 'field' lines and no 'column' lines");
 }
@@ -223,8 +230,8 @@ test_not_found(void **state)
 	assert_int_equal(template_find("fedex", &t, &err), ST_NOT_FOUND);
 	assert_string_equal(err, "no template 'fedex'");
 	free(err);
-	assert_int_equal(template_find("../sql/001-initial", &t, &err),
-	    ST_NOT_FOUND);
+	assert_int_equal(
+	    template_find("../sql/001-initial", &t, &err), ST_NOT_FOUND);
 	assert_string_equal(err, "no template '../sql/001-initial'");
 	free(err);
 }
@@ -238,7 +245,8 @@ test_good_minimal(void **state)
 
 	fputs("\xEF\xBB\xBF# BOM and CRLF are fine\r\nname = mini\r\n"
 	      "kind = shop\r\ndirection = import\r\n"
-	      "  field qty = 数量 |商品数量(件)  \r\nrequire = qty\r\n", fp);
+	      "  field qty = 数量 |商品数量(件)  \r\nrequire = qty\r\n",
+	    fp);
 	fclose(fp);
 	assert_int_equal(template_load(p, &t, &err), ST_OK);
 	assert_int_equal(t->nfields, 1);
