@@ -338,13 +338,18 @@ scan_utf8(FILE *fp, const char *path, int *valid, char **err)
 	return ST_OK;
 }
 
-/* Look at the first bytes; skip a UTF-8 BOM; refuse UTF-16. */
+/*
+ * Look at the first bytes, kept in d->in so that a pipe needs no seek:
+ * drop a UTF-8 BOM, refuse UTF-16.
+ */
 static enum status
 sniff_bom(struct decoder *d, enum decode_enc *enc, char **err)
 {
-	unsigned char b[3];
+	unsigned char *b = d->in;
 	size_t n = fread(b, 1, 3, d->fp);
 
+	d->in_len = n;
+	d->total = n;
 	if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
 			  (b[0] == 0xFE && b[1] == 0xFF))) {
 		*err = xasprintf(_("%s: UTF-16 files are not supported; "
@@ -362,12 +367,32 @@ sniff_bom(struct decoder *d, enum decode_enc *enc, char **err)
 			return ST_INVALID;
 		}
 		*enc = DECODE_UTF8;
-		return ST_OK;
+		d->in_len = 0;
 	}
-	if (fseek(d->fp, 0, SEEK_SET) != 0) {
+	return ST_OK;
+}
+
+/* Detect by reading the whole (regular) file, then seek back. */
+static enum status
+detect(struct decoder *d, enum decode_enc *enc, char **err)
+{
+	long start = (long)(d->total - d->in_len);
+	int valid;
+	enum status st;
+
+	if (fseek(d->fp, start, SEEK_SET) != 0) {
 		*err = xasprintf("%s: %s", d->path, strerror(errno));
 		return ST_FILE;
 	}
+	if ((st = scan_utf8(d->fp, d->path, &valid, err)) != ST_OK)
+		return st;
+	if (fseek(d->fp, start, SEEK_SET) != 0) {
+		*err = xasprintf("%s: %s", d->path, strerror(errno));
+		return ST_FILE;
+	}
+	d->in_len = 0;
+	d->total = (uint64_t)start;
+	*enc = valid ? DECODE_UTF8 : DECODE_GB18030;
 	return ST_OK;
 }
 
@@ -375,33 +400,24 @@ static enum status
 setup(struct decoder *d, enum decode_enc enc, char **err)
 {
 	struct stat sb;
-	long start;
-	int valid;
 	enum status st;
 
-	if (fstat(fileno(d->fp), &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    (uint64_t)sb.st_size > d->max) {
+	if (fstat(fileno(d->fp), &sb) != 0)
+		memset(&sb, 0, sizeof sb);
+	if (S_ISREG(sb.st_mode) && (uint64_t)sb.st_size > d->max) {
 		*err = too_big(d->path, d->max);
 		return ST_FILE;
 	}
 	if ((st = sniff_bom(d, &enc, err)) != ST_OK)
 		return st;
-	if (enc == DECODE_AUTO) {
-		if (!S_ISREG(sb.st_mode)) {
-			*err = xasprintf(_("%s: cannot detect the encoding of "
-					   "a pipe; give --encoding"),
-			    d->path);
-			return ST_FILE;
-		}
-		start = ftell(d->fp);
-		if ((st = scan_utf8(d->fp, d->path, &valid, err)) != ST_OK)
-			return st;
-		if (fseek(d->fp, start, SEEK_SET) != 0) {
-			*err = xasprintf("%s: %s", d->path, strerror(errno));
-			return ST_FILE;
-		}
-		enc = valid ? DECODE_UTF8 : DECODE_GB18030;
+	if (enc == DECODE_AUTO && !S_ISREG(sb.st_mode)) {
+		*err = xasprintf(_("%s: cannot detect the encoding of a "
+				   "pipe; give --encoding"),
+		    d->path);
+		return ST_FILE;
 	}
+	if (enc == DECODE_AUTO && (st = detect(d, &enc, err)) != ST_OK)
+		return st;
 	d->enc = enc;
 	if (enc == DECODE_GB18030) {
 		d->cd = iconv_open("UTF-8", "GB18030");
@@ -436,11 +452,11 @@ decoder_open(const char *path, enum decode_enc enc, uint64_t max_bytes,
 		decoder_free(d);
 		return ST_FILE;
 	}
+	d->in = xmalloc(IN_SIZE);
 	if ((st = setup(d, enc, err)) != ST_OK) {
 		decoder_free(d);
 		return st;
 	}
-	d->in = xmalloc(IN_SIZE);
 	*out = d;
 	return ST_OK;
 }

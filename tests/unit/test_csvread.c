@@ -14,10 +14,14 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "sync/csvread.h"
@@ -343,6 +347,59 @@ test_late_bad_byte(void **state)
 	    "the text is neither UTF-8 nor GB18030 (GBK)");
 }
 
+/* Start a child writing text into a new FIFO; return its path. */
+static char *
+fifo_with(const char *text, pid_t *pid)
+{
+	char *p = xasprintf("%s/fifo", tmpdir);
+	int fd;
+
+	unlink(p);
+	assert_int_equal(mkfifo(p, 0600), 0);
+	*pid = fork();
+	assert_true(*pid >= 0);
+	if (*pid == 0) {
+		signal(SIGPIPE, SIG_IGN);
+		fd = open(p, O_WRONLY);
+		if (fd >= 0 && write(fd, text, strlen(text)) < 0)
+			_exit(1);
+		_exit(0);
+	}
+	return p;
+}
+
+/* A pipe is read with an explicit encoding, BOM and all; detection,
+ * which needs two passes, is refused. */
+static void
+test_pipe(void **state)
+{
+	pid_t pid;
+	char *p = fifo_with("\xef\xbb\xbf"
+			    "a,b\n1,2\n",
+		 &pid),
+	     *err = NULL, *msg;
+	struct csvread *r;
+	int ws;
+
+	assert_int_equal(csvread_open(p, DECODE_UTF8, NULL, &r, &err), ST_OK);
+	expect(r, 1, 2, "a", "b");
+	expect(r, 2, 2, "1", "2");
+	expect_end(r);
+	csvread_free(r);
+	assert_int_equal(waitpid(pid, &ws, 0), pid);
+	free(p);
+	p = fifo_with("a\n", &pid);
+	assert_int_equal(csvread_open(p, DECODE_AUTO, NULL, &r, &err), ST_FILE);
+	msg = xasprintf("%s: cannot detect the encoding of a pipe; give "
+			"--encoding",
+	    p);
+	assert_string_equal(err, msg);
+	assert_int_equal(waitpid(pid, &ws, 0), pid);
+	free(msg);
+	free(err);
+	free(p);
+}
+
 /* A UTF-8 BOM contradicts an explicit GB18030. */
 static void
 test_bom_but_gbk(void **state)
@@ -609,6 +666,7 @@ main(void)
 	    cmocka_unit_test(test_invalid_bytes),
 	    cmocka_unit_test(test_late_bad_byte),
 	    cmocka_unit_test(test_bom_but_gbk),
+	    cmocka_unit_test(test_pipe),
 	    cmocka_unit_test(test_missing_file),
 	    cmocka_unit_test(test_field_too_long),
 	    cmocka_unit_test(test_too_many_fields),
