@@ -244,8 +244,8 @@ feed(struct csvread *r, const char *s, size_t n)
 	}
 	if (done != n)
 		parse_failed(r);
-	else if (r->p.entry_pos > r->caps.max_field)
-		fail_field_long(r);
+	else if (r->p.entry_pos > r->caps.max_field + r->p.spaces + 1)
+		fail_field_long(r); /* a memory guard; on_field is exact */
 }
 
 /* At the end of the file: flush libcsv, check for an open quote. */

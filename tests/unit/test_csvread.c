@@ -461,6 +461,18 @@ test_field_too_long(void **state)
 	expect_end(r);
 	csvread_free(r);
 	free(p);
+	/* quoted, with spaces after the closing quote, also fine */
+	buf[6] = '"';
+	memset(buf + 7, 'y', 65536);
+	memcpy(buf + 7 + 65536, "\"   \n", 5);
+	p = tmpfile_with("limitq.csv", buf, 7 + 65536 + 5);
+	r = open_ok(p, DECODE_AUTO);
+	expect(r, 1, 2, "a", "b");
+	assert_int_equal(csvread_next(r, &rec), ST_OK);
+	assert_int_equal(rec->lens[1], 65536);
+	expect_end(r);
+	csvread_free(r);
+	free(p);
 	free(buf);
 }
 
