@@ -2,3 +2,12 @@
 dist_sql_DATA += \
 	share/sql/001-initial.sql
 dist_sql_DATA += share/sql/003-catalog.sql
+# Shop and courier layouts (src/sync/template.h): data, not code.
+templatesdir = $(pkgdatadir)/templates
+dist_templates_DATA = \
+	share/templates/courier-generic.tmpl \
+	share/templates/courier-sf.tmpl \
+	share/templates/douyin.tmpl \
+	share/templates/pinduoduo.tmpl \
+	share/templates/taobao-items.tmpl \
+	share/templates/taobao-orders.tmpl

@@ -75,3 +75,39 @@ tests_unit_test_product_LDADD = $(UNIT_LDADD)
 tests_unit_test_setting_SOURCES = tests/unit/test_setting.c $(CATALOG_TEST_LIB)
 tests_unit_test_setting_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_setting_LDADD = $(UNIT_LDADD)
+# CSV machinery (src/sync): decoding, reading, headers, cells, writing,
+# templates.  Fixtures are real bytes (tests/data/gbk.csv is GB18030).
+sync_unit_tests = \
+	tests/unit/test_cell \
+	tests/unit/test_csvread \
+	tests/unit/test_csvwrite \
+	tests/unit/test_header \
+	tests/unit/test_template
+check_PROGRAMS += $(sync_unit_tests)
+TESTS += $(sync_unit_tests)
+tests_unit_test_cell_SOURCES = tests/unit/test_cell.c
+tests_unit_test_cell_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_cell_LDADD = $(UNIT_LDADD)
+tests_unit_test_csvread_SOURCES = tests/unit/test_csvread.c
+tests_unit_test_csvread_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_csvread_LDADD = $(UNIT_LDADD)
+tests_unit_test_csvwrite_SOURCES = tests/unit/test_csvwrite.c
+tests_unit_test_csvwrite_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_csvwrite_LDADD = $(UNIT_LDADD)
+tests_unit_test_header_SOURCES = tests/unit/test_header.c
+tests_unit_test_header_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_header_LDADD = $(UNIT_LDADD)
+tests_unit_test_template_SOURCES = tests/unit/test_template.c
+tests_unit_test_template_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_template_LDADD = $(UNIT_LDADD)
+EXTRA_DIST += \
+	tests/data/bad-bytes.csv \
+	tests/data/bad-template.tmpl \
+	tests/data/crlf.csv \
+	tests/data/gbk.csv \
+	tests/data/quoted-newline.csv \
+	tests/data/stray-quote.csv \
+	tests/data/unterminated.csv \
+	tests/data/utf16.csv \
+	tests/data/utf8-bom.csv \
+	tests/data/utf8.csv

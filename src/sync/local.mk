@@ -1,1 +1,8 @@
-# src/sync: files are added here as the layer grows.
+# src/sync: CSV exchange with shops and couriers (no curses here).
+libcoopstock_a_SOURCES += \
+	src/sync/cell.c src/sync/cell.h \
+	src/sync/csvread.c src/sync/csvread.h \
+	src/sync/csvwrite.c src/sync/csvwrite.h \
+	src/sync/decode.c src/sync/decode.h \
+	src/sync/header.c src/sync/header.h \
+	src/sync/template.c src/sync/template.h

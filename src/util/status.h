@@ -31,7 +31,8 @@
 	X(BAD_PIN, "wrong name or PIN")                                       \
 	X(NOT_EMPTY, "the database already holds data")                       \
 	X(FILE, "the file could not be read")                                 \
-	X(REJECTED, "the file has errors; nothing was written")
+	X(REJECTED, "the file has errors; nothing was written")               \
+	X(WRITE, "the file could not be written")
 
 enum status {
 #define STATUS_ENUM(name, msg) ST_##name,
