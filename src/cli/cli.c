@@ -29,7 +29,11 @@
 	X("check", cmd_check, DB_OPEN_EXISTING, "",                           \
 	    N_("verify the database file and the stock ledger"))             \
 	X("backup", cmd_backup, DB_OPEN_EXISTING, "FILE",                     \
-	    N_("copy the database safely, even while clerks work"))
+	    N_("copy the database safely, even while clerks work"))          \
+	X("import", cmd_import, DB_OPEN_EXISTING, "KIND FILE...",             \
+	    N_("read products, members, intake, orders or tracking from CSV")) \
+	X("export", cmd_export, DB_OPEN_EXISTING, "KIND [FILE]",              \
+	    N_("write products, members, stock, orders, manifest, payouts"))
 
 struct command {
 	const char *name;

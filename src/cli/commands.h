@@ -17,4 +17,9 @@ int cmd_check(struct db *db, int argc, char **argv);
 /* coopstock backup FILE: an online backup to FILE. */
 int cmd_backup(struct db *db, int argc, char **argv);
 
+/* coopstock import KIND FILE...: CSV in, all or nothing. */
+int cmd_import(struct db *db, int argc, char **argv);
+/* coopstock export KIND [FILE|-]: CSV out. */
+int cmd_export(struct db *db, int argc, char **argv);
+
 #endif

@@ -7,3 +7,4 @@ libcoopstock_a_SOURCES += \
 	src/model/search.c src/model/search.h \
 	src/model/setting.c src/model/setting.h \
 	src/model/txn.c src/model/txn.h
+libcoopstock_a_SOURCES += src/model/exchange.c src/model/exchange.h

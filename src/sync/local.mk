@@ -5,4 +5,9 @@ libcoopstock_a_SOURCES += \
 	src/sync/csvwrite.c src/sync/csvwrite.h \
 	src/sync/decode.c src/sync/decode.h \
 	src/sync/header.c src/sync/header.h \
-	src/sync/template.c src/sync/template.h
+	src/sync/template.c src/sync/template.h \
+	src/sync/export.c src/sync/export.h \
+	src/sync/imp.c src/sync/imp.h \
+	src/sync/imp_catalog.c src/sync/imp_catalog.h \
+	src/sync/import.c src/sync/import.h \
+	src/sync/strmap.c src/sync/strmap.h
