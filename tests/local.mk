@@ -41,3 +41,22 @@ cli_tests = \
 	tests/potfiles.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests) tests/lib.sh
+
+# The model: stock ledger, orders, and a race of processes for the last jar.
+model_tests = \
+	tests/unit/test_stock \
+	tests/unit/test_order \
+	tests/unit/test_concurrency
+check_PROGRAMS += $(model_tests)
+TESTS += $(model_tests)
+MODEL_TEST_SOURCES = tests/unit/testlib.c tests/unit/testlib.h \
+	tests/unit/fixture.c tests/unit/fixture.h
+tests_unit_test_stock_SOURCES = tests/unit/test_stock.c $(MODEL_TEST_SOURCES)
+tests_unit_test_stock_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_stock_LDADD = $(UNIT_LDADD)
+tests_unit_test_order_SOURCES = tests/unit/test_order.c $(MODEL_TEST_SOURCES)
+tests_unit_test_order_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_order_LDADD = $(UNIT_LDADD)
+tests_unit_test_concurrency_SOURCES = tests/unit/test_concurrency.c $(MODEL_TEST_SOURCES)
+tests_unit_test_concurrency_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_concurrency_LDADD = $(UNIT_LDADD)
