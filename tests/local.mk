@@ -36,6 +36,7 @@ tests_unit_test_text_LDADD = $(UNIT_LDADD)
 
 # Command-line tests: shell scripts driving the real binary.
 cli_tests = \
+	tests/cli/check-ledger.sh \
 	tests/cli/db-open.sh \
 	tests/cli/usage.sh \
 	tests/potfiles.sh
