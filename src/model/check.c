@@ -84,14 +84,14 @@ static const struct rule {
 	const char *sql;
 	enum rule_kind kind;
 } rules[] = {
-	{ sql_product_onhand, RULE_PRODUCT_ONHAND },
-	{ sql_lot_onhand, RULE_LOT_ONHAND },
-	{ sql_product_reserved, RULE_PRODUCT_RESERVED },
-	{ sql_lot_reserved, RULE_LOT_RESERVED },
-	{ sql_stale_alloc, RULE_STALE_ALLOC },
-	{ sql_alloc_lot_mismatch, RULE_ALLOC_LOT },
-	{ sql_product_negative, RULE_PRODUCT_NEGATIVE },
-	{ sql_lot_negative, RULE_LOT_NEGATIVE },
+    {sql_product_onhand, RULE_PRODUCT_ONHAND},
+    {sql_lot_onhand, RULE_LOT_ONHAND},
+    {sql_product_reserved, RULE_PRODUCT_RESERVED},
+    {sql_lot_reserved, RULE_LOT_RESERVED},
+    {sql_stale_alloc, RULE_STALE_ALLOC},
+    {sql_alloc_lot_mismatch, RULE_ALLOC_LOT},
+    {sql_product_negative, RULE_PRODUCT_NEGATIVE},
+    {sql_lot_negative, RULE_LOT_NEGATIVE},
 };
 
 /* Turn one offending row into a sentence (newly allocated). */
@@ -109,29 +109,36 @@ rule_message(enum rule_kind kind, sqlite3_stmt *st)
 	unit = unit != NULL ? unit : "";
 	switch (kind) {
 	case RULE_PRODUCT_ONHAND:
-		return xasprintf(_("%s: stock on hand is %s %s but the ledger sums to %s %s"),
+		return xasprintf(_("%s: stock on hand is %s %s but the ledger "
+				   "sums to %s %s"),
 		    sku, a, unit, b, unit);
 	case RULE_LOT_ONHAND:
-		return xasprintf(_("%s lot %lld: on hand is %s %s but the ledger sums to %s %s"),
+		return xasprintf(_("%s lot %lld: on hand is %s %s but the "
+				   "ledger sums to %s %s"),
 		    sku, id, a, unit, b, unit);
 	case RULE_PRODUCT_RESERVED:
-		return xasprintf(_("%s: reserved is %s %s but confirmed and packed orders hold %s %s"),
+		return xasprintf(_("%s: reserved is %s %s but confirmed and "
+				   "packed orders hold %s %s"),
 		    sku, a, unit, b, unit);
 	case RULE_LOT_RESERVED:
-		return xasprintf(_("%s lot %lld: reserved is %s %s but confirmed and packed orders hold %s %s"),
+		return xasprintf(_("%s lot %lld: reserved is %s %s but "
+				   "confirmed and packed orders hold %s %s"),
 		    sku, id, a, unit, b, unit);
 	case RULE_STALE_ALLOC:
-		return xasprintf(_("%s: order %lld is %s but still holds %s %s"),
-		    sku, id, (const char *)sqlite3_column_text(st, 3), b, unit);
+		return xasprintf(
+		    _("%s: order %lld is %s but still holds %s %s"), sku, id,
+		    (const char *)sqlite3_column_text(st, 3), b, unit);
 	case RULE_ALLOC_LOT:
-		return xasprintf(_("%s: order %lld holds %s %s in lot %lld of another product"),
+		return xasprintf(_("%s: order %lld holds %s %s in lot %lld of "
+				   "another product"),
 		    sku, sqlite3_column_int64(st, 3), b, unit, id);
 	case RULE_PRODUCT_NEGATIVE:
-		return xasprintf(_("%s: the ledger sums to a negative %s %s"),
-		    sku, b, unit);
+		return xasprintf(
+		    _("%s: the ledger sums to a negative %s %s"), sku, b, unit);
 	case RULE_LOT_NEGATIVE:
-		return xasprintf(_("%s lot %lld: the ledger sums to a negative %s %s"),
-		    sku, id, b, unit);
+		return xasprintf(
+		    _("%s lot %lld: the ledger sums to a negative %s %s"), sku,
+		    id, b, unit);
 	}
 	return xstrdup("?");
 }

@@ -99,7 +99,8 @@ ledger_move(struct db *db, const char *kind, long long product_id,
 		return db_status(db, sqlite3_errcode(db_sqlite(db)));
 	s = ledger_step(db, st);
 	if (s == ST_OK)
-		s = cache_add(db, sql_stock_add, sql_stock_new, product_id, qty);
+		s = cache_add(
+		    db, sql_stock_add, sql_stock_new, product_id, qty);
 	if (s == ST_OK)
 		s = cache_add(db, sql_lot_add, sql_lot_new, lot_id, qty);
 	return s;
@@ -112,13 +113,14 @@ cache_reserve(struct db *db, const char *sql, long long key, int64_t qty)
 	enum status s = run_key_qty(db, sql, key, qty);
 
 	if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
-		s = db_fail(db, ST_ERROR, "no stock row to reserve in (%lld)", key);
+		s = db_fail(
+		    db, ST_ERROR, "no stock row to reserve in (%lld)", key);
 	return s;
 }
 
 enum status
-ledger_reserve(struct db *db, long long product_id, long long lot_id,
-    int64_t qty)
+ledger_reserve(
+    struct db *db, long long product_id, long long lot_id, int64_t qty)
 {
 	enum status s = cache_reserve(db, sql_stock_reserve, product_id, qty);
 
@@ -143,7 +145,7 @@ ledger_lots_fefo(struct db *db, long long product_id, int skip_expired,
 		return ST_ERROR;
 	if (sqlite3_bind_int64(st, 1, product_id) != SQLITE_OK ||
 	    (skip_expired && db_bind_text(st, 2,
-	    date_today(today, sizeof today)) != SQLITE_OK))
+				 date_today(today, sizeof today)) != SQLITE_OK))
 		return db_status(db, sqlite3_errcode(db_sqlite(db)));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (cnt == cap) {
@@ -183,8 +185,8 @@ ledger_shortage(struct db *db, long long product_id, int64_t qty)
 		sqlite3_reset(st);
 	qty_format(qty, q, sizeof q);
 	/* TRANSLATORS: "HONEY-500: short by 3 jar" */
-	msg = xasprintf(_("%s: short by %s %s"), sku ? sku : "?", q,
-	    unit ? unit : "");
+	msg = xasprintf(
+	    _("%s: short by %s %s"), sku ? sku : "?", q, unit ? unit : "");
 	free(sku);
 	free(unit);
 	return msg;

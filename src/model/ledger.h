@@ -23,22 +23,21 @@
  * a cache below zero or below its reservation fails (ST_INVALID) through
  * the schema's CHECKs; callers check availability first.
  */
-enum status ledger_move(struct db *db, const char *kind,
-    long long product_id, long long lot_id, int64_t qty, long long order_id,
-    const char *note);
+enum status ledger_move(struct db *db, const char *kind, long long product_id,
+    long long lot_id, int64_t qty, long long order_id, const char *note);
 
 /*
  * Add qty (positive: reserve, negative: release) to the reserved column
  * of product_id's stock row and lot_id's lot_stock row.  ST_ERROR when a
  * row is missing; ST_INVALID when reserved would leave 0..on_hand.
  */
-enum status ledger_reserve(struct db *db, long long product_id,
-    long long lot_id, int64_t qty);
+enum status ledger_reserve(
+    struct db *db, long long product_id, long long lot_id, int64_t qty);
 
 /* One lot with stock, as ledger_lots_fefo() lists it. */
 struct ledger_lot {
 	long long lot_id;
-	int64_t free;       /* on_hand - reserved, > 0 */
+	int64_t free; /* on_hand - reserved, > 0 */
 };
 
 /*

@@ -19,13 +19,13 @@
 #include "util/xalloc.h"
 
 static const char *const status_names[ORDER__COUNT] = {
-	[ORDER_NEW] = "new",
-	[ORDER_CONFIRMED] = "confirmed",
-	[ORDER_PACKED] = "packed",
-	[ORDER_SHIPPED] = "shipped",
-	[ORDER_DELIVERED] = "delivered",
-	[ORDER_CANCELLED] = "cancelled",
-	[ORDER_RETURNED] = "returned",
+    [ORDER_NEW] = "new",
+    [ORDER_CONFIRMED] = "confirmed",
+    [ORDER_PACKED] = "packed",
+    [ORDER_SHIPPED] = "shipped",
+    [ORDER_DELIVERED] = "delivered",
+    [ORDER_CANCELLED] = "cancelled",
+    [ORDER_RETURNED] = "returned",
 };
 
 /* A bit per state, for the sets a transition may start from. */
@@ -132,7 +132,8 @@ refusal(enum order_status to)
 	case ORDER_DELIVERED:
 		return _("only shipped orders can be delivered");
 	case ORDER_CANCELLED:
-		return _("only new, confirmed or packed orders can be cancelled");
+		return _(
+		    "only new, confirmed or packed orders can be cancelled");
 	case ORDER_RETURNED:
 		return _("only shipped or delivered orders can be returned");
 	default:
@@ -146,8 +147,8 @@ refusal(enum order_status to)
  * On failure nothing is open.
  */
 static enum status
-order_begin(struct db *db, long long id, unsigned allowed,
-    enum order_status to, enum order_status *from)
+order_begin(struct db *db, long long id, unsigned allowed, enum order_status to,
+    enum order_status *from)
 {
 	sqlite3_stmt *st;
 	enum status s = db_begin(db);
@@ -162,14 +163,15 @@ order_begin(struct db *db, long long id, unsigned allowed,
 	}
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		cur = order_status_parse((const char *)sqlite3_column_text(st, 0));
+		cur = order_status_parse(
+		    (const char *)sqlite3_column_text(st, 0));
 	s = rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
 	sqlite3_reset(st);
 	if (s == ST_OK && rc == SQLITE_DONE)
 		s = db_fail(db, ST_NOT_FOUND, _("there is no order %lld"), id);
-	else if (s == ST_OK && (cur < 0 ||
-	    !(allowed & bit((enum order_status)cur))))
-		/* TRANSLATORS: "order 12 is shipped; only new, ... cancelled" */
+	else if (s == ST_OK &&
+		 (cur < 0 || !(allowed & bit((enum order_status)cur))))
+		/* TRANSLATORS: "order 12 is shipped; only ..." */
 		s = db_fail(db, ST_BAD_STATE, _("order %lld is %s; %s"), id,
 		    cur < 0 ? "?" : status_names[cur], refusal(to));
 	if (s != ST_OK) {
@@ -206,8 +208,8 @@ event_write(struct db *db, long long id, int from, enum order_status to,
  * roll back.  Returns the final status.
  */
 static enum status
-order_finish(struct db *db, enum status s, long long id,
-    enum order_status from, enum order_status to, const char *note)
+order_finish(struct db *db, enum status s, long long id, enum order_status from,
+    enum order_status to, const char *note)
 {
 	sqlite3_stmt *st;
 
@@ -235,11 +237,13 @@ create_validate(struct db *db, const struct order_in *in, char *when)
 	if (in->channel == NULL || in->channel[0] == '\0')
 		return db_fail(db, ST_INVALID, _("an order needs a channel"));
 	if (in->nlines < 1 || in->lines == NULL)
-		return db_fail(db, ST_INVALID, _("an order needs at least one line"));
+		return db_fail(
+		    db, ST_INVALID, _("an order needs at least one line"));
 	for (int i = 0; i < in->nlines; i++)
 		if (in->lines[i].qty <= 0)
 			return db_fail(db, ST_INVALID,
-			    _("line %d: the quantity must be above zero"), i + 1);
+			    _("line %d: the quantity must be above zero"),
+			    i + 1);
 	if (in->ordered_at != NULL &&
 	    datetime_parse(in->ordered_at, when, DATETIME_SIZE) != NUM_OK)
 		return db_fail(db, ST_INVALID, _("not a date and time: %s"),
@@ -263,8 +267,8 @@ find_ref(struct db *db, const struct order_in *in, long long *id)
 }
 
 static enum status
-header_insert(struct db *db, const struct order_in *in, const char *when,
-    long long *id)
+header_insert(
+    struct db *db, const struct order_in *in, const char *when, long long *id)
 {
 	sqlite3_stmt *st = db_prepare(db, sql_order_insert);
 	int bad = 0;
@@ -277,12 +281,13 @@ header_insert(struct db *db, const struct order_in *in, const char *when,
 		bad |= db_bind_text(st, 2, in->ext_ref) != SQLITE_OK;
 	if (in->ordered_at != NULL)
 		bad |= db_bind_text(st, 3, when) != SQLITE_OK;
-	bad |= db_bind_text(st, 4, in->customer_name ? in->customer_name : "")
-	    != SQLITE_OK;
-	bad |= db_bind_text(st, 5, in->customer_phone ? in->customer_phone : "")
-	    != SQLITE_OK;
-	bad |= db_bind_text(st, 6,
-	    in->customer_address ? in->customer_address : "") != SQLITE_OK;
+	bad |= db_bind_text(st, 4,
+		   in->customer_name ? in->customer_name : "") != SQLITE_OK;
+	bad |= db_bind_text(st, 5,
+		   in->customer_phone ? in->customer_phone : "") != SQLITE_OK;
+	bad |=
+	    db_bind_text(st, 6,
+		in->customer_address ? in->customer_address : "") != SQLITE_OK;
 	bad |= db_bind_text(st, 7, in->note ? in->note : "") != SQLITE_OK;
 	bad |= db_bind_text(st, 8, db_actor(db)) != SQLITE_OK;
 	if (bad)
@@ -315,8 +320,8 @@ line_insert(struct db *db, long long id, int i, const struct order_line_in *l)
 		return ST_ERROR;
 	bad |= sqlite3_bind_int64(st, 2, l->product_id) != SQLITE_OK;
 	bad |= sqlite3_bind_int64(st, 3, l->qty) != SQLITE_OK;
-	bad |= sqlite3_bind_int64(st, 4, l->unit_price < 0 ? price :
-	    l->unit_price) != SQLITE_OK;
+	bad |= sqlite3_bind_int64(st, 4,
+		   l->unit_price < 0 ? price : l->unit_price) != SQLITE_OK;
 	if (bad)
 		return db_status(db, sqlite3_errcode(db_sqlite(db)));
 	return ledger_step(db, st);
@@ -333,10 +338,10 @@ customer_remember(struct db *db, const struct order_in *in)
 	if (st == NULL)
 		return ST_ERROR;
 	if (db_bind_text(st, 1, in->customer_phone) != SQLITE_OK ||
-	    db_bind_text(st, 2, in->customer_name ? in->customer_name : "")
-	    != SQLITE_OK ||
+	    db_bind_text(st, 2, in->customer_name ? in->customer_name : "") !=
+		SQLITE_OK ||
 	    db_bind_text(st, 3,
-	    in->customer_address ? in->customer_address : "") != SQLITE_OK)
+		in->customer_address ? in->customer_address : "") != SQLITE_OK)
 		return db_status(db, sqlite3_errcode(db_sqlite(db)));
 	return ledger_step(db, st);
 }
@@ -442,7 +447,8 @@ line_allocate(struct db *db, struct cline *l)
 		if (s == ST_OK)
 			s = ledger_step(db, st);
 		if (s == ST_OK)
-			s = ledger_reserve(db, l->product_id, lots[i].lot_id, take);
+			s = ledger_reserve(
+			    db, l->product_id, lots[i].lot_id, take);
 		want -= take;
 	}
 	free(lots);
@@ -483,8 +489,8 @@ order_confirm(struct db *db, long long id)
 	enum order_status from;
 	struct cline *v = NULL;
 	int n = 0, is_short = 0;
-	enum status s = order_begin(db, id, bit(ORDER_NEW), ORDER_CONFIRMED,
-	    &from);
+	enum status s =
+	    order_begin(db, id, bit(ORDER_NEW), ORDER_CONFIRMED, &from);
 
 	if (s != ST_OK)
 		return s;
@@ -507,8 +513,8 @@ enum status
 order_pack(struct db *db, long long id)
 {
 	enum order_status from;
-	enum status s = order_begin(db, id, bit(ORDER_CONFIRMED), ORDER_PACKED,
-	    &from);
+	enum status s =
+	    order_begin(db, id, bit(ORDER_CONFIRMED), ORDER_PACKED, &from);
 
 	if (s != ST_OK)
 		return s;
@@ -523,7 +529,10 @@ static enum status
 allocs_settle(struct db *db, long long id, int sell)
 {
 	sqlite3_stmt *st = prepare_id(db, sql_allocs, id);
-	struct { long long product_id, lot_id; int64_t qty; } *v = NULL;
+	struct {
+		long long product_id, lot_id;
+		int64_t qty;
+	} *v = NULL;
 	int n = 0, rc;
 	enum status s = ST_OK;
 
@@ -555,8 +564,8 @@ allocs_settle(struct db *db, long long id, int sell)
 }
 
 static enum status
-shipment_insert(struct db *db, long long id, const char *courier,
-    const char *tracking_no)
+shipment_insert(
+    struct db *db, long long id, const char *courier, const char *tracking_no)
 {
 	sqlite3_stmt *st = prepare_id(db, sql_shipment, id);
 
@@ -570,8 +579,8 @@ shipment_insert(struct db *db, long long id, const char *courier,
 }
 
 enum status
-order_ship(struct db *db, long long id, const char *courier,
-    const char *tracking_no)
+order_ship(
+    struct db *db, long long id, const char *courier, const char *tracking_no)
 {
 	enum order_status from;
 	enum status s;
@@ -579,8 +588,8 @@ order_ship(struct db *db, long long id, const char *courier,
 	if (courier == NULL || courier[0] == '\0')
 		return db_fail(db, ST_INVALID, _("shipping needs a courier"));
 	if (tracking_no == NULL || tracking_no[0] == '\0')
-		return db_fail(db, ST_INVALID,
-		    _("shipping needs a tracking number"));
+		return db_fail(
+		    db, ST_INVALID, _("shipping needs a tracking number"));
 	s = order_begin(db, id, bit(ORDER_CONFIRMED) | bit(ORDER_PACKED),
 	    ORDER_SHIPPED, &from);
 	if (s != ST_OK)
@@ -595,8 +604,8 @@ enum status
 order_deliver(struct db *db, long long id)
 {
 	enum order_status from;
-	enum status s = order_begin(db, id, bit(ORDER_SHIPPED), ORDER_DELIVERED,
-	    &from);
+	enum status s =
+	    order_begin(db, id, bit(ORDER_SHIPPED), ORDER_DELIVERED, &from);
 
 	if (s != ST_OK)
 		return s;
@@ -622,7 +631,10 @@ static enum status
 sales_return(struct db *db, long long id, const char *reason)
 {
 	sqlite3_stmt *st = prepare_id(db, sql_sold, id);
-	struct { long long product_id, lot_id; int64_t qty; } *v = NULL;
+	struct {
+		long long product_id, lot_id;
+		int64_t qty;
+	} *v = NULL;
 	int n = 0, rc;
 	enum status s = ST_OK;
 
@@ -669,8 +681,8 @@ lines_get(struct db *db, struct order *o)
 	if (st == NULL)
 		return ST_ERROR;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		o->lines = xrealloc(o->lines,
-		    (size_t)(o->nlines + 1) * sizeof *o->lines);
+		o->lines = xrealloc(
+		    o->lines, (size_t)(o->nlines + 1) * sizeof *o->lines);
 		l = &o->lines[o->nlines++];
 		l->id = sqlite3_column_int64(st, 0);
 		l->product_id = sqlite3_column_int64(st, 1);
@@ -681,8 +693,9 @@ lines_get(struct db *db, struct order *o)
 		l->unit_price = sqlite3_column_int64(st, 6);
 		if (money_mul_qty(l->unit_price, l->qty, &l->total) != NUM_OK)
 			l->total = INT64_MAX;
-		o->total = o->total > INT64_MAX - l->total ? INT64_MAX :
-		    o->total + l->total;
+		o->total = o->total > INT64_MAX - l->total
+			       ? INT64_MAX
+			       : o->total + l->total;
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
@@ -702,7 +715,8 @@ order_get(struct db *db, long long id, struct order **out)
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		s = rc == SQLITE_DONE ? db_fail(db, ST_NOT_FOUND,
-		    _("there is no order %lld"), id) : db_status(db, rc);
+					    _("there is no order %lld"), id)
+				      : db_status(db, rc);
 		sqlite3_reset(st);
 		return s;
 	}

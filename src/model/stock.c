@@ -65,27 +65,32 @@ row_check(struct db *db, const char *sql, long long id, int need_active)
 
 /* Check an intake's values; fills received (today when NULL). */
 static enum status
-intake_validate(struct db *db, const struct intake *in, char *received,
-    int64_t *cost)
+intake_validate(
+    struct db *db, const struct intake *in, char *received, int64_t *cost)
 {
 	if (in->qty <= 0)
-		return db_fail(db, ST_INVALID, _("the quantity must be above zero"));
+		return db_fail(
+		    db, ST_INVALID, _("the quantity must be above zero"));
 	if (in->unit_cost < 0)
-		return db_fail(db, ST_INVALID, _("the unit cost must not be negative"));
+		return db_fail(
+		    db, ST_INVALID, _("the unit cost must not be negative"));
 	if (in->received_on == NULL)
 		date_today(received, DATE_SIZE);
 	else if (date_is_iso(in->received_on))
 		strcpy(received, in->received_on);
 	else
-		return db_fail(db, ST_INVALID, _("not a date: %s"), in->received_on);
+		return db_fail(
+		    db, ST_INVALID, _("not a date: %s"), in->received_on);
 	if (in->best_before != NULL && !date_is_iso(in->best_before))
-		return db_fail(db, ST_INVALID, _("not a date: %s"), in->best_before);
+		return db_fail(
+		    db, ST_INVALID, _("not a date: %s"), in->best_before);
 	if (in->best_before != NULL && strcmp(in->best_before, received) < 0)
 		return db_fail(db, ST_INVALID,
 		    _("the best-before date %s is before the receipt date %s"),
 		    in->best_before, received);
 	if (money_mul_qty(in->unit_cost, in->qty, cost) != NUM_OK)
-		return db_fail(db, ST_INVALID, _("the lot's cost is too large"));
+		return db_fail(
+		    db, ST_INVALID, _("the lot's cost is too large"));
 	return ST_OK;
 }
 
@@ -134,7 +139,8 @@ stock_intake(struct db *db, const struct intake *in, long long *lot_id)
 		return s;
 	s = row_check(db, sql_product_active, in->product_id, 1);
 	if (s == ST_NOT_FOUND)
-		db_fail(db, s, _("no active product with id %lld"), in->product_id);
+		db_fail(
+		    db, s, _("no active product with id %lld"), in->product_id);
 	if (s == ST_OK && in->member_id != 0) {
 		s = row_check(db, sql_member_active, in->member_id, 1);
 		if (s == ST_NOT_FOUND)
@@ -144,8 +150,8 @@ stock_intake(struct db *db, const struct intake *in, long long *lot_id)
 	if (s == ST_OK)
 		s = lot_insert(db, in, received, cost, &id);
 	if (s == ST_OK)
-		s = ledger_move(db, "intake", in->product_id, id, in->qty, 0,
-		    in->note);
+		s = ledger_move(
+		    db, "intake", in->product_id, id, in->qty, 0, in->note);
 	if (s == ST_OK)
 		s = db_commit(db);
 	else
@@ -157,8 +163,8 @@ stock_intake(struct db *db, const struct intake *in, long long *lot_id)
 
 /* Take -delta (> 0) from the product's lots, FEFO, expired ones first. */
 static enum status
-adjust_down_fefo(struct db *db, long long product_id, int64_t want,
-    const char *reason)
+adjust_down_fefo(
+    struct db *db, long long product_id, int64_t want, const char *reason)
 {
 	struct ledger_lot *lots;
 	size_t n;
@@ -177,8 +183,8 @@ adjust_down_fefo(struct db *db, long long product_id, int64_t want,
 	}
 	for (size_t i = 0; s == ST_OK && want > 0 && i < n; i++) {
 		take = lots[i].free < want ? lots[i].free : want;
-		s = ledger_move(db, "adjust", product_id, lots[i].lot_id, -take,
-		    0, reason);
+		s = ledger_move(
+		    db, "adjust", product_id, lots[i].lot_id, -take, 0, reason);
 		want -= take;
 	}
 	free(lots);
@@ -187,8 +193,8 @@ adjust_down_fefo(struct db *db, long long product_id, int64_t want,
 
 /* Adjust one given lot (or the newest when lot_id is 0 and delta > 0). */
 static enum status
-adjust_lot(struct db *db, long long product_id, long long lot_id,
-    int64_t delta, const char *reason)
+adjust_lot(struct db *db, long long product_id, long long lot_id, int64_t delta,
+    const char *reason)
 {
 	sqlite3_stmt *st;
 	long long free_qty;
@@ -236,14 +242,14 @@ stock_adjust(struct db *db, long long product_id, long long lot_id,
 	enum status s;
 
 	if (!db_actor_is_manager(db))
-		return db_fail(db, ST_DENIED,
-		    _("only a manager may adjust stock"));
+		return db_fail(
+		    db, ST_DENIED, _("only a manager may adjust stock"));
 	if (reason == NULL || reason[strspn(reason, " \t")] == '\0')
-		return db_fail(db, ST_INVALID,
-		    _("a stock adjustment needs a reason"));
+		return db_fail(
+		    db, ST_INVALID, _("a stock adjustment needs a reason"));
 	if (delta == 0)
-		return db_fail(db, ST_INVALID,
-		    _("the adjustment must not be zero"));
+		return db_fail(
+		    db, ST_INVALID, _("the adjustment must not be zero"));
 	s = db_begin(db);
 	if (s != ST_OK)
 		return s;

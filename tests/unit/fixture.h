@@ -12,16 +12,16 @@
 #include "db/db.h"
 
 /* Insert an active product; returns its id. */
-long long fx_product(struct db *db, const char *sku, const char *unit,
-    int64_t price);
+long long fx_product(
+    struct db *db, const char *sku, const char *unit, int64_t price);
 /* Insert an active member; returns its id. */
 long long fx_member(struct db *db, const char *code);
 /* Today plus days as an ISO date (static buffer, one of four in turn). */
 const char *fx_date(long days);
 /* Take in qty of product (received 30 days before best_before, or today
  * when best_before is NULL); returns the lot id. */
-long long fx_lot(struct db *db, long long product_id, int64_t qty,
-    const char *best_before);
+long long fx_lot(
+    struct db *db, long long product_id, int64_t qty, const char *best_before);
 /* Create a walk-in order of one line; returns its id. */
 long long fx_order(struct db *db, long long product_id, int64_t qty);
 /* Assert that model_check finds no problem. */

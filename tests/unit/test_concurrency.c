@@ -29,7 +29,7 @@
 #define NROUND 10
 #define STOCK 7
 
-static const char *self;  /* argv[0], to exec the children */
+static const char *self; /* argv[0], to exec the children */
 
 /* A child: open its own connection, wait at the barrier, confirm.  The
  * exit status is the enum status (100 and up: the child itself failed). */
@@ -83,7 +83,7 @@ one_round(struct testdb *t, int round, int wait_open)
 {
 	char sku[32], c;
 	long long p, orders[NCHILD];
-	int fd[2], rd[2] = { -1, -1 }, wins = 0, losses = 0, others = 0;
+	int fd[2], rd[2] = {-1, -1}, wins = 0, losses = 0, others = 0;
 	pid_t pids[NCHILD];
 	struct stock_level lv;
 
@@ -110,10 +110,10 @@ one_round(struct testdb *t, int round, int wait_open)
 		close(rd[1]);
 		for (int i = 0; i < NCHILD; i++)
 			if (read(rd[0], &c, 1) != 1)
-				break;  /* a child failed; its status tells */
+				break; /* a child failed; its status tells */
 		close(rd[0]);
 	}
-	close(fd[1]);  /* the barrier opens: every read() returns 0 */
+	close(fd[1]); /* the barrier opens: every read() returns 0 */
 	for (int i = 0; i < NCHILD; i++) {
 		int ws;
 
@@ -124,7 +124,8 @@ one_round(struct testdb *t, int round, int wait_open)
 		else if (WEXITSTATUS(ws) == ST_NO_STOCK)
 			losses++;
 		else {
-			print_message("# child %d exited %d\n", i, WEXITSTATUS(ws));
+			print_message(
+			    "# child %d exited %d\n", i, WEXITSTATUS(ws));
 			others++;
 		}
 	}
@@ -135,9 +136,10 @@ one_round(struct testdb *t, int round, int wait_open)
 	assert_int_equal(lv.on_hand, STOCK * 1000);
 	assert_int_equal(lv.reserved, wins * 1000);
 	assert_true(lv.available >= 0);
-	assert_int_equal(testdb_int(t->db,
-	    "SELECT count(*) FROM lot_stock WHERE on_hand < 0 OR reserved < 0"
-	    " OR reserved > on_hand"), 0);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM lot_stock "
+					   "WHERE on_hand < 0 OR reserved < 0"
+					   " OR reserved > on_hand"),
+	    0);
 	fx_check_clean(t->db);
 }
 
@@ -148,11 +150,15 @@ test_last_units_race(void **state)
 
 	for (int r = 0; r < NROUND; r++)
 		one_round(t, r, 1);
-	assert_int_equal(testdb_int(t->db,
-	    "SELECT count(*) FROM orders WHERE status = 'confirmed'"),
+	assert_int_equal(
+	    testdb_int(t->db,
+		"SELECT count(*) FROM orders WHERE status = 'confirmed'"),
 	    NROUND * STOCK);
-	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM order_event"
-	    " WHERE to_status = 'confirmed' AND actor = 'racer'"), NROUND * STOCK);
+	assert_int_equal(
+	    testdb_int(t->db,
+		"SELECT count(*) FROM order_event"
+		" WHERE to_status = 'confirmed' AND actor = 'racer'"),
+	    NROUND * STOCK);
 }
 
 /* Opening a connection while other processes write must wait, not fail. */
@@ -163,8 +169,9 @@ test_open_while_others_write(void **state)
 
 	for (int r = 0; r < NROUND / 2; r++)
 		one_round(t, r, 0);
-	assert_int_equal(testdb_int(t->db,
-	    "SELECT count(*) FROM orders WHERE status = 'confirmed'"),
+	assert_int_equal(
+	    testdb_int(t->db,
+		"SELECT count(*) FROM orders WHERE status = 'confirmed'"),
 	    NROUND / 2 * STOCK);
 }
 
@@ -172,12 +179,15 @@ int
 main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_last_units_race, testdb_setup, testdb_teardown),
-		cmocka_unit_test_setup_teardown(test_open_while_others_write, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_last_units_race, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_open_while_others_write, testdb_setup, testdb_teardown),
 	};
 
 	if (argc == 6 && strcmp(argv[1], "--child") == 0)
-		return child(argv[2], atoi(argv[3]), atoi(argv[4]), atoll(argv[5]));
+		return child(
+		    argv[2], atoi(argv[3]), atoi(argv[4]), atoll(argv[5]));
 	self = argv[0];
 	return TESTLIB_RUN(tests);
 }

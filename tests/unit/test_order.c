@@ -35,8 +35,8 @@ text_of(struct db *db, const char *sql)
 	sqlite3_stmt *st = NULL;
 	const unsigned char *v;
 
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL),
-	    SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	v = sqlite3_column_text(st, 0);
 	snprintf(buf, sizeof buf, "%s", v != NULL ? (const char *)v : "NULL");
@@ -63,14 +63,19 @@ test_create(void **state)
 	long long p = fx_product(t->db, "HONEY", "jar", 3800);
 	long long q = fx_product(t->db, "WALNUT", "kg", 2450);
 	struct order_line_in lines[] = {
-		{ p, 2000, -1 },     /* the product's price */
-		{ q, 1500, 2000 },   /* a given price */
+	    {p, 2000, -1},   /* the product's price */
+	    {q, 1500, 2000}, /* a given price */
 	};
 	struct order_in in = {
-		.channel = "taobao", .ext_ref = "TB-1", .ordered_at = "2026-11-27 09:30",
-		.customer_name = "王芳", .customer_phone = "13800000001",
-		.customer_address = "陇南", .note = "gift", .lines = lines,
-		.nlines = 2,
+	    .channel = "taobao",
+	    .ext_ref = "TB-1",
+	    .ordered_at = "2026-11-27 09:30",
+	    .customer_name = "王芳",
+	    .customer_phone = "13800000001",
+	    .customer_address = "陇南",
+	    .note = "gift",
+	    .lines = lines,
+	    .nlines = 2,
 	};
 	struct order *o = NULL;
 	long long id = 0;
@@ -98,10 +103,15 @@ test_create(void **state)
 	assert_int_equal(o->total, 10600);
 	order_free(o);
 	order_free(NULL);
-	assert_string_equal(text_of(t->db, "SELECT coalesce(from_status, '-')"
-	    " || '>' || to_status || ' ' || actor FROM order_event"), "->new tester");
-	assert_string_equal(text_of(t->db, "SELECT name || ' ' || address"
-	    " FROM customer WHERE phone = '13800000001'"), "王芳 陇南");
+	assert_string_equal(
+	    text_of(t->db,
+		"SELECT coalesce(from_status, '-')"
+		" || '>' || to_status || ' ' || actor FROM order_event"),
+	    "->new tester");
+	assert_string_equal(
+	    text_of(t->db, "SELECT name || ' ' || address"
+			   " FROM customer WHERE phone = '13800000001'"),
+	    "王芳 陇南");
 	/* the next order by the same phone updates the name, keeps the
 	 * address when none is given */
 	in.ext_ref = "TB-2";
@@ -109,7 +119,8 @@ test_create(void **state)
 	in.customer_address = "";
 	assert_int_equal(order_create(t->db, &in, &id), ST_OK);
 	assert_string_equal(text_of(t->db, "SELECT name || ' ' || address"
-	    " FROM customer"), "王芳芳 陇南");
+					   " FROM customer"),
+	    "王芳芳 陇南");
 	assert_int_equal(order_get(t->db, 999, &o), ST_NOT_FOUND);
 	assert_null(o);
 	fx_check_clean(t->db);
@@ -120,15 +131,17 @@ test_create_is_idempotent(void **state)
 {
 	struct testdb *t = *state;
 	long long p = fx_product(t->db, "HONEY", "jar", 3800);
-	struct order_line_in line = { p, 1000, -1 };
-	struct order_in in = { .channel = "taobao", .ext_ref = "TB-9",
-	    .lines = &line, .nlines = 1 };
+	struct order_line_in line = {p, 1000, -1};
+	struct order_in in = {.channel = "taobao",
+	    .ext_ref = "TB-9",
+	    .lines = &line,
+	    .nlines = 1};
 	long long first = 0, again = 0, other = 0, plain1 = 0, plain2 = 0;
 	char *before;
 
 	assert_int_equal(order_create(t->db, &in, &first), ST_OK);
 	before = fx_snapshot(t->db);
-	line.qty = 5000;  /* a re-import with other content changes nothing */
+	line.qty = 5000; /* a re-import with other content changes nothing */
 	assert_int_equal(order_create(t->db, &in, &again), ST_EXISTS);
 	assert_int_equal(again, first);
 	assert_unchanged(t->db, before);
@@ -143,8 +156,10 @@ test_create_is_idempotent(void **state)
 	assert_int_equal(order_create(t->db, &in, &plain2), ST_OK);
 	assert_true(plain1 != plain2);
 	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM orders"), 4);
-	assert_int_equal(testdb_int(t->db,
-	    "SELECT count(*) FROM orders WHERE ext_ref IS NULL"), 2);
+	assert_int_equal(
+	    testdb_int(
+		t->db, "SELECT count(*) FROM orders WHERE ext_ref IS NULL"),
+	    2);
 }
 
 static void
@@ -153,34 +168,40 @@ test_create_refusals_write_nothing(void **state)
 	struct testdb *t = *state;
 	long long p = fx_product(t->db, "HONEY", "jar", 3800);
 	long long off = fx_product(t->db, "OLD", "jar", 100);
-	struct order_line_in lines[2] = { { p, 1000, -1 }, { p, 1000, -1 } };
-	struct order_in ok = { .channel = "walk-in", .customer_phone = "139",
-	    .lines = lines, .nlines = 2 };
+	struct order_line_in lines[2] = {{p, 1000, -1}, {p, 1000, -1}};
+	struct order_in ok = {.channel = "walk-in",
+	    .customer_phone = "139",
+	    .lines = lines,
+	    .nlines = 2};
 	struct order_in in;
 	long long id = 0;
 	char *before;
 
 	fx_exec(t->db, "UPDATE product SET active = 0 WHERE sku = 'OLD'");
 	before = fx_snapshot(t->db);
-	in = ok; in.channel = NULL;
+	in = ok;
+	in.channel = NULL;
 	assert_int_equal(order_create(t->db, &in, &id), ST_INVALID);
-	in = ok; in.channel = "";
+	in = ok;
+	in.channel = "";
 	assert_int_equal(order_create(t->db, &in, &id), ST_INVALID);
-	in = ok; in.nlines = 0;
+	in = ok;
+	in.nlines = 0;
 	assert_int_equal(order_create(t->db, &in, &id), ST_INVALID);
-	in = ok; in.ordered_at = "2026-13-01";
+	in = ok;
+	in.ordered_at = "2026-13-01";
 	assert_int_equal(order_create(t->db, &in, &id), ST_INVALID);
 	lines[1].qty = 0;
 	assert_int_equal(order_create(t->db, &ok, &id), ST_INVALID);
-	assert_string_equal(db_errmsg(t->db),
-	    "line 2: the quantity must be above zero");
+	assert_string_equal(
+	    db_errmsg(t->db), "line 2: the quantity must be above zero");
 	lines[1].qty = 1000;
 	lines[1].product_id = 999;
 	assert_int_equal(order_create(t->db, &ok, &id), ST_NOT_FOUND);
 	lines[1].product_id = off;
 	assert_int_equal(order_create(t->db, &ok, &id), ST_NOT_FOUND);
-	assert_string_equal(db_errmsg(t->db),
-	    "line 2: no active product with id 2");
+	assert_string_equal(
+	    db_errmsg(t->db), "line 2: no active product with id 2");
 	assert_int_equal(id, 0);
 	assert_unchanged(t->db, before);
 	free(before);
@@ -203,19 +224,25 @@ test_confirm_reserves_fefo_skipping_expired(void **state)
 	(void)expired;
 	assert_true(soon_b < soon_a);
 	assert_int_equal(order_confirm(t->db, o), ST_OK);
-	snprintf(want, sizeof want, "%lld:1000 %lld:1000 %lld:1000 %lld:2000 %lld:1500",
-	    today, soon_b, soon_a, late, none);
-	assert_string_equal(text_of(t->db,
-	    "SELECT group_concat(lot_id || ':' || qty, ' ') FROM (SELECT a.* FROM"
-	    " order_alloc a JOIN lot l ON l.id = a.lot_id"
-	    " ORDER BY l.best_before IS NULL, l.best_before, l.id)"), want);
+	snprintf(want, sizeof want,
+	    "%lld:1000 %lld:1000 %lld:1000 %lld:2000 %lld:1500", today, soon_b,
+	    soon_a, late, none);
+	assert_string_equal(
+	    text_of(t->db,
+		"SELECT group_concat(lot_id || ':' || qty, ' ') FROM (SELECT "
+		"a.* FROM"
+		" order_alloc a JOIN lot l ON l.id = a.lot_id"
+		" ORDER BY l.best_before IS NULL, l.best_before, l.id)"),
+	    want);
 	assert_int_equal(testdb_int(t->db, "SELECT reserved FROM stock"), 6500);
-	assert_int_equal(testdb_int(t->db, "SELECT sum(reserved) FROM lot_stock"),
-	    6500);
-	assert_string_equal(text_of(t->db, "SELECT status FROM orders"),
-	    "confirmed");
-	assert_string_equal(text_of(t->db, "SELECT group_concat(coalesce("
-	    "from_status, '-') || '>' || to_status, ' ') FROM order_event"),
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT sum(reserved) FROM lot_stock"), 6500);
+	assert_string_equal(
+	    text_of(t->db, "SELECT status FROM orders"), "confirmed");
+	assert_string_equal(
+	    text_of(t->db,
+		"SELECT group_concat(coalesce("
+		"from_status, '-') || '>' || to_status, ' ') FROM order_event"),
 	    "->new new>confirmed");
 	/* a second order gets what is left outside the expired lot: 3.5 */
 	o = fx_order(t->db, p, 3501);
@@ -224,7 +251,8 @@ test_confirm_reserves_fefo_skipping_expired(void **state)
 	o = fx_order(t->db, p, 3500);
 	assert_int_equal(order_confirm(t->db, o), ST_OK);
 	assert_int_equal(testdb_int(t->db, "SELECT reserved FROM lot_stock"
-	    " WHERE lot_id = 3"), 0);
+					   " WHERE lot_id = 3"),
+	    0);
 	fx_check_clean(t->db);
 }
 
@@ -236,16 +264,19 @@ test_confirm_short_names_every_product(void **state)
 	long long b = fx_product(t->db, "WALNUT", "kg", 2450);
 	long long c = fx_product(t->db, "TEA", "bag", 1000);
 	struct order_line_in lines[] = {
-		{ a, 2000, -1 }, { c, 1000, -1 }, { b, 1250, -1 }, { a, 3000, -1 },
+	    {a, 2000, -1},
+	    {c, 1000, -1},
+	    {b, 1250, -1},
+	    {a, 3000, -1},
 	};
-	struct order_in in = { .channel = "walk-in", .lines = lines,
-	    .nlines = 4 };
+	struct order_in in = {
+	    .channel = "walk-in", .lines = lines, .nlines = 4};
 	long long o = 0;
 	char *before;
 
 	fx_lot(t->db, a, 4000, NULL);
 	fx_lot(t->db, b, 1000, NULL);
-	fx_lot(t->db, b, 5000, fx_date(-3));    /* expired: does not count */
+	fx_lot(t->db, b, 5000, fx_date(-3)); /* expired: does not count */
 	fx_lot(t->db, c, 1000, NULL);
 	assert_int_equal(order_create(t->db, &in, &o), ST_OK);
 	before = fx_snapshot(t->db);
@@ -297,19 +328,20 @@ static const struct op {
 	enum order_status to;
 	const char *refusal;
 } ops[] = {
-	{ "confirm", op_confirm, 1u << ORDER_NEW, ORDER_CONFIRMED,
-	  "only new orders can be confirmed" },
-	{ "pack", op_pack, 1u << ORDER_CONFIRMED, ORDER_PACKED,
-	  "only confirmed orders can be packed" },
-	{ "ship", op_ship, 1u << ORDER_CONFIRMED | 1u << ORDER_PACKED,
-	  ORDER_SHIPPED, "only confirmed or packed orders can be shipped" },
-	{ "deliver", op_deliver, 1u << ORDER_SHIPPED, ORDER_DELIVERED,
-	  "only shipped orders can be delivered" },
-	{ "cancel", op_cancel,
-	  1u << ORDER_NEW | 1u << ORDER_CONFIRMED | 1u << ORDER_PACKED,
-	  ORDER_CANCELLED, "only new, confirmed or packed orders can be cancelled" },
-	{ "return", op_return, 1u << ORDER_SHIPPED | 1u << ORDER_DELIVERED,
-	  ORDER_RETURNED, "only shipped or delivered orders can be returned" },
+    {"confirm", op_confirm, 1u << ORDER_NEW, ORDER_CONFIRMED,
+	"only new orders can be confirmed"},
+    {"pack", op_pack, 1u << ORDER_CONFIRMED, ORDER_PACKED,
+	"only confirmed orders can be packed"},
+    {"ship", op_ship, 1u << ORDER_CONFIRMED | 1u << ORDER_PACKED, ORDER_SHIPPED,
+	"only confirmed or packed orders can be shipped"},
+    {"deliver", op_deliver, 1u << ORDER_SHIPPED, ORDER_DELIVERED,
+	"only shipped orders can be delivered"},
+    {"cancel", op_cancel,
+	1u << ORDER_NEW | 1u << ORDER_CONFIRMED | 1u << ORDER_PACKED,
+	ORDER_CANCELLED,
+	"only new, confirmed or packed orders can be cancelled"},
+    {"return", op_return, 1u << ORDER_SHIPPED | 1u << ORDER_DELIVERED,
+	ORDER_RETURNED, "only shipped or delivered orders can be returned"},
 };
 
 /* Make a one-jar order and walk it into state s. */
@@ -334,7 +366,8 @@ order_in_state(struct db *db, long long p, enum order_status s)
 		ok &= order_return(db, o, "r") == ST_OK;
 	assert_true(ok);
 	assert_string_equal(text_of(db, "SELECT status FROM orders"
-	    " ORDER BY id DESC LIMIT 1"), order_status_name(s));
+					" ORDER BY id DESC LIMIT 1"),
+	    order_status_name(s));
 	return o;
 }
 
@@ -356,26 +389,36 @@ test_every_transition(void **state)
 			enum status st;
 
 			snprintf(sql, sizeof sql,
-			    "SELECT count(*) FROM order_event WHERE order_id = %lld", o);
+			    "SELECT count(*) FROM order_event WHERE order_id = "
+			    "%lld",
+			    o);
 			events = testdb_int(t->db, sql);
 			st = op->fn(t->db, o);
 			if (op->from & (1u << s)) {
-				print_message("# %s from %s: allowed\n", op->name,
-				    order_status_name(s));
+				print_message("# %s from %s: allowed\n",
+				    op->name, order_status_name(s));
 				assert_int_equal(st, ST_OK);
-				snprintf(sql, sizeof sql, "SELECT from_status || '>' ||"
-				    " to_status || ' ' || actor FROM order_event"
-				    " WHERE order_id = %lld ORDER BY id DESC", o);
+				snprintf(sql, sizeof sql,
+				    "SELECT from_status || '>' ||"
+				    " to_status || ' ' || actor FROM "
+				    "order_event"
+				    " WHERE order_id = %lld ORDER BY id DESC",
+				    o);
 				snprintf(want, sizeof want, "%s>%s tester",
-				    order_status_name(s), order_status_name(op->to));
+				    order_status_name(s),
+				    order_status_name(op->to));
 				assert_string_equal(text_of(t->db, sql), want);
-				snprintf(sql, sizeof sql, "SELECT count(*) FROM"
-				    " order_event WHERE order_id = %lld", o);
-				assert_int_equal(testdb_int(t->db, sql), events + 1);
+				snprintf(sql, sizeof sql,
+				    "SELECT count(*) FROM"
+				    " order_event WHERE order_id = %lld",
+				    o);
+				assert_int_equal(
+				    testdb_int(t->db, sql), events + 1);
 				allowed++;
 			} else {
 				assert_int_equal(st, ST_BAD_STATE);
-				snprintf(want, sizeof want, "order %lld is %s; %s", o,
+				snprintf(want, sizeof want,
+				    "order %lld is %s; %s", o,
 				    order_status_name(s), op->refusal);
 				assert_string_equal(db_errmsg(t->db), want);
 				assert_unchanged(t->db, before);
@@ -404,10 +447,14 @@ test_updated_at_and_note(void **state)
 	fx_exec(t->db, "UPDATE orders SET updated_at = '2000-01-01 00:00:00'");
 	db_set_actor(t->db, 5, "li", 0);
 	assert_int_equal(order_cancel(t->db, o, "changed mind"), ST_OK);
-	assert_int_equal(testdb_int(t->db,
-	    "SELECT updated_at > '2000-01-01 00:00:00' FROM orders"), 1);
-	assert_string_equal(text_of(t->db, "SELECT actor || ':' || note FROM"
-	    " order_event ORDER BY id DESC LIMIT 1"), "li:changed mind");
+	assert_int_equal(
+	    testdb_int(
+		t->db, "SELECT updated_at > '2000-01-01 00:00:00' FROM orders"),
+	    1);
+	assert_string_equal(
+	    text_of(t->db, "SELECT actor || ':' || note FROM"
+			   " order_event ORDER BY id DESC LIMIT 1"),
+	    "li:changed mind");
 }
 
 static void
@@ -433,12 +480,16 @@ test_cancel_releases(void **state)
 	assert_int_equal(lv.on_hand, 4000);
 	assert_int_equal(lv.reserved, 1000);
 	assert_int_equal(lv.available, 3000);
-	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM order_alloc"), 1);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM order_alloc"), 1);
 	fx_check_clean(t->db);
 	assert_int_equal(order_cancel(t->db, b, NULL), ST_OK);
-	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM order_alloc"), 0);
-	assert_int_equal(testdb_int(t->db, "SELECT sum(reserved) FROM lot_stock"), 0);
-	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM stock_move"), 2);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM order_alloc"), 0);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT sum(reserved) FROM lot_stock"), 0);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM stock_move"), 2);
 	fx_check_clean(t->db);
 }
 
@@ -451,8 +502,8 @@ test_ship_makes_sale_moves(void **state)
 	long long l1 = fx_lot(t->db, p, 2000, fx_date(5));
 	long long l2 = fx_lot(t->db, p, 5000, NULL);
 	long long l3 = fx_lot(t->db, q, 5000, NULL);
-	struct order_line_in lines[] = { { p, 3000, -1 }, { q, 500, -1 } };
-	struct order_in in = { .channel = "phone", .lines = lines, .nlines = 2 };
+	struct order_line_in lines[] = {{p, 3000, -1}, {q, 500, -1}};
+	struct order_in in = {.channel = "phone", .lines = lines, .nlines = 2};
 	long long o = 0;
 	char want[256], *before;
 
@@ -461,25 +512,40 @@ test_ship_makes_sale_moves(void **state)
 	before = fx_snapshot(t->db);
 	assert_int_equal(order_ship(t->db, o, "", "X1"), ST_INVALID);
 	assert_int_equal(order_ship(t->db, o, "SF", NULL), ST_INVALID);
-	assert_string_equal(db_errmsg(t->db), "shipping needs a tracking number");
+	assert_string_equal(
+	    db_errmsg(t->db), "shipping needs a tracking number");
 	assert_unchanged(t->db, before);
 	free(before);
 	assert_int_equal(order_ship(t->db, o, "SF", "SF0001"), ST_OK);
-	snprintf(want, sizeof want, "%lld:-2000 %lld:-1000 %lld:-500", l1, l2, l3);
-	assert_string_equal(text_of(t->db, "SELECT group_concat(lot_id || ':' ||"
-	    " qty, ' ') FROM (SELECT * FROM stock_move WHERE kind = 'sale'"
-	    " ORDER BY id)"), want);
-	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM stock_move"
-	    " WHERE kind = 'sale' AND order_id = 1 AND actor = 'tester'"), 3);
-	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM order_alloc"), 0);
-	assert_int_equal(testdb_int(t->db, "SELECT sum(reserved) FROM stock"), 0);
+	snprintf(
+	    want, sizeof want, "%lld:-2000 %lld:-1000 %lld:-500", l1, l2, l3);
+	assert_string_equal(
+	    text_of(t->db,
+		"SELECT group_concat(lot_id || ':' ||"
+		" qty, ' ') FROM (SELECT * FROM stock_move WHERE kind = 'sale'"
+		" ORDER BY id)"),
+	    want);
+	assert_int_equal(
+	    testdb_int(t->db,
+		"SELECT count(*) FROM stock_move"
+		" WHERE kind = 'sale' AND order_id = 1 AND actor = 'tester'"),
+	    3);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM order_alloc"), 0);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT sum(reserved) FROM stock"), 0);
 	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM stock"
-	    " WHERE product_id = 1"), 4000);
+					   " WHERE product_id = 1"),
+	    4000);
 	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM stock"
-	    " WHERE product_id = 2"), 4500);
-	assert_string_equal(text_of(t->db, "SELECT courier || ' ' || tracking_no"
-	    " || ' ' || (shipped_on = date('now', 'localtime')) || ' ' || actor"
-	    " FROM shipment"), "SF SF0001 1 tester");
+					   " WHERE product_id = 2"),
+	    4500);
+	assert_string_equal(
+	    text_of(t->db, "SELECT courier || ' ' || tracking_no"
+			   " || ' ' || (shipped_on = date('now', 'localtime')) "
+			   "|| ' ' || actor"
+			   " FROM shipment"),
+	    "SF SF0001 1 tester");
 	fx_check_clean(t->db);
 	assert_int_equal(order_deliver(t->db, o), ST_OK);
 	fx_check_clean(t->db);
@@ -501,13 +567,52 @@ test_return_brings_stock_back(void **state)
 	assert_int_equal(order_deliver(t->db, o), ST_OK);
 	assert_int_equal(order_return(t->db, o, "broken seal"), ST_OK);
 	snprintf(want, sizeof want, "%lld:1000 %lld:1500", l1, l2);
-	assert_string_equal(text_of(t->db, "SELECT group_concat(lot_id || ':' ||"
-	    " qty, ' ') FROM (SELECT * FROM stock_move WHERE kind = 'return'"
-	    " AND order_id = 1 AND note = 'broken seal' ORDER BY id)"), want);
+	assert_string_equal(
+	    text_of(t->db,
+		"SELECT group_concat(lot_id || ':' ||"
+		" qty, ' ') FROM (SELECT * FROM stock_move WHERE kind = "
+		"'return'"
+		" AND order_id = 1 AND note = 'broken seal' ORDER BY id)"),
+	    want);
 	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM stock"), 6000);
 	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM lot_stock"
-	    " WHERE lot_id = 1"), 1000);
-	assert_string_equal(text_of(t->db, "SELECT status FROM orders"), "returned");
+					   " WHERE lot_id = 1"),
+	    1000);
+	assert_string_equal(
+	    text_of(t->db, "SELECT status FROM orders"), "returned");
+	fx_check_clean(t->db);
+}
+
+static void
+test_two_lines_one_product(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	struct order_line_in lines[] = {{p, 1000, -1}, {p, 1500, 3000}};
+	struct order_in in = {
+	    .channel = "walk-in", .lines = lines, .nlines = 2};
+	long long o = 0;
+
+	fx_lot(t->db, p, 2000, fx_date(4));
+	fx_lot(t->db, p, 2000, NULL);
+	assert_int_equal(order_create(t->db, &in, &o), ST_OK);
+	assert_int_equal(order_confirm(t->db, o), ST_OK);
+	/* line 1 takes 1 from lot 1; line 2 the other 1 and 0.5 from lot 2 */
+	assert_string_equal(
+	    text_of(t->db, "SELECT group_concat(order_line_id || '/' || "
+			   "lot_id || ':' || qty, ' ') FROM (SELECT * FROM "
+			   "order_alloc ORDER BY order_line_id, lot_id)"),
+	    "1/1:1000 2/1:1000 2/2:500");
+	fx_check_clean(t->db);
+	assert_int_equal(order_ship(t->db, o, "SF", "9"), ST_OK);
+	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM stock"), 1500);
+	assert_int_equal(order_return(t->db, o, NULL), ST_OK);
+	assert_string_equal(
+	    text_of(t->db, "SELECT group_concat(lot_id || ':' || qty, ' ') "
+			   "FROM (SELECT * FROM stock_move WHERE kind = "
+			   "'return' ORDER BY id)"),
+	    "1:2000 2:500");
+	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM stock"), 4000);
 	fx_check_clean(t->db);
 }
 
@@ -536,18 +641,33 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_status_names),
-		cmocka_unit_test_setup_teardown(test_create, testdb_setup, testdb_teardown),
-		cmocka_unit_test_setup_teardown(test_create_is_idempotent, testdb_setup, testdb_teardown),
-		cmocka_unit_test_setup_teardown(test_create_refusals_write_nothing, testdb_setup, testdb_teardown),
-		cmocka_unit_test_setup_teardown(test_confirm_reserves_fefo_skipping_expired, testdb_setup, testdb_teardown),
-		cmocka_unit_test_setup_teardown(test_confirm_short_names_every_product, testdb_setup, testdb_teardown),
-		cmocka_unit_test_setup_teardown(test_every_transition, testdb_setup, testdb_teardown),
-		cmocka_unit_test_setup_teardown(test_updated_at_and_note, testdb_setup, testdb_teardown),
-		cmocka_unit_test_setup_teardown(test_cancel_releases, testdb_setup, testdb_teardown),
-		cmocka_unit_test_setup_teardown(test_ship_makes_sale_moves, testdb_setup, testdb_teardown),
-		cmocka_unit_test_setup_teardown(test_return_brings_stock_back, testdb_setup, testdb_teardown),
-		cmocka_unit_test_setup_teardown(test_check_catches_bad_reservations, testdb_setup, testdb_teardown),
+	    cmocka_unit_test(test_status_names),
+	    cmocka_unit_test_setup_teardown(
+		test_create, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_create_is_idempotent, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_create_refusals_write_nothing,
+		testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_confirm_reserves_fefo_skipping_expired, testdb_setup,
+		testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_confirm_short_names_every_product, testdb_setup,
+		testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_every_transition, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_updated_at_and_note, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_cancel_releases, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_ship_makes_sale_moves, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_return_brings_stock_back, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_two_lines_one_product, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_check_catches_bad_reservations,
+		testdb_setup, testdb_teardown),
 	};
 
 	return TESTLIB_RUN(tests);
