@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "model/check.h"
 #include "util/i18n.h"
 
 /* Print each row of a checking pragma that reports problems. */
@@ -42,10 +43,20 @@ report_pragma(struct db *db, const char *sql, int ok_is_single_ok)
 	return problems;
 }
 
+/* Print one problem found by model_check(). */
+static void
+print_problem(const char *msg, void *arg)
+{
+	(void)arg;
+	printf(_("problem: %s"), msg);
+	putchar('\n');
+}
+
 int
 cmd_check(struct db *db, int argc, char **argv)
 {
-	int a, b;
+	int a, b, c = 0;
+	enum status st;
 
 	if (argc > 1)
 		return cli_usage_error(_("check takes no arguments"));
@@ -53,9 +64,12 @@ cmd_check(struct db *db, int argc, char **argv)
 	b = report_pragma(db, "PRAGMA foreign_key_check", 0);
 	if (a < 0 || b < 0)
 		return cli_status_error(db, ST_ERROR);
-	if (a + b > 0)
+	st = model_check(db, print_problem, NULL, &c);
+	if (st != ST_OK)
+		return cli_status_error(db, st);
+	if (a + b + c > 0)
 		return cli_error(P_("%s: %d problem found", "%s: %d problems found",
-		    a + b), db_path(db), a + b);
+		    a + b + c), db_path(db), a + b + c);
 	printf(_("%s: ok\n"), db_path(db));
 	return CLI_OK;
 }

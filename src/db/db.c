@@ -275,7 +275,6 @@ configure_connection(struct db *db, char **errmsg)
 	};
 	enum status st;
 
-	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
 	for (size_t i = 0; i < sizeof pragmas / sizeof *pragmas; i++) {
 		st = db_exec(db, pragmas[i]);
 		if (st != ST_OK) {
@@ -375,6 +374,9 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->h, 0);
+	/* Before the first read: identify() reads a file other processes
+	 * may be writing, and must wait for them, not fail. */
+	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
 	st = identify(db, m[n - 1].version, &version, errmsg);
 	if (st == ST_OK)
 		st = configure_connection(db, errmsg);
