@@ -43,6 +43,7 @@ tests_tools_ptyrec_LDADD = $(PTY_LIBS)
 # Command-line tests: shell scripts driving the real binary.
 cli_tests = \
 	tests/cli/backup.sh \
+	tests/cli/check-ledger.sh \
 	tests/cli/db-open.sh \
 	tests/cli/usage.sh \
 	tests/potfiles.sh
@@ -111,3 +112,21 @@ EXTRA_DIST += \
 	tests/data/utf16.csv \
 	tests/data/utf8-bom.csv \
 	tests/data/utf8.csv
+# The model: stock ledger, orders, and a race of processes for the last jar.
+model_tests = \
+	tests/unit/test_stock \
+	tests/unit/test_order \
+	tests/unit/test_concurrency
+check_PROGRAMS += $(model_tests)
+TESTS += $(model_tests)
+MODEL_TEST_SOURCES = tests/unit/testlib.c tests/unit/testlib.h \
+	tests/unit/fixture.c tests/unit/fixture.h
+tests_unit_test_stock_SOURCES = tests/unit/test_stock.c $(MODEL_TEST_SOURCES)
+tests_unit_test_stock_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_stock_LDADD = $(UNIT_LDADD)
+tests_unit_test_order_SOURCES = tests/unit/test_order.c $(MODEL_TEST_SOURCES)
+tests_unit_test_order_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_order_LDADD = $(UNIT_LDADD)
+tests_unit_test_concurrency_SOURCES = tests/unit/test_concurrency.c $(MODEL_TEST_SOURCES)
+tests_unit_test_concurrency_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_concurrency_LDADD = $(UNIT_LDADD)

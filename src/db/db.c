@@ -276,7 +276,6 @@ configure_connection(struct db *db, char **errmsg)
 	};
 	enum status st;
 
-	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
 	for (size_t i = 0; i < sizeof pragmas / sizeof *pragmas; i++) {
 		st = db_exec(db, pragmas[i]);
 		if (st != ST_OK) {
@@ -376,6 +375,9 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->h, 0);
+	/* Before the first read: identify() reads a file other processes
+	 * may be writing, and must wait for them, not fail. */
+	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
 	st = identify(db, m[n - 1].version, &version, errmsg);
 	if (st == ST_OK)
 		st = configure_connection(db, errmsg);
@@ -728,5 +730,61 @@ db_backup(struct db *db, const char *dest)
 	}
 out:
 	free(tmp);
+	return st;
+}
+
+/* Pass each row of a checking pragma to problem(); integrity_check's
+ * single "ok" row means no problem. */
+static enum status
+integrity_pragma(struct db *db, const char *sql,
+    void (*problem)(const char *msg, void *arg), void *arg, int *count)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	int rc;
+
+	if (st == NULL)
+		return ST_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int ncol = sqlite3_column_count(st);
+		const unsigned char *t = sqlite3_column_text(st, 0);
+		char *line, *more;
+
+		if (ncol == 1 && t != NULL && strcmp((const char *)t, "ok") == 0)
+			continue;
+		if (ncol == 4) {
+			/* foreign_key_check: table, rowid, parent, fkid */
+			line = xasprintf(_("%s row %lld refers to a missing %s"),
+			    t != NULL ? (const char *)t : "?",
+			    (long long)sqlite3_column_int64(st, 1),
+			    (const char *)sqlite3_column_text(st, 2));
+			ncol = 0;
+		} else
+			line = xstrdup(t != NULL ? (const char *)t : "?");
+		for (int i = 1; i < ncol; i++) {
+			t = sqlite3_column_text(st, i);
+			more = xasprintf("%s %s", line,
+			    t != NULL ? (const char *)t : "NULL");
+			free(line);
+			line = more;
+		}
+		(*count)++;
+		problem(line, arg);
+		free(line);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
+}
+
+enum status
+db_integrity(struct db *db, void (*problem)(const char *msg, void *arg),
+    void *arg, int *count)
+{
+	enum status st;
+
+	*count = 0;
+	st = integrity_pragma(db, "PRAGMA integrity_check", problem, arg, count);
+	if (st == ST_OK)
+		st = integrity_pragma(db, "PRAGMA foreign_key_check", problem, arg,
+		    count);
 	return st;
 }

@@ -6,5 +6,9 @@ libcoopstock_a_SOURCES += \
 	src/model/product.c src/model/product.h \
 	src/model/search.c src/model/search.h \
 	src/model/setting.c src/model/setting.h \
-	src/model/txn.c src/model/txn.h
+	src/model/txn.c src/model/txn.h \
+	src/model/check.c src/model/check.h \
+	src/model/ledger.c src/model/ledger.h \
+	src/model/order.c src/model/order.h \
+	src/model/stock.c src/model/stock.h
 libcoopstock_a_SOURCES += src/model/exchange.c src/model/exchange.h

@@ -58,28 +58,46 @@ struct order_in {
 
 /*
  * Create an order in state 'new'.  *id receives its id.  When ext_ref is
- * set and (channel, ext_ref) already exists, nothing is written, *id is
- * the existing order and ST_EXISTS is returned.  ST_NOT_FOUND for an
- * unknown or inactive product, ST_INVALID for no lines or a quantity <= 0.
- * The customer (by phone) is remembered for the next order.
+ * set (NULL and "" mean none) and (channel, ext_ref) already exists,
+ * nothing is written, *id is the existing order and ST_EXISTS is
+ * returned.  ST_NOT_FOUND for an unknown or inactive product, ST_INVALID
+ * for no channel, no lines, a quantity <= 0 or an ordered_at that
+ * datetime_parse() refuses (it is stored as "YYYY-MM-DD HH:MM:SS").  The
+ * customer (by phone, when given) is remembered for the next order; an
+ * empty name or address keeps the remembered one.  The first order_event
+ * row has from_status NULL.
  */
 enum status order_create(struct db *db, const struct order_in *in,
     long long *id);
 
-/* Reserve stock for every line (FEFO).  ST_NO_STOCK names each short
- * product and by how much in db_errmsg(); nothing is reserved then. */
+/*
+ * Common to every transition below: ST_NOT_FOUND for an unknown order;
+ * ST_BAD_STATE when the order is not in a state the transition starts
+ * from, with db_errmsg() naming it ("order 12 is shipped; only new,
+ * confirmed or packed orders can be cancelled"); otherwise an
+ * order_event row (from, to, db_actor(), note) and orders.updated_at.
+ */
+
+/* new -> confirmed: reserve stock for every line (FEFO, unexpired lots;
+ * order_alloc rows).  ST_NO_STOCK names each short product and by how
+ * much in db_errmsg() ("HONEY: short by 2 jar; WALNUT: short by 0.5 kg",
+ * products in order of first appearance); nothing is reserved then. */
 enum status order_confirm(struct db *db, long long id);
 /* confirmed -> packed. */
 enum status order_pack(struct db *db, long long id);
-/* confirmed | packed -> shipped: sale moves, a shipment row.  courier and
- * tracking_no are required (ST_INVALID when empty). */
+/* confirmed | packed -> shipped: sale moves per allocated lot, the
+ * reservation released and its order_alloc rows deleted, a shipment row
+ * dated today.  courier and tracking_no are required (ST_INVALID when
+ * NULL or empty, checked before the state). */
 enum status order_ship(struct db *db, long long id, const char *courier,
     const char *tracking_no);
 /* shipped -> delivered. */
 enum status order_deliver(struct db *db, long long id);
-/* new | confirmed | packed -> cancelled; releases the reservation. */
+/* new | confirmed | packed -> cancelled; releases the reservation.
+ * reason (NULL: "") is the event's note. */
 enum status order_cancel(struct db *db, long long id, const char *reason);
-/* shipped | delivered -> returned: every sold unit comes back to its lot. */
+/* shipped | delivered -> returned: every sold unit comes back to its lot
+ * as a 'return' move; reason (NULL: "") is their note and the event's. */
 enum status order_return(struct db *db, long long id, const char *reason);
 
 /* An order's header, as order_get returns it.  Free with order_free. */
@@ -97,7 +115,9 @@ struct order {
 	int64_t total;           /* sum of line totals, fen */
 };
 
-/* Load order id with its lines into a new struct (*out).  ST_NOT_FOUND. */
+/* Load order id with its lines into a new struct (*out; NULL on failure).
+ * ST_NOT_FOUND.  Absent text (ext_ref) is "".  Totals are rounded half
+ * away from zero per line (money_mul_qty). */
 enum status order_get(struct db *db, long long id, struct order **out);
 /* Free an order from order_get.  NULL is ok. */
 void order_free(struct order *o);

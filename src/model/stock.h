@@ -33,7 +33,9 @@ struct intake {
  * Record an intake: a new lot and its 'intake' move; the lot's cost_total
  * (qty * unit_cost, rounded to the fen) is owed to the member.  *lot_id
  * (if not NULL) receives the new lot's id.  ST_NOT_FOUND for an unknown
- * or inactive product or member, ST_INVALID for qty <= 0, bad dates or a
+ * or inactive product or member, ST_INVALID for qty <= 0, a negative
+ * unit_cost, a cost_total beyond int64, dates that are not canonical ISO
+ * (date_is_iso(): parse what a clerk typed with date_parse() first) or a
  * best-before before the receipt date.
  */
 enum status stock_intake(struct db *db, const struct intake *in,
@@ -41,10 +43,15 @@ enum status stock_intake(struct db *db, const struct intake *in,
 
 /*
  * Adjust stock by delta (signed thousandths) with a reason (required,
- * non-empty): manager only (ST_DENIED otherwise).  lot_id 0 means: for a
- * negative delta take from the lots FEFO; for a positive one, add to the
- * newest lot (ST_NOT_FOUND when the product has no lot).  Refuses
- * (ST_NO_STOCK) to take unreserved stock below zero.
+ * non-empty, not only blanks; ST_INVALID) and delta != 0 (ST_INVALID):
+ * manager only (ST_DENIED otherwise).  lot_id 0 means: for a negative
+ * delta take from the lots FEFO (expired lots first, as they come first
+ * by best-before: a write-off usually is the spoiled stock); for a
+ * positive one, add to the newest lot (ST_NOT_FOUND when the product has
+ * no lot).  A lot_id that is not a lot of product_id, or an unknown
+ * product, is ST_NOT_FOUND; inactive products may be adjusted.  Refuses
+ * (ST_NO_STOCK, "SKU: short by QTY UNIT") to take stock that is reserved
+ * or not there.  One 'adjust' move per lot touched, with reason as note.
  */
 enum status stock_adjust(struct db *db, long long product_id,
     long long lot_id, int64_t delta, const char *reason);
@@ -57,7 +64,9 @@ struct stock_level {
 	int64_t expired;    /* unreserved quantity in lots past best-before */
 };
 
-/* Fill *out for product_id (zeros for a product with no stock). */
+/* Fill *out for product_id (zeros for a product with no stock;
+ * ST_NOT_FOUND, *out zeroed, for an unknown product).  "Expired" means
+ * best_before < today's local date: a lot is good on its best-before day. */
 enum status stock_level_get(struct db *db, long long product_id,
     struct stock_level *out);
 
@@ -77,7 +86,8 @@ struct stock_move_row {
 /*
  * Call fn for each move of product_id, oldest first, with the running
  * balance.  Strings are valid only during the call.  A nonzero return
- * from fn stops the walk (still ST_OK).
+ * from fn stops the walk (still ST_OK).  ST_NOT_FOUND for an unknown
+ * product.  fn may read the database but must not call stock_ledger().
  */
 enum status stock_ledger(struct db *db, long long product_id,
     int (*fn)(const struct stock_move_row *, void *), void *arg);

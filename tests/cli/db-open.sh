@@ -60,6 +60,16 @@ if [ -n "$SQLITE3" ]; then
 	ok "the newer database is unchanged" cmp -s "$T/new.db" "$T/new.orig"
 fi
 
+# check reports a broken reference in plain words (foreign_key_check).
+if [ -n "$SQLITE3" ]; then
+	cs --db "$T/fk.db" init >/dev/null
+	"$SQLITE3" "$T/fk.db" "PRAGMA foreign_keys=OFF; INSERT INTO lot(product_id, received_on, qty, actor) VALUES (999, '2026-01-01', 1000, 'x');"
+	run cs --db "$T/fk.db" check
+	is "check finds a dangling reference: exit 1" 1 "$rc"
+	is "check names the row and what it lacks" "problem: lot row 1 refers to a missing product" "$out"
+	is "check's summary line" "coopstock: $T/fk.db: 1 problem found" "$err"
+fi
+
 # check on a missing database does not create it.
 run cs --db "$T/missing.db" check
 is "check on a missing file exits 1" 1 "$rc"

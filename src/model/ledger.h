@@ -1,0 +1,64 @@
+/*
+ * ledger.h - model-internal: the one place that writes stock_move and
+ * keeps the stock and lot_stock caches (on hand and reserved) in step
+ * with it.  Used by stock.c and order.c; never by layers above model/.
+ *
+ * Every function here must be called inside an open transaction
+ * (db_begin); none of them commits or rolls back.  They return ST_OK or a
+ * status with db_errmsg() set; the caller then rolls back.
+ */
+#ifndef COOPSTOCK_LEDGER_H
+#define COOPSTOCK_LEDGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/db.h"
+
+/*
+ * Append one move (kind "intake", "sale", "return" or "adjust"; qty
+ * signed, nonzero) for lot_id of product_id, with db_actor() as actor,
+ * order_id (0: none) and note (NULL: ""), and add qty to the on_hand of
+ * both caches, creating their rows when missing.  A move that would take
+ * a cache below zero or below its reservation fails (ST_INVALID) through
+ * the schema's CHECKs; callers check availability first.
+ */
+enum status ledger_move(struct db *db, const char *kind, long long product_id,
+    long long lot_id, int64_t qty, long long order_id, const char *note);
+
+/*
+ * Add qty (positive: reserve, negative: release) to the reserved column
+ * of product_id's stock row and lot_id's lot_stock row.  ST_ERROR when a
+ * row is missing; ST_INVALID when reserved would leave 0..on_hand.
+ */
+enum status ledger_reserve(
+    struct db *db, long long product_id, long long lot_id, int64_t qty);
+
+/* One lot with stock, as ledger_lots_fefo() lists it. */
+struct ledger_lot {
+	long long lot_id;
+	int64_t free; /* on_hand - reserved, > 0 */
+};
+
+/*
+ * List product_id's lots holding unreserved stock in FEFO order
+ * (best_before ascending, no best-before last, then lot id).  With
+ * skip_expired, lots whose best_before is before today are left out.
+ * *out (free() it; NULL when *n is 0) and *n receive the list.
+ */
+enum status ledger_lots_fefo(struct db *db, long long product_id,
+    int skip_expired, struct ledger_lot **out, size_t *n);
+
+/*
+ * Return a newly allocated "SKU: short by QTY UNIT" for product_id
+ * (translated), for ST_NO_STOCK details.
+ */
+char *ledger_shortage(struct db *db, long long product_id, int64_t qty);
+
+/*
+ * Step a prepared statement that returns no rows, reset it, and map the
+ * result (ST_OK, or the status with db_errmsg() set).
+ */
+enum status ledger_step(struct db *db, sqlite3_stmt *st);
+
+#endif

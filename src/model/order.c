@@ -1,0 +1,765 @@
+/*
+ * order.c - see order.h.
+ *
+ * Every transition is: BEGIN IMMEDIATE, read the status under the write
+ * lock, refuse (ST_BAD_STATE, naming the current state) unless it is one
+ * the transition starts from, do the stock work through ledger.c, write
+ * the order_event row and the new status, commit.  Any failure rolls the
+ * whole transaction back, so a refused or failed call leaves no trace.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/ledger.h"
+#include "model/order.h"
+#include "util/i18n.h"
+#include "util/num.h"
+#include "util/xalloc.h"
+
+static const char *const status_names[ORDER__COUNT] = {
+    [ORDER_NEW] = "new",
+    [ORDER_CONFIRMED] = "confirmed",
+    [ORDER_PACKED] = "packed",
+    [ORDER_SHIPPED] = "shipped",
+    [ORDER_DELIVERED] = "delivered",
+    [ORDER_CANCELLED] = "cancelled",
+    [ORDER_RETURNED] = "returned",
+};
+
+/* A bit per state, for the sets a transition may start from. */
+static unsigned
+bit(enum order_status s)
+{
+	return 1u << s;
+}
+
+static const char sql_status[] = "SELECT status FROM orders WHERE id = ?1";
+static const char sql_set_status[] =
+    "UPDATE orders SET status = ?2, updated_at = datetime('now', 'localtime')"
+    " WHERE id = ?1";
+static const char sql_event[] =
+    "INSERT INTO order_event(order_id, from_status, to_status, actor, note)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_find_ref[] =
+    "SELECT id FROM orders WHERE channel = ?1 AND ext_ref = ?2";
+static const char sql_product_price[] =
+    "SELECT price FROM product WHERE id = ?1 AND active = 1";
+static const char sql_order_insert[] =
+    "INSERT INTO orders(channel, ext_ref, ordered_at, customer_name,"
+    " customer_phone, customer_address, note, created_by)"
+    " VALUES (?1, ?2, coalesce(?3, datetime('now', 'localtime')), ?4, ?5,"
+    " ?6, ?7, ?8)";
+static const char sql_line_insert[] =
+    "INSERT INTO order_line(order_id, product_id, qty, unit_price)"
+    " VALUES (?1, ?2, ?3, ?4)";
+static const char sql_customer[] =
+    "INSERT INTO customer(phone, name, address) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT(phone) DO UPDATE SET"
+    " name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END,"
+    " address = CASE WHEN excluded.address <> '' THEN excluded.address"
+    " ELSE address END, updated_at = datetime('now', 'localtime')";
+static const char sql_lines[] =
+    "SELECT id, product_id, qty FROM order_line WHERE order_id = ?1"
+    " ORDER BY id";
+static const char sql_alloc_insert[] =
+    "INSERT INTO order_alloc(order_line_id, lot_id, qty) VALUES (?1, ?2, ?3)";
+static const char sql_allocs[] =
+    "SELECT l.product_id, a.lot_id, a.qty FROM order_alloc a"
+    " JOIN order_line l ON l.id = a.order_line_id WHERE l.order_id = ?1"
+    " ORDER BY a.order_line_id, a.lot_id";
+static const char sql_alloc_delete[] =
+    "DELETE FROM order_alloc WHERE order_line_id IN"
+    " (SELECT id FROM order_line WHERE order_id = ?1)";
+static const char sql_sold[] =
+    "SELECT product_id, lot_id, -sum(qty) FROM stock_move"
+    " WHERE order_id = ?1 AND kind = 'sale' GROUP BY product_id, lot_id"
+    " ORDER BY min(id)";
+static const char sql_shipment[] =
+    "INSERT INTO shipment(order_id, courier, tracking_no, shipped_on, actor)"
+    " VALUES (?1, ?2, ?3, date('now', 'localtime'), ?4)";
+static const char sql_order_get[] =
+    "SELECT channel, ext_ref, ordered_at, status, customer_name,"
+    " customer_phone, customer_address, note, created_by FROM orders"
+    " WHERE id = ?1";
+static const char sql_lines_get[] =
+    "SELECT l.id, l.product_id, p.sku, p.name, p.unit, l.qty, l.unit_price"
+    " FROM order_line l JOIN product p ON p.id = l.product_id"
+    " WHERE l.order_id = ?1 ORDER BY l.id";
+
+const char *
+order_status_name(enum order_status s)
+{
+	if ((unsigned)s >= ORDER__COUNT)
+		return "?";
+	return status_names[s];
+}
+
+int
+order_status_parse(const char *name)
+{
+	for (int i = 0; name != NULL && i < ORDER__COUNT; i++)
+		if (strcmp(name, status_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* Bind an int64 (1) and run st; used by many one-parameter statements. */
+static sqlite3_stmt *
+prepare_id(struct db *db, const char *sql, long long id)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+
+	if (st != NULL && sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
+		db_status(db, sqlite3_errcode(db_sqlite(db)));
+		return NULL;
+	}
+	return st;
+}
+
+/* The sentence that says which states a transition starts from. */
+static const char *
+refusal(enum order_status to)
+{
+	switch (to) {
+	case ORDER_CONFIRMED:
+		return _("only new orders can be confirmed");
+	case ORDER_PACKED:
+		return _("only confirmed orders can be packed");
+	case ORDER_SHIPPED:
+		return _("only confirmed or packed orders can be shipped");
+	case ORDER_DELIVERED:
+		return _("only shipped orders can be delivered");
+	case ORDER_CANCELLED:
+		return _(
+		    "only new, confirmed or packed orders can be cancelled");
+	case ORDER_RETURNED:
+		return _("only shipped or delivered orders can be returned");
+	default:
+		return "";
+	}
+}
+
+/*
+ * Begin the transaction and check that order id is in one of the states
+ * in allowed (a set of bit()s) for moving to `to`.  *from gets its state.
+ * On failure nothing is open.
+ */
+static enum status
+order_begin(struct db *db, long long id, unsigned allowed, enum order_status to,
+    enum order_status *from)
+{
+	sqlite3_stmt *st;
+	enum status s = db_begin(db);
+	int rc, cur = -1;
+
+	if (s != ST_OK)
+		return s;
+	st = prepare_id(db, sql_status, id);
+	if (st == NULL) {
+		db_rollback(db);
+		return ST_ERROR;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		cur = order_status_parse(
+		    (const char *)sqlite3_column_text(st, 0));
+	s = rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
+	sqlite3_reset(st);
+	if (s == ST_OK && rc == SQLITE_DONE)
+		s = db_fail(db, ST_NOT_FOUND, _("there is no order %lld"), id);
+	else if (s == ST_OK &&
+		 (cur < 0 || !(allowed & bit((enum order_status)cur))))
+		/* TRANSLATORS: "order 12 is shipped; only ..." */
+		s = db_fail(db, ST_BAD_STATE, _("order %lld is %s; %s"), id,
+		    cur < 0 ? "?" : status_names[cur], refusal(to));
+	if (s != ST_OK) {
+		db_rollback(db);
+		return s;
+	}
+	*from = (enum order_status)cur;
+	return ST_OK;
+}
+
+/* Write the event row (from may be -1: none). */
+static enum status
+event_write(struct db *db, long long id, int from, enum order_status to,
+    const char *note)
+{
+	sqlite3_stmt *st = prepare_id(db, sql_event, id);
+	int bad = 0;
+
+	if (st == NULL)
+		return ST_ERROR;
+	if (from >= 0)
+		bad |= db_bind_text(st, 2, status_names[from]) != SQLITE_OK;
+	bad |= db_bind_text(st, 3, status_names[to]) != SQLITE_OK;
+	bad |= db_bind_text(st, 4, db_actor(db)) != SQLITE_OK;
+	bad |= db_bind_text(st, 5, note != NULL ? note : "") != SQLITE_OK;
+	if (bad)
+		return db_status(db, sqlite3_errcode(db_sqlite(db)));
+	return ledger_step(db, st);
+}
+
+/*
+ * Finish a transition begun with order_begin: if s is ST_OK, write the
+ * event and the new status and commit; otherwise (or on any failure)
+ * roll back.  Returns the final status.
+ */
+static enum status
+order_finish(struct db *db, enum status s, long long id, enum order_status from,
+    enum order_status to, const char *note)
+{
+	sqlite3_stmt *st;
+
+	if (s == ST_OK)
+		s = event_write(db, id, (int)from, to, note);
+	if (s == ST_OK) {
+		st = prepare_id(db, sql_set_status, id);
+		if (st == NULL)
+			s = ST_ERROR;
+		else if (db_bind_text(st, 2, status_names[to]) != SQLITE_OK)
+			s = db_status(db, sqlite3_errcode(db_sqlite(db)));
+		else
+			s = ledger_step(db, st);
+	}
+	if (s == ST_OK)
+		return db_commit(db);
+	db_rollback(db);
+	return s;
+}
+
+/* Check what order_create can check without the database. */
+static enum status
+create_validate(struct db *db, const struct order_in *in, char *when)
+{
+	if (in->channel == NULL || in->channel[0] == '\0')
+		return db_fail(db, ST_INVALID, _("an order needs a channel"));
+	if (in->nlines < 1 || in->lines == NULL)
+		return db_fail(
+		    db, ST_INVALID, _("an order needs at least one line"));
+	for (int i = 0; i < in->nlines; i++)
+		if (in->lines[i].qty <= 0)
+			return db_fail(db, ST_INVALID,
+			    _("line %d: the quantity must be above zero"),
+			    i + 1);
+	if (in->ordered_at != NULL &&
+	    datetime_parse(in->ordered_at, when, DATETIME_SIZE) != NUM_OK)
+		return db_fail(db, ST_INVALID, _("not a date and time: %s"),
+		    in->ordered_at);
+	return ST_OK;
+}
+
+/* Look for (channel, ext_ref); *id gets the order or 0. */
+static enum status
+find_ref(struct db *db, const struct order_in *in, long long *id)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_find_ref);
+
+	*id = 0;
+	if (st == NULL)
+		return ST_ERROR;
+	if (db_bind_text(st, 1, in->channel) != SQLITE_OK ||
+	    db_bind_text(st, 2, in->ext_ref) != SQLITE_OK)
+		return db_status(db, sqlite3_errcode(db_sqlite(db)));
+	return db_query_int(db, st, 0, id);
+}
+
+static enum status
+header_insert(
+    struct db *db, const struct order_in *in, const char *when, long long *id)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_order_insert);
+	int bad = 0;
+	enum status s;
+
+	if (st == NULL)
+		return ST_ERROR;
+	bad |= db_bind_text(st, 1, in->channel) != SQLITE_OK;
+	if (in->ext_ref != NULL && in->ext_ref[0] != '\0')
+		bad |= db_bind_text(st, 2, in->ext_ref) != SQLITE_OK;
+	if (in->ordered_at != NULL)
+		bad |= db_bind_text(st, 3, when) != SQLITE_OK;
+	bad |= db_bind_text(st, 4,
+		   in->customer_name ? in->customer_name : "") != SQLITE_OK;
+	bad |= db_bind_text(st, 5,
+		   in->customer_phone ? in->customer_phone : "") != SQLITE_OK;
+	bad |=
+	    db_bind_text(st, 6,
+		in->customer_address ? in->customer_address : "") != SQLITE_OK;
+	bad |= db_bind_text(st, 7, in->note ? in->note : "") != SQLITE_OK;
+	bad |= db_bind_text(st, 8, db_actor(db)) != SQLITE_OK;
+	if (bad)
+		return db_status(db, sqlite3_errcode(db_sqlite(db)));
+	s = ledger_step(db, st);
+	if (s == ST_OK)
+		*id = sqlite3_last_insert_rowid(db_sqlite(db));
+	return s;
+}
+
+static enum status
+line_insert(struct db *db, long long id, int i, const struct order_line_in *l)
+{
+	sqlite3_stmt *st = prepare_id(db, sql_product_price, l->product_id);
+	long long price;
+	enum status s;
+	int bad = 0;
+
+	if (st == NULL)
+		return ST_ERROR;
+	s = db_query_int(db, st, -1, &price);
+	if (s != ST_OK)
+		return s;
+	if (price < 0)
+		return db_fail(db, ST_NOT_FOUND,
+		    _("line %d: no active product with id %lld"), i + 1,
+		    l->product_id);
+	st = prepare_id(db, sql_line_insert, id);
+	if (st == NULL)
+		return ST_ERROR;
+	bad |= sqlite3_bind_int64(st, 2, l->product_id) != SQLITE_OK;
+	bad |= sqlite3_bind_int64(st, 3, l->qty) != SQLITE_OK;
+	bad |= sqlite3_bind_int64(st, 4,
+		   l->unit_price < 0 ? price : l->unit_price) != SQLITE_OK;
+	if (bad)
+		return db_status(db, sqlite3_errcode(db_sqlite(db)));
+	return ledger_step(db, st);
+}
+
+static enum status
+customer_remember(struct db *db, const struct order_in *in)
+{
+	sqlite3_stmt *st;
+
+	if (in->customer_phone == NULL || in->customer_phone[0] == '\0')
+		return ST_OK;
+	st = db_prepare(db, sql_customer);
+	if (st == NULL)
+		return ST_ERROR;
+	if (db_bind_text(st, 1, in->customer_phone) != SQLITE_OK ||
+	    db_bind_text(st, 2, in->customer_name ? in->customer_name : "") !=
+		SQLITE_OK ||
+	    db_bind_text(st, 3,
+		in->customer_address ? in->customer_address : "") != SQLITE_OK)
+		return db_status(db, sqlite3_errcode(db_sqlite(db)));
+	return ledger_step(db, st);
+}
+
+enum status
+order_create(struct db *db, const struct order_in *in, long long *id)
+{
+	char when[DATETIME_SIZE];
+	long long oid = 0;
+	enum status s = create_validate(db, in, when);
+
+	if (s != ST_OK)
+		return s;
+	s = db_begin(db);
+	if (s != ST_OK)
+		return s;
+	if (in->ext_ref != NULL && in->ext_ref[0] != '\0') {
+		s = find_ref(db, in, &oid);
+		if (s == ST_OK && oid != 0) {
+			db_rollback(db);
+			*id = oid;
+			return db_fail(db, ST_EXISTS,
+			    _("order %s from %s is already here (order %lld)"),
+			    in->ext_ref, in->channel, oid);
+		}
+	}
+	if (s == ST_OK)
+		s = header_insert(db, in, when, &oid);
+	for (int i = 0; s == ST_OK && i < in->nlines; i++)
+		s = line_insert(db, oid, i, &in->lines[i]);
+	if (s == ST_OK)
+		s = customer_remember(db, in);
+	if (s == ST_OK)
+		s = event_write(db, oid, -1, ORDER_NEW, NULL);
+	if (s == ST_OK)
+		s = db_commit(db);
+	else
+		db_rollback(db);
+	if (s == ST_OK)
+		*id = oid;
+	return s;
+}
+
+/* One line of an order, for confirm. */
+struct cline {
+	long long id, product_id;
+	int64_t qty, short_by;
+};
+
+static enum status
+lines_load(struct db *db, long long id, struct cline **out, int *n)
+{
+	sqlite3_stmt *st = prepare_id(db, sql_lines, id);
+	struct cline *v = NULL;
+	int cnt = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return ST_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, (size_t)(cnt + 1) * sizeof *v);
+		v[cnt].id = sqlite3_column_int64(st, 0);
+		v[cnt].product_id = sqlite3_column_int64(st, 1);
+		v[cnt].qty = sqlite3_column_int64(st, 2);
+		v[cnt].short_by = 0;
+		cnt++;
+	}
+	if (rc != SQLITE_DONE) {
+		enum status s = db_status(db, rc);
+
+		sqlite3_reset(st);
+		free(v);
+		return s;
+	}
+	sqlite3_reset(st);
+	*out = v;
+	*n = cnt;
+	return ST_OK;
+}
+
+/* Reserve one line FEFO from unexpired lots; what cannot be had goes to
+ * l->short_by (the reservations made so far are rolled back later). */
+static enum status
+line_allocate(struct db *db, struct cline *l)
+{
+	struct ledger_lot *lots;
+	size_t n;
+	int64_t want = l->qty, take;
+	sqlite3_stmt *st;
+	enum status s = ledger_lots_fefo(db, l->product_id, 1, &lots, &n);
+
+	for (size_t i = 0; s == ST_OK && want > 0 && i < n; i++) {
+		take = lots[i].free < want ? lots[i].free : want;
+		st = prepare_id(db, sql_alloc_insert, l->id);
+		if (st == NULL) {
+			s = ST_ERROR;
+			break;
+		}
+		if (sqlite3_bind_int64(st, 2, lots[i].lot_id) != SQLITE_OK ||
+		    sqlite3_bind_int64(st, 3, take) != SQLITE_OK)
+			s = db_status(db, sqlite3_errcode(db_sqlite(db)));
+		if (s == ST_OK)
+			s = ledger_step(db, st);
+		if (s == ST_OK)
+			s = ledger_reserve(
+			    db, l->product_id, lots[i].lot_id, take);
+		want -= take;
+	}
+	free(lots);
+	l->short_by = want;
+	return s;
+}
+
+/* Build "SKU: short by N unit; ..." with one entry per short product,
+ * in the order the products first appear on the order. */
+static char *
+shortage_text(struct db *db, const struct cline *v, int n)
+{
+	char *msg = xstrdup(""), *part, *joined;
+
+	for (int i = 0; i < n; i++) {
+		int64_t total = 0;
+		int seen = 0;
+
+		for (int j = 0; j < i; j++)
+			seen |= v[j].product_id == v[i].product_id;
+		for (int j = i; j < n && !seen; j++)
+			if (v[j].product_id == v[i].product_id)
+				total += v[j].short_by;
+		if (seen || total == 0)
+			continue;
+		part = ledger_shortage(db, v[i].product_id, total);
+		joined = xasprintf("%s%s%s", msg, msg[0] ? "; " : "", part);
+		free(part);
+		free(msg);
+		msg = joined;
+	}
+	return msg;
+}
+
+enum status
+order_confirm(struct db *db, long long id)
+{
+	enum order_status from;
+	struct cline *v = NULL;
+	int n = 0, is_short = 0;
+	enum status s =
+	    order_begin(db, id, bit(ORDER_NEW), ORDER_CONFIRMED, &from);
+
+	if (s != ST_OK)
+		return s;
+	s = lines_load(db, id, &v, &n);
+	for (int i = 0; s == ST_OK && i < n; i++) {
+		s = line_allocate(db, &v[i]);
+		is_short |= v[i].short_by > 0;
+	}
+	if (s == ST_OK && is_short) {
+		char *msg = shortage_text(db, v, n);
+
+		s = db_fail(db, ST_NO_STOCK, "%s", msg);
+		free(msg);
+	}
+	free(v);
+	return order_finish(db, s, id, from, ORDER_CONFIRMED, NULL);
+}
+
+enum status
+order_pack(struct db *db, long long id)
+{
+	enum order_status from;
+	enum status s =
+	    order_begin(db, id, bit(ORDER_CONFIRMED), ORDER_PACKED, &from);
+
+	if (s != ST_OK)
+		return s;
+	return order_finish(db, s, id, from, ORDER_PACKED, NULL);
+}
+
+/*
+ * For each allocation of the order: release it, and with sell, turn it
+ * into a sale move.  Then delete the allocations.
+ */
+static enum status
+allocs_settle(struct db *db, long long id, int sell)
+{
+	sqlite3_stmt *st = prepare_id(db, sql_allocs, id);
+	struct {
+		long long product_id, lot_id;
+		int64_t qty;
+	} *v = NULL;
+	int n = 0, rc;
+	enum status s = ST_OK;
+
+	if (st == NULL)
+		return ST_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, (size_t)(n + 1) * sizeof *v);
+		v[n].product_id = sqlite3_column_int64(st, 0);
+		v[n].lot_id = sqlite3_column_int64(st, 1);
+		v[n].qty = sqlite3_column_int64(st, 2);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		s = db_status(db, rc);
+	sqlite3_reset(st);
+	/* Release first: on_hand may not drop below what is reserved. */
+	for (int i = 0; s == ST_OK && i < n; i++) {
+		s = ledger_reserve(db, v[i].product_id, v[i].lot_id, -v[i].qty);
+		if (s == ST_OK && sell)
+			s = ledger_move(db, "sale", v[i].product_id,
+			    v[i].lot_id, -v[i].qty, id, NULL);
+	}
+	free(v);
+	if (s == ST_OK) {
+		st = prepare_id(db, sql_alloc_delete, id);
+		s = st != NULL ? ledger_step(db, st) : ST_ERROR;
+	}
+	return s;
+}
+
+static enum status
+shipment_insert(
+    struct db *db, long long id, const char *courier, const char *tracking_no)
+{
+	sqlite3_stmt *st = prepare_id(db, sql_shipment, id);
+
+	if (st == NULL)
+		return ST_ERROR;
+	if (db_bind_text(st, 2, courier) != SQLITE_OK ||
+	    db_bind_text(st, 3, tracking_no) != SQLITE_OK ||
+	    db_bind_text(st, 4, db_actor(db)) != SQLITE_OK)
+		return db_status(db, sqlite3_errcode(db_sqlite(db)));
+	return ledger_step(db, st);
+}
+
+enum status
+order_ship(
+    struct db *db, long long id, const char *courier, const char *tracking_no)
+{
+	enum order_status from;
+	enum status s;
+
+	if (courier == NULL || courier[0] == '\0')
+		return db_fail(db, ST_INVALID, _("shipping needs a courier"));
+	if (tracking_no == NULL || tracking_no[0] == '\0')
+		return db_fail(
+		    db, ST_INVALID, _("shipping needs a tracking number"));
+	s = order_begin(db, id, bit(ORDER_CONFIRMED) | bit(ORDER_PACKED),
+	    ORDER_SHIPPED, &from);
+	if (s != ST_OK)
+		return s;
+	s = allocs_settle(db, id, 1);
+	if (s == ST_OK)
+		s = shipment_insert(db, id, courier, tracking_no);
+	return order_finish(db, s, id, from, ORDER_SHIPPED, NULL);
+}
+
+enum status
+order_deliver(struct db *db, long long id)
+{
+	enum order_status from;
+	enum status s =
+	    order_begin(db, id, bit(ORDER_SHIPPED), ORDER_DELIVERED, &from);
+
+	if (s != ST_OK)
+		return s;
+	return order_finish(db, s, id, from, ORDER_DELIVERED, NULL);
+}
+
+enum status
+order_cancel(struct db *db, long long id, const char *reason)
+{
+	enum order_status from;
+	enum status s = order_begin(db, id,
+	    bit(ORDER_NEW) | bit(ORDER_CONFIRMED) | bit(ORDER_PACKED),
+	    ORDER_CANCELLED, &from);
+
+	if (s != ST_OK)
+		return s;
+	s = allocs_settle(db, id, 0);
+	return order_finish(db, s, id, from, ORDER_CANCELLED, reason);
+}
+
+/* Put back every sold unit of the order into the lot it came from. */
+static enum status
+sales_return(struct db *db, long long id, const char *reason)
+{
+	sqlite3_stmt *st = prepare_id(db, sql_sold, id);
+	struct {
+		long long product_id, lot_id;
+		int64_t qty;
+	} *v = NULL;
+	int n = 0, rc;
+	enum status s = ST_OK;
+
+	if (st == NULL)
+		return ST_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, (size_t)(n + 1) * sizeof *v);
+		v[n].product_id = sqlite3_column_int64(st, 0);
+		v[n].lot_id = sqlite3_column_int64(st, 1);
+		v[n].qty = sqlite3_column_int64(st, 2);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		s = db_status(db, rc);
+	sqlite3_reset(st);
+	for (int i = 0; s == ST_OK && i < n; i++)
+		if (v[i].qty > 0)
+			s = ledger_move(db, "return", v[i].product_id,
+			    v[i].lot_id, v[i].qty, id, reason);
+	free(v);
+	return s;
+}
+
+enum status
+order_return(struct db *db, long long id, const char *reason)
+{
+	enum order_status from;
+	enum status s = order_begin(db, id,
+	    bit(ORDER_SHIPPED) | bit(ORDER_DELIVERED), ORDER_RETURNED, &from);
+
+	if (s != ST_OK)
+		return s;
+	s = sales_return(db, id, reason);
+	return order_finish(db, s, id, from, ORDER_RETURNED, reason);
+}
+
+static enum status
+lines_get(struct db *db, struct order *o)
+{
+	sqlite3_stmt *st = prepare_id(db, sql_lines_get, o->id);
+	struct order_line *l;
+	int rc;
+
+	if (st == NULL)
+		return ST_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		o->lines = xrealloc(
+		    o->lines, (size_t)(o->nlines + 1) * sizeof *o->lines);
+		l = &o->lines[o->nlines++];
+		l->id = sqlite3_column_int64(st, 0);
+		l->product_id = sqlite3_column_int64(st, 1);
+		l->sku = db_column_dup(st, 2);
+		l->name = db_column_dup(st, 3);
+		l->unit = db_column_dup(st, 4);
+		l->qty = sqlite3_column_int64(st, 5);
+		l->unit_price = sqlite3_column_int64(st, 6);
+		if (money_mul_qty(l->unit_price, l->qty, &l->total) != NUM_OK)
+			l->total = INT64_MAX;
+		o->total = o->total > INT64_MAX - l->total
+			       ? INT64_MAX
+			       : o->total + l->total;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
+}
+
+enum status
+order_get(struct db *db, long long id, struct order **out)
+{
+	sqlite3_stmt *st = prepare_id(db, sql_order_get, id);
+	struct order *o;
+	enum status s;
+	int rc;
+
+	*out = NULL;
+	if (st == NULL)
+		return ST_ERROR;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		s = rc == SQLITE_DONE ? db_fail(db, ST_NOT_FOUND,
+					    _("there is no order %lld"), id)
+				      : db_status(db, rc);
+		sqlite3_reset(st);
+		return s;
+	}
+	o = xcalloc(1, sizeof *o);
+	o->id = id;
+	o->channel = db_column_dup(st, 0);
+	o->ext_ref = db_column_dup(st, 1);
+	o->ordered_at = db_column_dup(st, 2);
+	o->status = db_column_dup(st, 3);
+	o->customer_name = db_column_dup(st, 4);
+	o->customer_phone = db_column_dup(st, 5);
+	o->customer_address = db_column_dup(st, 6);
+	o->note = db_column_dup(st, 7);
+	o->created_by = db_column_dup(st, 8);
+	sqlite3_reset(st);
+	s = lines_get(db, o);
+	if (s != ST_OK) {
+		order_free(o);
+		return s;
+	}
+	*out = o;
+	return ST_OK;
+}
+
+void
+order_free(struct order *o)
+{
+	if (o == NULL)
+		return;
+	for (int i = 0; i < o->nlines; i++) {
+		free(o->lines[i].sku);
+		free(o->lines[i].name);
+		free(o->lines[i].unit);
+	}
+	free(o->lines);
+	free(o->channel);
+	free(o->ext_ref);
+	free(o->ordered_at);
+	free(o->status);
+	free(o->customer_name);
+	free(o->customer_phone);
+	free(o->customer_address);
+	free(o->note);
+	free(o->created_by);
+	free(o);
+}

@@ -1,0 +1,674 @@
+/*
+ * test_order.c - orders: creation (idempotent per channel and reference,
+ * prices, customers), confirmation (FEFO reservation, expired lots never
+ * sold, all-or-nothing with every short product named), every allowed and
+ * every refused transition, what cancel, ship and return do to stock, and
+ * model_check after each.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testlib.h"
+#include "fixture.h"
+#include "model/check.h"
+#include "model/order.h"
+#include "model/stock.h"
+#include "util/num.h"
+
+static void
+assert_unchanged(struct db *db, const char *before)
+{
+	char *after = fx_snapshot(db);
+
+	assert_string_equal(after, before);
+	free(after);
+}
+
+/* The text of a one-value query (static buffer). */
+static const char *
+text_of(struct db *db, const char *sql)
+{
+	static char buf[1024];
+	sqlite3_stmt *st = NULL;
+	const unsigned char *v;
+
+	assert_int_equal(
+	    sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_text(st, 0);
+	snprintf(buf, sizeof buf, "%s", v != NULL ? (const char *)v : "NULL");
+	sqlite3_finalize(st);
+	return buf;
+}
+
+static void
+test_status_names(void **state)
+{
+	(void)state;
+	for (int i = 0; i < ORDER__COUNT; i++)
+		assert_int_equal(order_status_parse(order_status_name(i)), i);
+	assert_string_equal(order_status_name(ORDER_PACKED), "packed");
+	assert_int_equal(order_status_parse("Packed"), -1);
+	assert_int_equal(order_status_parse(NULL), -1);
+	assert_string_equal(order_status_name(ORDER__COUNT), "?");
+}
+
+static void
+test_create(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	long long q = fx_product(t->db, "WALNUT", "kg", 2450);
+	struct order_line_in lines[] = {
+	    {p, 2000, -1},   /* the product's price */
+	    {q, 1500, 2000}, /* a given price */
+	};
+	struct order_in in = {
+	    .channel = "taobao",
+	    .ext_ref = "TB-1",
+	    .ordered_at = "2026-11-27 09:30",
+	    .customer_name = "王芳",
+	    .customer_phone = "13800000001",
+	    .customer_address = "陇南",
+	    .note = "gift",
+	    .lines = lines,
+	    .nlines = 2,
+	};
+	struct order *o = NULL;
+	long long id = 0;
+
+	assert_int_equal(order_create(t->db, &in, &id), ST_OK);
+	assert_true(id > 0);
+	assert_int_equal(order_get(t->db, id, &o), ST_OK);
+	assert_string_equal(o->channel, "taobao");
+	assert_string_equal(o->ext_ref, "TB-1");
+	assert_string_equal(o->ordered_at, "2026-11-27 09:30:00");
+	assert_string_equal(o->status, "new");
+	assert_string_equal(o->customer_name, "王芳");
+	assert_string_equal(o->customer_phone, "13800000001");
+	assert_string_equal(o->customer_address, "陇南");
+	assert_string_equal(o->note, "gift");
+	assert_string_equal(o->created_by, "tester");
+	assert_int_equal(o->nlines, 2);
+	assert_string_equal(o->lines[0].sku, "HONEY");
+	assert_string_equal(o->lines[0].unit, "jar");
+	assert_int_equal(o->lines[0].unit_price, 3800);
+	assert_int_equal(o->lines[0].total, 7600);
+	assert_string_equal(o->lines[1].name, "WALNUT name");
+	assert_int_equal(o->lines[1].unit_price, 2000);
+	assert_int_equal(o->lines[1].total, 3000);
+	assert_int_equal(o->total, 10600);
+	order_free(o);
+	order_free(NULL);
+	assert_string_equal(
+	    text_of(t->db,
+		"SELECT coalesce(from_status, '-')"
+		" || '>' || to_status || ' ' || actor FROM order_event"),
+	    "->new tester");
+	assert_string_equal(
+	    text_of(t->db, "SELECT name || ' ' || address"
+			   " FROM customer WHERE phone = '13800000001'"),
+	    "王芳 陇南");
+	/* the next order by the same phone updates the name, keeps the
+	 * address when none is given */
+	in.ext_ref = "TB-2";
+	in.customer_name = "王芳芳";
+	in.customer_address = "";
+	assert_int_equal(order_create(t->db, &in, &id), ST_OK);
+	assert_string_equal(text_of(t->db, "SELECT name || ' ' || address"
+					   " FROM customer"),
+	    "王芳芳 陇南");
+	assert_int_equal(order_get(t->db, 999, &o), ST_NOT_FOUND);
+	assert_null(o);
+	fx_check_clean(t->db);
+}
+
+static void
+test_create_is_idempotent(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	struct order_line_in line = {p, 1000, -1};
+	struct order_in in = {.channel = "taobao",
+	    .ext_ref = "TB-9",
+	    .lines = &line,
+	    .nlines = 1};
+	long long first = 0, again = 0, other = 0, plain1 = 0, plain2 = 0;
+	char *before;
+
+	assert_int_equal(order_create(t->db, &in, &first), ST_OK);
+	before = fx_snapshot(t->db);
+	line.qty = 5000; /* a re-import with other content changes nothing */
+	assert_int_equal(order_create(t->db, &in, &again), ST_EXISTS);
+	assert_int_equal(again, first);
+	assert_unchanged(t->db, before);
+	free(before);
+	in.channel = "jd";
+	assert_int_equal(order_create(t->db, &in, &other), ST_OK);
+	assert_true(other != first);
+	/* without a reference every create is a new order */
+	in.ext_ref = NULL;
+	assert_int_equal(order_create(t->db, &in, &plain1), ST_OK);
+	in.ext_ref = "";
+	assert_int_equal(order_create(t->db, &in, &plain2), ST_OK);
+	assert_true(plain1 != plain2);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM orders"), 4);
+	assert_int_equal(
+	    testdb_int(
+		t->db, "SELECT count(*) FROM orders WHERE ext_ref IS NULL"),
+	    2);
+}
+
+static void
+test_create_refusals_write_nothing(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	long long off = fx_product(t->db, "OLD", "jar", 100);
+	struct order_line_in lines[2] = {{p, 1000, -1}, {p, 1000, -1}};
+	struct order_in ok = {.channel = "walk-in",
+	    .customer_phone = "139",
+	    .lines = lines,
+	    .nlines = 2};
+	struct order_in in;
+	long long id = 0;
+	char *before;
+
+	fx_exec(t->db, "UPDATE product SET active = 0 WHERE sku = 'OLD'");
+	before = fx_snapshot(t->db);
+	in = ok;
+	in.channel = NULL;
+	assert_int_equal(order_create(t->db, &in, &id), ST_INVALID);
+	in = ok;
+	in.channel = "";
+	assert_int_equal(order_create(t->db, &in, &id), ST_INVALID);
+	in = ok;
+	in.nlines = 0;
+	assert_int_equal(order_create(t->db, &in, &id), ST_INVALID);
+	in = ok;
+	in.ordered_at = "2026-13-01";
+	assert_int_equal(order_create(t->db, &in, &id), ST_INVALID);
+	lines[1].qty = 0;
+	assert_int_equal(order_create(t->db, &ok, &id), ST_INVALID);
+	assert_string_equal(
+	    db_errmsg(t->db), "line 2: the quantity must be above zero");
+	lines[1].qty = 1000;
+	lines[1].product_id = 999;
+	assert_int_equal(order_create(t->db, &ok, &id), ST_NOT_FOUND);
+	lines[1].product_id = off;
+	assert_int_equal(order_create(t->db, &ok, &id), ST_NOT_FOUND);
+	assert_string_equal(
+	    db_errmsg(t->db), "line 2: no active product with id 2");
+	assert_int_equal(id, 0);
+	assert_unchanged(t->db, before);
+	free(before);
+}
+
+static void
+test_confirm_reserves_fefo_skipping_expired(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	long long none = fx_lot(t->db, p, 5000, NULL);
+	long long late = fx_lot(t->db, p, 2000, fx_date(30));
+	long long expired = fx_lot(t->db, p, 9000, fx_date(-1));
+	long long soon_b = fx_lot(t->db, p, 1000, fx_date(3));
+	long long soon_a = fx_lot(t->db, p, 1000, fx_date(3));
+	long long today = fx_lot(t->db, p, 1000, fx_date(0));
+	long long o = fx_order(t->db, p, 6500);
+	char want[256];
+
+	(void)expired;
+	assert_true(soon_b < soon_a);
+	assert_int_equal(order_confirm(t->db, o), ST_OK);
+	snprintf(want, sizeof want,
+	    "%lld:1000 %lld:1000 %lld:1000 %lld:2000 %lld:1500", today, soon_b,
+	    soon_a, late, none);
+	assert_string_equal(
+	    text_of(t->db,
+		"SELECT group_concat(lot_id || ':' || qty, ' ') FROM (SELECT "
+		"a.* FROM"
+		" order_alloc a JOIN lot l ON l.id = a.lot_id"
+		" ORDER BY l.best_before IS NULL, l.best_before, l.id)"),
+	    want);
+	assert_int_equal(testdb_int(t->db, "SELECT reserved FROM stock"), 6500);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT sum(reserved) FROM lot_stock"), 6500);
+	assert_string_equal(
+	    text_of(t->db, "SELECT status FROM orders"), "confirmed");
+	assert_string_equal(
+	    text_of(t->db,
+		"SELECT group_concat(coalesce("
+		"from_status, '-') || '>' || to_status, ' ') FROM order_event"),
+	    "->new new>confirmed");
+	/* a second order gets what is left outside the expired lot: 3.5 */
+	o = fx_order(t->db, p, 3501);
+	assert_int_equal(order_confirm(t->db, o), ST_NO_STOCK);
+	assert_string_equal(db_errmsg(t->db), "HONEY: short by 0.001 jar");
+	o = fx_order(t->db, p, 3500);
+	assert_int_equal(order_confirm(t->db, o), ST_OK);
+	assert_int_equal(testdb_int(t->db, "SELECT reserved FROM lot_stock"
+					   " WHERE lot_id = 3"),
+	    0);
+	fx_check_clean(t->db);
+}
+
+static void
+test_confirm_short_names_every_product(void **state)
+{
+	struct testdb *t = *state;
+	long long a = fx_product(t->db, "HONEY-500", "jar", 3800);
+	long long b = fx_product(t->db, "WALNUT", "kg", 2450);
+	long long c = fx_product(t->db, "TEA", "bag", 1000);
+	struct order_line_in lines[] = {
+	    {a, 2000, -1},
+	    {c, 1000, -1},
+	    {b, 1250, -1},
+	    {a, 3000, -1},
+	};
+	struct order_in in = {
+	    .channel = "walk-in", .lines = lines, .nlines = 4};
+	long long o = 0;
+	char *before;
+
+	fx_lot(t->db, a, 4000, NULL);
+	fx_lot(t->db, b, 1000, NULL);
+	fx_lot(t->db, b, 5000, fx_date(-3)); /* expired: does not count */
+	fx_lot(t->db, c, 1000, NULL);
+	assert_int_equal(order_create(t->db, &in, &o), ST_OK);
+	before = fx_snapshot(t->db);
+	assert_int_equal(order_confirm(t->db, o), ST_NO_STOCK);
+	assert_string_equal(db_errmsg(t->db),
+	    "HONEY-500: short by 1 jar; WALNUT: short by 0.25 kg");
+	assert_unchanged(t->db, before);
+	free(before);
+	assert_false(db_in_transaction(t->db));
+	fx_check_clean(t->db);
+}
+
+/* The transitions, as a table the tests walk. */
+static enum status
+op_confirm(struct db *db, long long id)
+{
+	return order_confirm(db, id);
+}
+static enum status
+op_pack(struct db *db, long long id)
+{
+	return order_pack(db, id);
+}
+static enum status
+op_ship(struct db *db, long long id)
+{
+	return order_ship(db, id, "SF", "SF123");
+}
+static enum status
+op_deliver(struct db *db, long long id)
+{
+	return order_deliver(db, id);
+}
+static enum status
+op_cancel(struct db *db, long long id)
+{
+	return order_cancel(db, id, "customer asked");
+}
+static enum status
+op_return(struct db *db, long long id)
+{
+	return order_return(db, id, "damaged");
+}
+
+static const struct op {
+	const char *name;
+	enum status (*fn)(struct db *, long long);
+	unsigned from;
+	enum order_status to;
+	const char *refusal;
+} ops[] = {
+    {"confirm", op_confirm, 1u << ORDER_NEW, ORDER_CONFIRMED,
+	"only new orders can be confirmed"},
+    {"pack", op_pack, 1u << ORDER_CONFIRMED, ORDER_PACKED,
+	"only confirmed orders can be packed"},
+    {"ship", op_ship, 1u << ORDER_CONFIRMED | 1u << ORDER_PACKED, ORDER_SHIPPED,
+	"only confirmed or packed orders can be shipped"},
+    {"deliver", op_deliver, 1u << ORDER_SHIPPED, ORDER_DELIVERED,
+	"only shipped orders can be delivered"},
+    {"cancel", op_cancel,
+	1u << ORDER_NEW | 1u << ORDER_CONFIRMED | 1u << ORDER_PACKED,
+	ORDER_CANCELLED,
+	"only new, confirmed or packed orders can be cancelled"},
+    {"return", op_return, 1u << ORDER_SHIPPED | 1u << ORDER_DELIVERED,
+	ORDER_RETURNED, "only shipped or delivered orders can be returned"},
+};
+
+/* Make a one-jar order and walk it into state s. */
+static long long
+order_in_state(struct db *db, long long p, enum order_status s)
+{
+	long long o = fx_order(db, p, 1000);
+	int ok = 1;
+
+	if (s == ORDER_CANCELLED)
+		return order_cancel(db, o, NULL) == ST_OK ? o : 0;
+	if (s == ORDER_NEW)
+		return o;
+	ok &= order_confirm(db, o) == ST_OK;
+	if (s == ORDER_PACKED)
+		ok &= order_pack(db, o) == ST_OK;
+	if (s >= ORDER_SHIPPED)
+		ok &= order_ship(db, o, "EMS", "E1") == ST_OK;
+	if (s == ORDER_DELIVERED)
+		ok &= order_deliver(db, o) == ST_OK;
+	if (s == ORDER_RETURNED)
+		ok &= order_return(db, o, "r") == ST_OK;
+	assert_true(ok);
+	assert_string_equal(text_of(db, "SELECT status FROM orders"
+					" ORDER BY id DESC LIMIT 1"),
+	    order_status_name(s));
+	return o;
+}
+
+static void
+test_every_transition(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	char want[256], sql[256];
+	int allowed = 0, refused = 0;
+
+	fx_lot(t->db, p, 100000, NULL);
+	for (int s = 0; s < ORDER__COUNT; s++) {
+		for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
+			const struct op *op = &ops[i];
+			long long o = order_in_state(t->db, p, s);
+			long long events;
+			char *before = fx_snapshot(t->db);
+			enum status st;
+
+			snprintf(sql, sizeof sql,
+			    "SELECT count(*) FROM order_event WHERE order_id = "
+			    "%lld",
+			    o);
+			events = testdb_int(t->db, sql);
+			st = op->fn(t->db, o);
+			if (op->from & (1u << s)) {
+				print_message("# %s from %s: allowed\n",
+				    op->name, order_status_name(s));
+				assert_int_equal(st, ST_OK);
+				snprintf(sql, sizeof sql,
+				    "SELECT from_status || '>' ||"
+				    " to_status || ' ' || actor FROM "
+				    "order_event"
+				    " WHERE order_id = %lld ORDER BY id DESC",
+				    o);
+				snprintf(want, sizeof want, "%s>%s tester",
+				    order_status_name(s),
+				    order_status_name(op->to));
+				assert_string_equal(text_of(t->db, sql), want);
+				snprintf(sql, sizeof sql,
+				    "SELECT count(*) FROM"
+				    " order_event WHERE order_id = %lld",
+				    o);
+				assert_int_equal(
+				    testdb_int(t->db, sql), events + 1);
+				allowed++;
+			} else {
+				assert_int_equal(st, ST_BAD_STATE);
+				snprintf(want, sizeof want,
+				    "order %lld is %s; %s", o,
+				    order_status_name(s), op->refusal);
+				assert_string_equal(db_errmsg(t->db), want);
+				assert_unchanged(t->db, before);
+				refused++;
+			}
+			free(before);
+			assert_false(db_in_transaction(t->db));
+			fx_check_clean(t->db);
+		}
+	}
+	assert_int_equal(allowed, 10);
+	assert_int_equal(refused, 7 * 6 - 10);
+	assert_int_equal(order_confirm(t->db, 9999), ST_NOT_FOUND);
+	assert_int_equal(order_cancel(t->db, 9999, NULL), ST_NOT_FOUND);
+}
+
+static void
+test_updated_at_and_note(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	long long o;
+
+	fx_lot(t->db, p, 5000, NULL);
+	o = fx_order(t->db, p, 1000);
+	fx_exec(t->db, "UPDATE orders SET updated_at = '2000-01-01 00:00:00'");
+	db_set_actor(t->db, 5, "li", 0);
+	assert_int_equal(order_cancel(t->db, o, "changed mind"), ST_OK);
+	assert_int_equal(
+	    testdb_int(
+		t->db, "SELECT updated_at > '2000-01-01 00:00:00' FROM orders"),
+	    1);
+	assert_string_equal(
+	    text_of(t->db, "SELECT actor || ':' || note FROM"
+			   " order_event ORDER BY id DESC LIMIT 1"),
+	    "li:changed mind");
+}
+
+static void
+test_cancel_releases(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	long long a, b;
+	struct stock_level lv;
+
+	fx_lot(t->db, p, 2000, fx_date(10));
+	fx_lot(t->db, p, 2000, NULL);
+	a = fx_order(t->db, p, 3000);
+	b = fx_order(t->db, p, 1000);
+	assert_int_equal(order_confirm(t->db, a), ST_OK);
+	assert_int_equal(order_confirm(t->db, b), ST_OK);
+	assert_int_equal(order_pack(t->db, b), ST_OK);
+	assert_int_equal(stock_level_get(t->db, p, &lv), ST_OK);
+	assert_int_equal(lv.reserved, 4000);
+	assert_int_equal(lv.available, 0);
+	assert_int_equal(order_cancel(t->db, a, "no answer"), ST_OK);
+	assert_int_equal(stock_level_get(t->db, p, &lv), ST_OK);
+	assert_int_equal(lv.on_hand, 4000);
+	assert_int_equal(lv.reserved, 1000);
+	assert_int_equal(lv.available, 3000);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM order_alloc"), 1);
+	fx_check_clean(t->db);
+	assert_int_equal(order_cancel(t->db, b, NULL), ST_OK);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM order_alloc"), 0);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT sum(reserved) FROM lot_stock"), 0);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM stock_move"), 2);
+	fx_check_clean(t->db);
+}
+
+static void
+test_ship_makes_sale_moves(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	long long q = fx_product(t->db, "TEA", "bag", 1000);
+	long long l1 = fx_lot(t->db, p, 2000, fx_date(5));
+	long long l2 = fx_lot(t->db, p, 5000, NULL);
+	long long l3 = fx_lot(t->db, q, 5000, NULL);
+	struct order_line_in lines[] = {{p, 3000, -1}, {q, 500, -1}};
+	struct order_in in = {.channel = "phone", .lines = lines, .nlines = 2};
+	long long o = 0;
+	char want[256], *before;
+
+	assert_int_equal(order_create(t->db, &in, &o), ST_OK);
+	assert_int_equal(order_confirm(t->db, o), ST_OK);
+	before = fx_snapshot(t->db);
+	assert_int_equal(order_ship(t->db, o, "", "X1"), ST_INVALID);
+	assert_int_equal(order_ship(t->db, o, "SF", NULL), ST_INVALID);
+	assert_string_equal(
+	    db_errmsg(t->db), "shipping needs a tracking number");
+	assert_unchanged(t->db, before);
+	free(before);
+	assert_int_equal(order_ship(t->db, o, "SF", "SF0001"), ST_OK);
+	snprintf(
+	    want, sizeof want, "%lld:-2000 %lld:-1000 %lld:-500", l1, l2, l3);
+	assert_string_equal(
+	    text_of(t->db,
+		"SELECT group_concat(lot_id || ':' ||"
+		" qty, ' ') FROM (SELECT * FROM stock_move WHERE kind = 'sale'"
+		" ORDER BY id)"),
+	    want);
+	assert_int_equal(
+	    testdb_int(t->db,
+		"SELECT count(*) FROM stock_move"
+		" WHERE kind = 'sale' AND order_id = 1 AND actor = 'tester'"),
+	    3);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM order_alloc"), 0);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT sum(reserved) FROM stock"), 0);
+	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM stock"
+					   " WHERE product_id = 1"),
+	    4000);
+	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM stock"
+					   " WHERE product_id = 2"),
+	    4500);
+	assert_string_equal(
+	    text_of(t->db, "SELECT courier || ' ' || tracking_no"
+			   " || ' ' || (shipped_on = date('now', 'localtime')) "
+			   "|| ' ' || actor"
+			   " FROM shipment"),
+	    "SF SF0001 1 tester");
+	fx_check_clean(t->db);
+	assert_int_equal(order_deliver(t->db, o), ST_OK);
+	fx_check_clean(t->db);
+}
+
+static void
+test_return_brings_stock_back(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	long long l1 = fx_lot(t->db, p, 1000, fx_date(5));
+	long long l2 = fx_lot(t->db, p, 5000, NULL);
+	long long o = fx_order(t->db, p, 2500);
+	char want[128];
+
+	assert_int_equal(order_confirm(t->db, o), ST_OK);
+	assert_int_equal(order_ship(t->db, o, "SF", "1"), ST_OK);
+	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM stock"), 3500);
+	assert_int_equal(order_deliver(t->db, o), ST_OK);
+	assert_int_equal(order_return(t->db, o, "broken seal"), ST_OK);
+	snprintf(want, sizeof want, "%lld:1000 %lld:1500", l1, l2);
+	assert_string_equal(
+	    text_of(t->db,
+		"SELECT group_concat(lot_id || ':' ||"
+		" qty, ' ') FROM (SELECT * FROM stock_move WHERE kind = "
+		"'return'"
+		" AND order_id = 1 AND note = 'broken seal' ORDER BY id)"),
+	    want);
+	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM stock"), 6000);
+	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM lot_stock"
+					   " WHERE lot_id = 1"),
+	    1000);
+	assert_string_equal(
+	    text_of(t->db, "SELECT status FROM orders"), "returned");
+	fx_check_clean(t->db);
+}
+
+static void
+test_two_lines_one_product(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	struct order_line_in lines[] = {{p, 1000, -1}, {p, 1500, 3000}};
+	struct order_in in = {
+	    .channel = "walk-in", .lines = lines, .nlines = 2};
+	long long o = 0;
+
+	fx_lot(t->db, p, 2000, fx_date(4));
+	fx_lot(t->db, p, 2000, NULL);
+	assert_int_equal(order_create(t->db, &in, &o), ST_OK);
+	assert_int_equal(order_confirm(t->db, o), ST_OK);
+	/* line 1 takes 1 from lot 1; line 2 the other 1 and 0.5 from lot 2 */
+	assert_string_equal(
+	    text_of(t->db, "SELECT group_concat(order_line_id || '/' || "
+			   "lot_id || ':' || qty, ' ') FROM (SELECT * FROM "
+			   "order_alloc ORDER BY order_line_id, lot_id)"),
+	    "1/1:1000 2/1:1000 2/2:500");
+	fx_check_clean(t->db);
+	assert_int_equal(order_ship(t->db, o, "SF", "9"), ST_OK);
+	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM stock"), 1500);
+	assert_int_equal(order_return(t->db, o, NULL), ST_OK);
+	assert_string_equal(
+	    text_of(t->db, "SELECT group_concat(lot_id || ':' || qty, ' ') "
+			   "FROM (SELECT * FROM stock_move WHERE kind = "
+			   "'return' ORDER BY id)"),
+	    "1:2000 2:500");
+	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM stock"), 4000);
+	fx_check_clean(t->db);
+}
+
+static void
+test_check_catches_bad_reservations(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY-500", "jar", 3800);
+	long long o;
+
+	fx_lot(t->db, p, 5000, NULL);
+	o = fx_order(t->db, p, 2000);
+	assert_int_equal(order_confirm(t->db, o), ST_OK);
+	fx_check_clean(t->db);
+	/* an order cancelled behind the model's back keeps its allocs and
+	 * the caches now disagree with the live reservations */
+	fx_exec(t->db, "UPDATE orders SET status = 'cancelled'");
+	assert_int_equal(fx_check_fails(t->db, "HONEY-500"), 3);
+	fx_exec(t->db, "UPDATE orders SET status = 'packed'");
+	fx_check_clean(t->db);
+	fx_exec(t->db, "UPDATE order_alloc SET qty = 1000");
+	assert_int_equal(fx_check_fails(t->db, "HONEY-500"), 2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_status_names),
+	    cmocka_unit_test_setup_teardown(
+		test_create, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_create_is_idempotent, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_create_refusals_write_nothing,
+		testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_confirm_reserves_fefo_skipping_expired, testdb_setup,
+		testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_confirm_short_names_every_product, testdb_setup,
+		testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_every_transition, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_updated_at_and_note, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_cancel_releases, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_ship_makes_sale_moves, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_return_brings_stock_back, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_two_lines_one_product, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_check_catches_bad_reservations,
+		testdb_setup, testdb_teardown),
+	};
+
+	return TESTLIB_RUN(tests);
+}
