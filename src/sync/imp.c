@@ -91,6 +91,7 @@ imp_open(struct imp *im, const char *path, const struct header_col *spec,
 	char *err = NULL, *warn = NULL;
 	enum status st;
 
+	imp_close(im);
 	im->path = path;
 	st = csvread_open(path, im->o->enc, NULL, &im->r, &err);
 	if (st != ST_OK) {
@@ -144,13 +145,10 @@ imp_next(struct imp *im)
 		if (st != ST_OK) {
 			fprintf(im->err, "%s\n", csvread_error(im->r));
 			im->problems++;
-			imp_close(im);
 			return -1;
 		}
-		if (rec == NULL) {
-			imp_close(im);
+		if (rec == NULL)
 			return 0;
-		}
 		im->rec = rec;
 		im->line = rec->line;
 		if (rec->nfields == im->nhead)

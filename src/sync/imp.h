@@ -58,7 +58,8 @@ void imp_problem(struct imp *im, long line, const char *column,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /*
- * Open path as the current file and match its header row against
+ * Close the current file, if any, then open path as the current file and
+ * match its header row against
  * spec[0..n) (which must outlive the file).  Unused columns are printed as
  * notes on im->err.  Returns ST_OK, or another status after reporting the
  * problem (then there is no current file).  When must_match is 0, a
@@ -70,8 +71,9 @@ enum status imp_open(struct imp *im, const char *path,
 
 /*
  * Read the next data row of the current file into im->rec and im->line.
- * Returns 1 for a row, 0 at the end (the file is then closed), -1 when the
- * file cannot be read on (reported; the file is closed).  A row with a
+ * Returns 1 for a row, 0 at the end, -1 when the file cannot be read on
+ * (reported).  The file stays open (its column names too) until
+ * imp_close or the next imp_open.  A row with a
  * different count of fields than the header is reported and skipped.
  */
 int imp_next(struct imp *im);

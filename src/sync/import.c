@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "sync/imp_catalog.h"
+#include "sync/imp_orders.h"
+#include "sync/imp_stock.h"
 #include "sync/import.h"
 #include "util/i18n.h"
 
@@ -24,6 +26,9 @@ struct kind {
 static const struct kind kinds[] = {
 	{ "products", imp_products, NULL, SUM_CATALOG },
 	{ "members", imp_members, NULL, SUM_CATALOG },
+	{ "intake", imp_intake, NULL, SUM_LOTS },
+	{ "orders", NULL, imp_orders, SUM_ORDERS },
+	{ "tracking", imp_tracking, NULL, SUM_TRACKING },
 };
 
 static const struct kind *

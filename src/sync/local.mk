@@ -9,5 +9,7 @@ libcoopstock_a_SOURCES += \
 	src/sync/export.c src/sync/export.h \
 	src/sync/imp.c src/sync/imp.h \
 	src/sync/imp_catalog.c src/sync/imp_catalog.h \
+	src/sync/imp_orders.c src/sync/imp_orders.h \
+	src/sync/imp_stock.c src/sync/imp_stock.h \
 	src/sync/import.c src/sync/import.h \
 	src/sync/strmap.c src/sync/strmap.h
