@@ -130,3 +130,24 @@ tests_unit_test_order_LDADD = $(UNIT_LDADD)
 tests_unit_test_concurrency_SOURCES = tests/unit/test_concurrency.c $(MODEL_TEST_SOURCES)
 tests_unit_test_concurrency_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_concurrency_LDADD = $(UNIT_LDADD)
+# CSV exchange: import and export kinds through the real binary, with
+# fixtures in the shops' own layouts (tests/data/imex).
+imex_tests = \
+	tests/cli/export.sh \
+	tests/cli/import-catalog.sh \
+	tests/cli/import-orders.sh
+TESTS += $(imex_tests)
+EXTRA_DIST += $(imex_tests) \
+	tests/data/imex/douyin.csv \
+	tests/data/imex/intake.csv \
+	tests/data/imex/members.csv \
+	tests/data/imex/orders-bad.csv \
+	tests/data/imex/orders-unterminated.csv \
+	tests/data/imex/orders.csv \
+	tests/data/imex/pinduoduo.csv \
+	tests/data/imex/products-bad.csv \
+	tests/data/imex/products-gbk.csv \
+	tests/data/imex/products.csv \
+	tests/data/imex/taobao-items-bad.csv \
+	tests/data/imex/taobao-items.csv \
+	tests/data/imex/taobao-orders.csv

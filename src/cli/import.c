@@ -87,6 +87,10 @@ cmd_import(struct db *db, int argc, char **argv)
 		return cli_usage_error(_("--confirm is for orders only"));
 	if (o.from != NULL && strcmp(kind, "orders") != 0)
 		return cli_usage_error(_("--from is for orders only"));
+	if (o.from != NULL && strcmp(o.from, "taobao") == 0 &&
+	    argc - optind != 2)
+		return cli_usage_error(_("--from taobao takes two files: the "
+					 "order list and the item report"));
 	fflush(stdout);
 	st = import_run(db, kind, argv + optind, argc - optind, &o, stdout,
 	    stderr, &problems);

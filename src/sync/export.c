@@ -314,7 +314,7 @@ manifest_cb(const struct exchange_order_row *r, void *arg)
 		m->count = 0;
 	}
 	qty_format(r->qty, q, sizeof q);
-	s = xasprintf("%s%s%s ×%s%s", m->summary, *m->summary ? "; " : "",
+	s = xasprintf("%s%s%s ×%s %s", m->summary, *m->summary ? "; " : "",
 	    r->name, q, r->unit);
 	free(m->summary);
 	m->summary = s;

@@ -127,7 +127,7 @@ imp_open(struct imp *im, const char *path, const struct header_col *spec,
 		imp_close(im);
 		return st;
 	}
-	if (warn != NULL)
+	if (warn != NULL && !im->quiet)
 		fputs(warn, im->err);
 	free(warn);
 	name_columns(im, hdr);

@@ -40,6 +40,7 @@ struct imp {
 	FILE *err; /* problems */
 	long problems;
 	long created, updated, unchanged, present, confirmed;
+	int quiet; /* imp_open: no notes on unused columns (a shop's file) */
 
 	struct csvread *r;
 	const char *path;

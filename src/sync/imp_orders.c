@@ -44,7 +44,7 @@ static const char *const a_address[] = { "地址", "收件地址", "收货地址
 	NULL };
 static const char *const a_sku[] = { "商品编码", "商家编码", "编码", "货号",
 	NULL };
-static const char *const a_qty[] = { "数量", "购买数量", NULL };
+static const char *const a_qty[] = { "数量", NULL };
 static const char *const a_price[] = { "单价", "价格", NULL };
 static const char *const a_note[] = { "备注", "留言", NULL };
 
@@ -176,6 +176,7 @@ open_layout(struct imp *im, const char *path, const char *from,
 				layout_own(l);
 			else if ((st = layout_shop(im, l, cand[i])) != ST_OK)
 				return st;
+			im->quiet = l->t != NULL;
 			st = imp_open(im, path, l->spec, l->n, pass);
 			if (st == ST_OK || st != ST_NOT_FOUND || pass == 1)
 				break;
@@ -555,11 +556,6 @@ imp_orders(struct imp *im, char *const *files, int nfiles)
 	memset(&r, 0, sizeof r);
 	r.im = im;
 	r.skus = strmap_new();
-	if (im->o->from != NULL && strcmp(im->o->from, "taobao") == 0 &&
-	    nfiles != 2)
-		imp_problem(im, 0, NULL, "%s",
-		    _("--from taobao takes two files: the order list and the "
-		      "item report"));
 	/* First the item reports, so that their orders find them. */
 	for (int i = 0; i < nfiles; i++) {
 		ok[i] = open_layout(im, files[i], im->o->from, &ls[i]) == ST_OK;
@@ -571,7 +567,9 @@ imp_orders(struct imp *im, char *const *files, int nfiles)
 		imp_close(im);
 	}
 	for (int i = 0; i < nfiles; i++) {
-		if (!ok[i] || imp_open(im, files[i], ls[i].spec, ls[i].n, 1) != ST_OK)
+		im->quiet = 1; /* the notes were printed in the first pass */
+		if (!ok[i] ||
+		    imp_open(im, files[i], ls[i].spec, ls[i].n, 1) != ST_OK)
 			continue;
 		r.l = &ls[i];
 		while (imp_next(im) > 0)
