@@ -153,3 +153,13 @@ exchange_lot_exists(struct db *db, const struct exchange_lot_key *k,
 	*found = n > 0;
 	return s;
 }
+
+enum status
+exchange_bulk_mode(struct db *db)
+{
+	enum status st = db_exec(db, "PRAGMA temp_store = MEMORY");
+
+	if (st == ST_OK)
+		st = db_exec(db, "PRAGMA cache_size = -16384");
+	return st;
+}

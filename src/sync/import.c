@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "model/exchange.h"
 #include "sync/imp_catalog.h"
 #include "sync/imp_orders.h"
 #include "sync/imp_stock.h"
@@ -90,7 +91,9 @@ import_run(struct db *db, const char *kind, char *const *files, int nfiles,
 	im.o = o;
 	im.out = out;
 	im.err = err;
-	st = db_begin(db);
+	st = exchange_bulk_mode(db);
+	if (st == ST_OK)
+		st = db_begin(db);
 	if (st != ST_OK)
 		return st;
 	if (k->all != NULL)

@@ -1,0 +1,95 @@
+#!/bin/sh
+# bench/csv.sh - how fast `coopstock import orders` and `export orders`
+# are next to the sqlite3 shell on the same rows.  Run by `make bench`.
+#
+#   import: N order lines in our layout (1-3 lines per order, 1,000
+#   products pre-created) into a fresh database, every check on, against
+#   sqlite3's `.import --csv` of the same file into an empty table.
+#   export: the same rows out again, against sqlite3's `.mode csv` of the
+#   same join.
+#
+# Prints rows/s of both, the ratios, and the peak RSS of coopstock (from
+# /usr/bin/time -v when present).  Targets: import >= 0.5x, export >=
+# 1.0x, peak memory < 64 MiB.  Figures depend on the machine; nothing
+# here is asserted.
+set -eu
+: "${COOPSTOCK:=./coopstock}"
+: "${SQLITE3:=sqlite3}"
+N=${BENCH_LINES:-1000000}
+W=$(mktemp -d "${TMPDIR:-/tmp}/coopstock-bench.XXXXXX")
+trap 'rm -rf "$W"' EXIT
+
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", a / b }'; }
+TIME=
+if [ -x /usr/bin/time ]; then TIME="/usr/bin/time -v -o $W/rusage"; fi
+peak() {
+	if [ -n "$TIME" ]; then
+		awk -F': ' '/Maximum resident/ { printf "%.1f MiB", $2 / 1024 }' "$W/rusage"
+	else
+		echo "n/a"
+	fi
+}
+
+echo "generating $N order lines..."
+awk 'BEGIN {
+	print "sku,name,unit,price"
+	for (i = 1; i <= 1000; i++)
+		printf "P%04d,产品%d,kg,%d.%02d\n", i, i, i % 97 + 1, i % 100
+}' >"$W/products.csv"
+awk -v n="$N" 'BEGIN {
+	print "order_ref,channel,date,customer,phone,address,sku,qty,unit_price,note"
+	srand(42)
+	o = 0; left = 0
+	for (i = 0; i < n; i++) {
+		if (left == 0) { o++; left = 1 + o % 3 }
+		left--
+		printf "R%08d,shop,2026-03-%02d 10:%02d:00,客户%d,138%08d,甘肃省陇南市%d号,P%04d,%d,%d.50,\n",
+		    o, o % 28 + 1, o % 60, o % 5000, o, o % 900, int(rand() * 1000) + 1, i % 5 + 1, i % 90
+	}
+}' >"$W/orders.csv"
+
+db="$W/cs.db"
+"$COOPSTOCK" --db "$db" init >/dev/null
+"$COOPSTOCK" --db "$db" import products "$W/products.csv" >/dev/null
+
+t0=$(now)
+$TIME "$COOPSTOCK" --db "$db" import orders "$W/orders.csv" >/dev/null
+t1=$(now)
+cs_import=$(secs "$t0" "$t1")
+cs_import_rss=$(peak)
+
+t0=$(now)
+"$SQLITE3" "$W/plain.db" "CREATE TABLE o(order_ref, channel, date, customer,
+    phone, address, sku, qty, unit_price, note)" \
+    ".import --csv --skip 1 $W/orders.csv o"
+t1=$(now)
+sq_import=$(secs "$t0" "$t1")
+
+t0=$(now)
+$TIME "$COOPSTOCK" --db "$db" export orders "$W/out.csv"
+t1=$(now)
+cs_export=$(secs "$t0" "$t1")
+cs_export_rss=$(peak)
+
+t0=$(now)
+"$SQLITE3" -csv -header "$db" "SELECT coalesce(o.ext_ref, ''), o.channel,
+    o.ordered_at, o.customer_name, o.customer_phone, o.customer_address,
+    p.sku, l.qty, l.unit_price, o.note FROM orders o JOIN order_line l ON
+    l.order_id = o.id JOIN product p ON p.id = l.product_id
+    ORDER BY o.id, l.id" >"$W/sq.csv"
+t1=$(now)
+sq_export=$(secs "$t0" "$t1")
+
+lines=$(($(wc -l <"$W/out.csv") - 1))
+rate() { div "$N" "$1" | awk '{ printf "%.0f", $1 }'; }
+echo "order lines: $N (exported back: $lines)"
+printf 'import  coopstock %8s rows/s (%.2f s, peak %s)\n' \
+    "$(rate "$cs_import")" "$cs_import" "$cs_import_rss"
+printf 'import  sqlite3   %8s rows/s (%.2f s)\n' "$(rate "$sq_import")" "$sq_import"
+printf 'import  ratio     %.2fx (target >= 0.5x)\n' "$(div "$sq_import" "$cs_import")"
+printf 'export  coopstock %8s rows/s (%.2f s, peak %s)\n' \
+    "$(rate "$cs_export")" "$cs_export" "$cs_export_rss"
+printf 'export  sqlite3   %8s rows/s (%.2f s)\n' "$(rate "$sq_export")" "$sq_export"
+printf 'export  ratio     %.2fx (target >= 1.0x)\n' "$(div "$sq_export" "$cs_export")"
