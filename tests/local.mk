@@ -151,3 +151,8 @@ EXTRA_DIST += $(imex_tests) \
 	tests/data/imex/taobao-items-bad.csv \
 	tests/data/imex/taobao-items.csv \
 	tests/data/imex/taobao-orders.csv
+check_PROGRAMS += tests/unit/test_imex
+TESTS += tests/unit/test_imex
+tests_unit_test_imex_SOURCES = tests/unit/test_imex.c tests/unit/testlib.c tests/unit/testlib.h
+tests_unit_test_imex_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_imex_LDADD = $(UNIT_LDADD)

@@ -15,15 +15,15 @@
 #include "util/i18n.h"
 
 static const struct option export_options[] = {
-	{ "courier", required_argument, NULL, 'c' },
-	{ "excel", no_argument, NULL, 'x' },
-	{ NULL, 0, NULL, 0 },
+    {"courier", required_argument, NULL, 'c'},
+    {"excel", no_argument, NULL, 'x'},
+    {NULL, 0, NULL, 0},
 };
 
 int
 cmd_export(struct db *db, int argc, char **argv)
 {
-	struct export_opts o = { 0, NULL };
+	struct export_opts o = {0, NULL};
 	const char *kind, *path = "-";
 	enum status st;
 	char *err = NULL;
@@ -37,15 +37,16 @@ cmd_export(struct db *db, int argc, char **argv)
 		else if (c == 'x')
 			o.excel = 1;
 		else if (optopt != 0)
-			return cli_usage_error(_("option '%s' needs a value"),
-			    argv[optind - 1]);
+			return cli_usage_error(
+			    _("option '%s' needs a value"), argv[optind - 1]);
 		else
-			return cli_usage_error(_("unknown option '%s'"),
-			    argv[optind - 1]);
+			return cli_usage_error(
+			    _("unknown option '%s'"), argv[optind - 1]);
 	}
 	if (optind >= argc)
-		return cli_usage_error(_("export needs a kind: products, members, "
-					 "stock, orders, manifest or payouts"));
+		return cli_usage_error(
+		    _("export needs a kind: products, members, "
+		      "stock, orders, manifest or payouts"));
 	kind = argv[optind++];
 	if (!export_kind_known(kind))
 		return cli_usage_error(_("cannot export '%s': use products, "
@@ -60,8 +61,8 @@ cmd_export(struct db *db, int argc, char **argv)
 		return cli_usage_error(_("--courier is for the manifest only"));
 	st = export_run(db, kind, path, &o, stderr, &err);
 	if (st != ST_OK) {
-		int rc = cli_error("%s", err != NULL ? err
-						     : _(status_message(st)));
+		int rc =
+		    cli_error("%s", err != NULL ? err : _(status_message(st)));
 
 		free(err);
 		return rc;

@@ -15,11 +15,11 @@
 #include "util/i18n.h"
 
 static const struct option import_options[] = {
-	{ "dry-run", no_argument, NULL, 'n' },
-	{ "encoding", required_argument, NULL, 'e' },
-	{ "from", required_argument, NULL, 'f' },
-	{ "confirm", no_argument, NULL, 'c' },
-	{ NULL, 0, NULL, 0 },
+    {"dry-run", no_argument, NULL, 'n'},
+    {"encoding", required_argument, NULL, 'e'},
+    {"from", required_argument, NULL, 'f'},
+    {"confirm", no_argument, NULL, 'c'},
+    {NULL, 0, NULL, 0},
 };
 
 /* Parse the options into *o; returns CLI_OK or a usage error. */
@@ -74,8 +74,9 @@ cmd_import(struct db *db, int argc, char **argv)
 	if (rc != CLI_OK)
 		return rc;
 	if (optind >= argc)
-		return cli_usage_error(_("import needs a kind: products, "
-					 "members, intake, orders or tracking"));
+		return cli_usage_error(
+		    _("import needs a kind: products, "
+		      "members, intake, orders or tracking"));
 	kind = argv[optind++];
 	if (!import_kind_known(kind))
 		return cli_usage_error(_("cannot import '%s': use products, "
@@ -95,9 +96,9 @@ cmd_import(struct db *db, int argc, char **argv)
 	st = import_run(db, kind, argv + optind, argc - optind, &o, stdout,
 	    stderr, &problems);
 	if (st == ST_REJECTED)
-		return cli_error(P_("%ld problem; nothing was written",
-				     "%ld problems; nothing was written",
-				     problems),
+		return cli_error(
+		    P_("%ld problem; nothing was written",
+			"%ld problems; nothing was written", problems),
 		    problems);
 	if (st != ST_OK)
 		return cli_status_error(db, st);

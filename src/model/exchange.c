@@ -10,15 +10,14 @@
 
 #include "model/exchange.h"
 
-#define ORDER_ROWS_SELECT                                                  \
-	"SELECT o.id, coalesce(o.ext_ref, ''), o.channel, o.ordered_at, "  \
+#define ORDER_ROWS_SELECT                                                   \
+	"SELECT o.id, coalesce(o.ext_ref, ''), o.channel, o.ordered_at, "   \
 	"o.status, o.customer_name, o.customer_phone, o.customer_address, " \
 	"o.note, l.id, p.sku, p.name, p.unit, l.qty, l.unit_price "         \
 	"FROM orders o JOIN order_line l ON l.order_id = o.id "             \
 	"JOIN product p ON p.id = l.product_id "
 
-static const char sql_rows_all[] =
-    ORDER_ROWS_SELECT "ORDER BY o.id, l.id";
+static const char sql_rows_all[] = ORDER_ROWS_SELECT "ORDER BY o.id, l.id";
 static const char sql_rows_status[] =
     ORDER_ROWS_SELECT "WHERE o.status = ?1 ORDER BY o.id, l.id";
 
@@ -87,7 +86,8 @@ exchange_order_find(struct db *db, const char *ext_ref, const char *channel,
 	if (st == NULL)
 		return ST_ERROR;
 	db_bind_text(st, 1, ext_ref);
-	db_bind_text(st, 2, channel != NULL && *channel != '\0' ? channel : NULL);
+	db_bind_text(
+	    st, 2, channel != NULL && *channel != '\0' ? channel : NULL);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n++ == 0) {
 			*id = sqlite3_column_int64(st, 0);
@@ -108,11 +108,12 @@ exchange_order_find(struct db *db, const char *ext_ref, const char *channel,
 }
 
 enum status
-exchange_shipment_has(struct db *db, long long order_id,
-    const char *tracking_no, int *found)
+exchange_shipment_has(
+    struct db *db, long long order_id, const char *tracking_no, int *found)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM shipment "
-	    "WHERE order_id = ?1 AND tracking_no = ?2");
+	sqlite3_stmt *st =
+	    db_prepare(db, "SELECT count(*) FROM shipment "
+			   "WHERE order_id = ?1 AND tracking_no = ?2");
 	long long n = 0;
 	enum status s;
 
@@ -127,10 +128,10 @@ exchange_shipment_has(struct db *db, long long order_id,
 }
 
 enum status
-exchange_lot_exists(struct db *db, const struct exchange_lot_key *k,
-    int *found)
+exchange_lot_exists(struct db *db, const struct exchange_lot_key *k, int *found)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM lot "
+	sqlite3_stmt *st = db_prepare(db,
+	    "SELECT count(*) FROM lot "
 	    "WHERE product_id = ?1 AND member_id IS ?2 AND received_on = ?3 "
 	    "AND qty = ?4 AND unit_cost = ?5 AND grade = ?6 "
 	    "AND best_before IS ?7");
@@ -147,8 +148,9 @@ exchange_lot_exists(struct db *db, const struct exchange_lot_key *k,
 	sqlite3_bind_int64(st, 4, k->qty);
 	sqlite3_bind_int64(st, 5, k->unit_cost);
 	db_bind_text(st, 6, k->grade != NULL ? k->grade : "");
-	db_bind_text(st, 7, k->best_before != NULL && *k->best_before != '\0'
-		? k->best_before : NULL);
+	db_bind_text(st, 7,
+	    k->best_before != NULL && *k->best_before != '\0' ? k->best_before
+							      : NULL);
 	s = db_query_int(db, st, 0, &n);
 	*found = n > 0;
 	return s;

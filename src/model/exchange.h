@@ -48,8 +48,8 @@ enum status exchange_order_find(struct db *db, const char *ext_ref,
     const char *channel, long long *id, char **status, int *count);
 
 /* Set *found to 1 if order_id has a shipment with tracking_no, else 0. */
-enum status exchange_shipment_has(struct db *db, long long order_id,
-    const char *tracking_no, int *found);
+enum status exchange_shipment_has(
+    struct db *db, long long order_id, const char *tracking_no, int *found);
 
 /* An intake as a lot row records it, for exchange_lot_exists. */
 struct exchange_lot_key {
@@ -61,8 +61,8 @@ struct exchange_lot_key {
 };
 
 /* Set *found to 1 if a lot with exactly these values exists, else 0. */
-enum status exchange_lot_exists(struct db *db,
-    const struct exchange_lot_key *k, int *found);
+enum status exchange_lot_exists(
+    struct db *db, const struct exchange_lot_key *k, int *found);
 
 /*
  * Set the connection up for one long import transaction: savepoint

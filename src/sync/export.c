@@ -24,17 +24,16 @@
 
 #define PAGE 512
 
-static const char *const product_cols[] = { "sku", "name", "name_en", "unit",
-	"price", "reorder_level", "category", "short_code", NULL };
-static const char *const stock_cols[] = { "sku", "name", "unit", "on_hand",
-	"reserved", "available", NULL };
-static const char *const member_cols[] = { "code", "name", "village",
-	"phone", NULL };
-static const char *const payout_cols[] = { "code", "name", "village", "owed",
-	"paid", "balance", NULL };
-static const char *const order_cols[] = { "order_ref", "channel", "date",
-	"customer", "phone", "address", "sku", "qty", "unit_price", "note",
-	NULL };
+static const char *const product_cols[] = {"sku", "name", "name_en", "unit",
+    "price", "reorder_level", "category", "short_code", NULL};
+static const char *const stock_cols[] = {
+    "sku", "name", "unit", "on_hand", "reserved", "available", NULL};
+static const char *const member_cols[] = {
+    "code", "name", "village", "phone", NULL};
+static const char *const payout_cols[] = {
+    "code", "name", "village", "owed", "paid", "balance", NULL};
+static const char *const order_cols[] = {"order_ref", "channel", "date",
+    "customer", "phone", "address", "sku", "qty", "unit_price", "note", NULL};
 
 static void
 header(struct csvw *w, const char *const *cols)
@@ -228,8 +227,8 @@ manifest_note_masked(struct manifest *m)
 
 /* Return the text of canonical field f for the gathered order. */
 static const char *
-manifest_value(struct manifest *m, const char *f, char *buf, size_t n,
-    int *number)
+manifest_value(
+    struct manifest *m, const char *f, char *buf, size_t n, int *number)
 {
 	*number = 0;
 	if (strcmp(f, "order_no") == 0)
@@ -274,7 +273,8 @@ manifest_flush(struct manifest *m)
 
 		number = 0;
 		if (c->src == TEMPLATE_SRC_FIELD)
-			v = manifest_value(m, c->value, buf, sizeof buf, &number);
+			v = manifest_value(
+			    m, c->value, buf, sizeof buf, &number);
 		if (number)
 			csvw_number(m->w, v);
 		else
@@ -304,8 +304,8 @@ manifest_cb(const struct exchange_order_row *r, void *arg)
 		manifest_flush(m);
 		m->order_id = r->order_id;
 		m->order_no = *r->ext_ref != '\0'
-		    ? xstrdup(r->ext_ref)
-		    : xasprintf("CS%lld", r->order_id);
+				  ? xstrdup(r->ext_ref)
+				  : xasprintf("CS%lld", r->order_id);
 		m->recipient = xstrdup(r->customer_name);
 		m->phone = xstrdup(r->customer_phone);
 		m->address = xstrdup(r->customer_address);
@@ -323,8 +323,7 @@ manifest_cb(const struct exchange_order_row *r, void *arg)
 }
 
 static enum status
-manifest(struct db *db, struct csvw *w, const struct template *t,
-    FILE *notes)
+manifest(struct db *db, struct csvw *w, const struct template *t, FILE *notes)
 {
 	struct manifest m;
 	enum status st;
@@ -347,8 +346,8 @@ manifest(struct db *db, struct csvw *w, const struct template *t,
 	return st;
 }
 
-static const char *const export_kinds[] = { "products", "members", "stock",
-	"orders", "manifest", "payouts", NULL };
+static const char *const export_kinds[] = {
+    "products", "members", "stock", "orders", "manifest", "payouts", NULL};
 
 int
 export_kind_known(const char *kind)
@@ -368,12 +367,13 @@ courier_load(const char *name, struct template **t, char **err)
 
 	if (name == NULL)
 		name = "generic";
-	full = strncmp(name, "courier-", 8) == 0 ? xstrdup(name)
-						  : xasprintf("courier-%s", name);
+	full = strncmp(name, "courier-", 8) == 0
+		   ? xstrdup(name)
+		   : xasprintf("courier-%s", name);
 	st = template_find(full, t, err);
 	free(full);
-	if (st == ST_OK && ((*t)->kind != TEMPLATE_COURIER ||
-			       (*t)->dir != TEMPLATE_EXPORT)) {
+	if (st == ST_OK &&
+	    ((*t)->kind != TEMPLATE_COURIER || (*t)->dir != TEMPLATE_EXPORT)) {
 		*err = xasprintf(_("'%s' is not a courier template"), name);
 		template_free(*t);
 		*t = NULL;
@@ -428,8 +428,8 @@ export_run(struct db *db, const char *kind, const char *path,
 	st = export_body(db, kind, w, t, notes);
 	template_free(t);
 	if (st != ST_OK)
-		*err = xstrdup(*db_errmsg(db) ? db_errmsg(db)
-					      : _(status_message(st)));
+		*err = xstrdup(
+		    *db_errmsg(db) ? db_errmsg(db) : _(status_message(st)));
 	wst = csvw_close(w, st == ST_OK ? err : NULL);
 	return st != ST_OK ? st : wst;
 }

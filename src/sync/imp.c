@@ -17,8 +17,7 @@
 #include "util/xalloc.h"
 
 void
-imp_problem(struct imp *im, long line, const char *column, const char *fmt,
-    ...)
+imp_problem(struct imp *im, long line, const char *column, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -69,7 +68,8 @@ name_columns(struct imp *im, const struct csvread_record *hdr)
 		int f = im->index[i];
 
 		if (f >= 0) {
-			char *c = cell_clean(hdr->fields[f], hdr->lens[f], NULL);
+			char *c =
+			    cell_clean(hdr->fields[f], hdr->lens[f], NULL);
 			/* The file's own text, without a BOM or spaces. */
 			char *h = text_trim(c);
 
@@ -213,8 +213,8 @@ num_problem(struct imp *im, int c, const char *s, enum num_err e)
 	char *shown = text_sanitize_str(s);
 
 	if (*s == '\0')
-		imp_problem(im, im->line, im->colname[c], "%s",
-		    _(num_err_message(e)));
+		imp_problem(
+		    im, im->line, im->colname[c], "%s", _(num_err_message(e)));
 	else
 		imp_problem(im, im->line, im->colname[c], "'%s' %s", shown,
 		    _(num_err_message(e)));
@@ -256,8 +256,8 @@ imp_qty(struct imp *im, int c, int required, int64_t dflt, int64_t *out)
 }
 
 int
-imp_date(struct imp *im, int c, int required, int with_time, char *buf,
-    size_t n)
+imp_date(
+    struct imp *im, int c, int required, int with_time, char *buf, size_t n)
 {
 	char *s = imp_text(im, c, required, NULL);
 	enum num_err e;

@@ -55,8 +55,8 @@ struct imp {
 
 /* Report a problem at line (0: the file as a whole) of the current file
  * about column (NULL: the row) and count it.  fmt is printf's. */
-void imp_problem(struct imp *im, long line, const char *column,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void imp_problem(struct imp *im, long line, const char *column, const char *fmt,
+    ...) __attribute__((format(printf, 4, 5)));
 
 /*
  * Close the current file, if any, then open path as the current file and
@@ -113,8 +113,8 @@ int imp_qty(struct imp *im, int c, int required, int64_t dflt, int64_t *out);
  * absent cell gives "" when !required.  Returns 1 on success, 0 after
  * reporting a problem.
  */
-int imp_date(struct imp *im, int c, int required, int with_time, char *buf,
-    size_t n);
+int imp_date(
+    struct imp *im, int c, int required, int with_time, char *buf, size_t n);
 
 /* Print a dry-run or progress line on im->out (printf format). */
 void imp_say(struct imp *im, const char *fmt, ...)

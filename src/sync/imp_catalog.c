@@ -17,47 +17,53 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-enum { P_SKU, P_NAME, P_NAME_EN, P_UNIT, P_PRICE, P_REORDER, P_CATEGORY,
-	P_SHORT, P_N };
+enum {
+	P_SKU,
+	P_NAME,
+	P_NAME_EN,
+	P_UNIT,
+	P_PRICE,
+	P_REORDER,
+	P_CATEGORY,
+	P_SHORT,
+	P_N
+};
 
-static const char *const a_sku[] = { "商品编码", "商家编码", "编码",
-	"货号", "SKU编码", NULL };
-static const char *const a_pname[] = { "商品名称", "名称", "品名",
-	"商品", NULL };
-static const char *const a_name_en[] = { "英文名称", "英文名", NULL };
-static const char *const a_unit[] = { "单位", "计量单位", NULL };
-static const char *const a_price[] = { "单价", "价格", "售价", NULL };
-static const char *const a_reorder[] = { "补货线", "补货点", "最低库存",
-	NULL };
-static const char *const a_category[] = { "类别", "分类", "品类", NULL };
-static const char *const a_short[] = { "简码", "助记码", NULL };
+static const char *const a_sku[] = {
+    "商品编码", "商家编码", "编码", "货号", "SKU编码", NULL};
+static const char *const a_pname[] = {"商品名称", "名称", "品名", "商品", NULL};
+static const char *const a_name_en[] = {"英文名称", "英文名", NULL};
+static const char *const a_unit[] = {"单位", "计量单位", NULL};
+static const char *const a_price[] = {"单价", "价格", "售价", NULL};
+static const char *const a_reorder[] = {"补货线", "补货点", "最低库存", NULL};
+static const char *const a_category[] = {"类别", "分类", "品类", NULL};
+static const char *const a_short[] = {"简码", "助记码", NULL};
 
 static const struct header_col product_spec[P_N] = {
-	{ "sku", a_sku, 1 },
-	{ "name", a_pname, 1 },
-	{ "name_en", a_name_en, 0 },
-	{ "unit", a_unit, 1 },
-	{ "price", a_price, 1 },
-	{ "reorder_level", a_reorder, 0 },
-	{ "category", a_category, 0 },
-	{ "short_code", a_short, 0 },
+    {"sku", a_sku, 1},
+    {"name", a_pname, 1},
+    {"name_en", a_name_en, 0},
+    {"unit", a_unit, 1},
+    {"price", a_price, 1},
+    {"reorder_level", a_reorder, 0},
+    {"category", a_category, 0},
+    {"short_code", a_short, 0},
 };
 
 enum { M_CODE, M_NAME, M_VILLAGE, M_PHONE, M_N };
 
-static const char *const a_code[] = { "社员编号", "社员编码", "编号",
-	"会员编号", NULL };
-static const char *const a_mname[] = { "姓名", "社员姓名", "名字", NULL };
-static const char *const a_village[] = { "村", "村庄", "所在村", "村组",
-	NULL };
-static const char *const a_phone[] = { "电话", "手机", "手机号",
-	"联系电话", NULL };
+static const char *const a_code[] = {
+    "社员编号", "社员编码", "编号", "会员编号", NULL};
+static const char *const a_mname[] = {"姓名", "社员姓名", "名字", NULL};
+static const char *const a_village[] = {"村", "村庄", "所在村", "村组", NULL};
+static const char *const a_phone[] = {
+    "电话", "手机", "手机号", "联系电话", NULL};
 
 static const struct header_col member_spec[M_N] = {
-	{ "code", a_code, 1 },
-	{ "name", a_mname, 1 },
-	{ "village", a_village, 0 },
-	{ "phone", a_phone, 0 },
+    {"code", a_code, 1},
+    {"name", a_mname, 1},
+    {"village", a_village, 0},
+    {"phone", a_phone, 0},
 };
 
 /* Report a key seen before in this file; returns 1 if it was. */
@@ -106,8 +112,8 @@ differ(const char *a, const char *b)
 
 /* Compare the stored product old with the row's p; list what differs. */
 static void
-product_diff(const struct product *old, const struct product *p, char *list,
-    size_t n)
+product_diff(
+    const struct product *old, const struct product *p, char *list, size_t n)
 {
 	*list = '\0';
 	if (differ(old->name, p->name))

@@ -26,47 +26,59 @@
 #include "util/xalloc.h"
 
 /* The values of an order line, as indices into a layout's spec. */
-enum { V_REF, V_CHANNEL, V_DATE, V_CUSTOMER, V_PHONE, V_ADDRESS, V_SKU, V_QTY,
-	V_PRICE, V_NOTE, V_AMOUNT, V_NOTE2, V_PROVINCE, V_CITY, V_DISTRICT,
-	V_STREET, V_N };
+enum {
+	V_REF,
+	V_CHANNEL,
+	V_DATE,
+	V_CUSTOMER,
+	V_PHONE,
+	V_ADDRESS,
+	V_SKU,
+	V_QTY,
+	V_PRICE,
+	V_NOTE,
+	V_AMOUNT,
+	V_NOTE2,
+	V_PROVINCE,
+	V_CITY,
+	V_DISTRICT,
+	V_STREET,
+	V_N
+};
 
-static const char *const a_ref[] = { "订单号", "订单编号", "外部订单号",
-	NULL };
-static const char *const a_channel[] = { "渠道", "平台", "来源", "店铺",
-	NULL };
-static const char *const a_date[] = { "日期", "下单时间", "订单日期",
-	"下单日期", NULL };
-static const char *const a_customer[] = { "收件人", "客户", "顾客",
-	"收货人", NULL };
-static const char *const a_phone[] = { "电话", "收件人电话", "手机",
-	"联系电话", NULL };
-static const char *const a_address[] = { "地址", "收件地址", "收货地址",
-	NULL };
-static const char *const a_sku[] = { "商品编码", "商家编码", "编码", "货号",
-	NULL };
-static const char *const a_qty[] = { "数量", NULL };
-static const char *const a_price[] = { "单价", "价格", NULL };
-static const char *const a_note[] = { "备注", "留言", NULL };
+static const char *const a_ref[] = {"订单号", "订单编号", "外部订单号", NULL};
+static const char *const a_channel[] = {"渠道", "平台", "来源", "店铺", NULL};
+static const char *const a_date[] = {
+    "日期", "下单时间", "订单日期", "下单日期", NULL};
+static const char *const a_customer[] = {
+    "收件人", "客户", "顾客", "收货人", NULL};
+static const char *const a_phone[] = {
+    "电话", "收件人电话", "手机", "联系电话", NULL};
+static const char *const a_address[] = {"地址", "收件地址", "收货地址", NULL};
+static const char *const a_sku[] = {
+    "商品编码", "商家编码", "编码", "货号", NULL};
+static const char *const a_qty[] = {"数量", NULL};
+static const char *const a_price[] = {"单价", "价格", NULL};
+static const char *const a_note[] = {"备注", "留言", NULL};
 
 /* Our layout: the first V_AMOUNT values, in this order. */
 static const struct header_col own_spec[V_AMOUNT] = {
-	{ "order_ref", a_ref, 1 },
-	{ "channel", a_channel, 0 },
-	{ "date", a_date, 0 },
-	{ "customer", a_customer, 0 },
-	{ "phone", a_phone, 0 },
-	{ "address", a_address, 0 },
-	{ "sku", a_sku, 1 },
-	{ "qty", a_qty, 1 },
-	{ "unit_price", a_price, 0 },
-	{ "note", a_note, 0 },
+    {"order_ref", a_ref, 1},
+    {"channel", a_channel, 0},
+    {"date", a_date, 0},
+    {"customer", a_customer, 0},
+    {"phone", a_phone, 0},
+    {"address", a_address, 0},
+    {"sku", a_sku, 1},
+    {"qty", a_qty, 1},
+    {"unit_price", a_price, 0},
+    {"note", a_note, 0},
 };
 
 /* A shop template's field for each value (NULL: none). */
-static const char *const shop_field[V_N] = { "order_no", NULL, "created_at",
-	"recipient", "phone", "full_address", "sku", "qty", "price",
-	"buyer_note", "amount", "seller_note", "province", "city", "district",
-	"street" };
+static const char *const shop_field[V_N] = {"order_no", NULL, "created_at",
+    "recipient", "phone", "full_address", "sku", "qty", "price", "buyer_note",
+    "amount", "seller_note", "province", "city", "district", "street"};
 
 /* Where each value is found in one file. */
 struct layout {
@@ -74,7 +86,7 @@ struct layout {
 	struct template *t;
 	struct header_col *spec; /* owned when t is set */
 	size_t n;
-	int col[V_N]; /* spec index, or -1 */
+	int col[V_N];       /* spec index, or -1 */
 	int street_address; /* spec index of the template's "address" */
 	int items;          /* a Taobao item report */
 };
@@ -117,8 +129,8 @@ layout_shop(struct imp *im, struct layout *l, const char *name)
 
 	memset(l, 0, sizeof *l);
 	st = template_find(name, &l->t, &err);
-	if (st == ST_OK && (l->t->kind != TEMPLATE_SHOP ||
-			       l->t->dir != TEMPLATE_IMPORT)) {
+	if (st == ST_OK &&
+	    (l->t->kind != TEMPLATE_SHOP || l->t->dir != TEMPLATE_IMPORT)) {
 		template_free(l->t);
 		l->t = NULL;
 		err = xasprintf(_("'%s' is not a shop template"), name);
@@ -148,10 +160,10 @@ layout_shop(struct imp *im, struct layout *l, const char *name)
 	return ST_OK;
 }
 
-static const char *const auto_layouts[] = { "", "douyin", "pinduoduo",
-	"taobao-orders", "taobao-items", NULL };
-static const char *const taobao_layouts[] = { "taobao-orders",
-	"taobao-items", NULL };
+static const char *const auto_layouts[] = {
+    "", "douyin", "pinduoduo", "taobao-orders", "taobao-items", NULL};
+static const char *const taobao_layouts[] = {
+    "taobao-orders", "taobao-items", NULL};
 
 /*
  * Open path as the current file in the first layout its header matches:
@@ -161,13 +173,13 @@ static const char *const taobao_layouts[] = { "taobao-orders",
  * after reporting the problem.
  */
 static enum status
-open_layout(struct imp *im, const char *path, const char *from,
-    struct layout *l)
+open_layout(
+    struct imp *im, const char *path, const char *from, struct layout *l)
 {
-	const char *one[2] = { from, NULL };
-	const char *const *cand = from == NULL ? auto_layouts
-	    : strcmp(from, "taobao") == 0      ? taobao_layouts
-					       : one;
+	const char *one[2] = {from, NULL};
+	const char *const *cand = from == NULL                  ? auto_layouts
+				  : strcmp(from, "taobao") == 0 ? taobao_layouts
+								: one;
 	enum status st = ST_NOT_FOUND;
 
 	for (int pass = 0; pass < 2 && st == ST_NOT_FOUND; pass++) {
@@ -226,8 +238,7 @@ vname(struct run *r, int v)
 {
 	int c = r->l->col[v];
 
-	return c < 0 ? own_spec[v < V_AMOUNT ? v : 0].name
-		     : r->im->colname[c];
+	return c < 0 ? own_spec[v < V_AMOUNT ? v : 0].name : r->im->colname[c];
 }
 
 /* The product id of sku, or -1 after reporting an unknown SKU. */
@@ -276,7 +287,8 @@ line_read(struct run *r, struct order_line_in *li)
 		ok &= imp_money(im, r->l->col[V_AMOUNT], 0, -1, &amount);
 		/* A total for the line: per unit, to the nearest fen. */
 		if (amount >= 0 && li->qty > 0)
-			li->unit_price = (amount * 1000 + li->qty / 2) / li->qty;
+			li->unit_price =
+			    (amount * 1000 + li->qty / 2) / li->qty;
 	}
 	if (ok && li->qty == 0) {
 		imp_problem(im, im->line, vname(r, V_QTY), "%s",
@@ -291,7 +303,8 @@ add_line(struct run *r, const struct order_line_in *li)
 {
 	if (r->nlines == r->alines) {
 		r->alines = r->alines ? r->alines * 2 : 8;
-		r->lines = xrealloc(r->lines, (size_t)r->alines * sizeof *r->lines);
+		r->lines =
+		    xrealloc(r->lines, (size_t)r->alines * sizeof *r->lines);
 	}
 	r->lines[r->nlines++] = *li;
 }
@@ -321,8 +334,9 @@ order_created(struct run *r, long long id)
 		r->first_new = id;
 	im->created++;
 	if (im->o->dry_run)
-		imp_say(im, P_("create order %s (%s, %d line)\n",
-				"create order %s (%s, %d lines)\n", r->nlines),
+		imp_say(im,
+		    P_("create order %s (%s, %d line)\n",
+			"create order %s (%s, %d lines)\n", r->nlines),
 		    r->ref, r->channel, r->nlines);
 	if (!im->o->confirm)
 		return;
@@ -331,8 +345,9 @@ order_created(struct run *r, long long id)
 		im->confirmed++;
 	else
 		imp_problem(im, r->line, vname(r, V_REF), _("order %s: %s"),
-		    r->ref, *db_errmsg(im->db) ? db_errmsg(im->db)
-					       : _(status_message(st)));
+		    r->ref,
+		    *db_errmsg(im->db) ? db_errmsg(im->db)
+				       : _(status_message(st)));
 }
 
 /* Create the gathered order, unless one of its rows was bad. */
@@ -372,12 +387,14 @@ flush(struct run *r)
 		else if (st == ST_EXISTS) {
 			im->present++;
 			if (im->o->dry_run)
-				imp_say(im, _("skip order %s (already present)\n"),
+				imp_say(im,
+				    _("skip order %s (already present)\n"),
 				    r->ref);
 		} else
-			imp_problem(im, r->line, vname(r, V_REF), _("order %s: %s"),
-			    r->ref, *db_errmsg(im->db) ? db_errmsg(im->db)
-						       : _(status_message(st)));
+			imp_problem(im, r->line, vname(r, V_REF),
+			    _("order %s: %s"), r->ref,
+			    *db_errmsg(im->db) ? db_errmsg(im->db)
+					       : _(status_message(st)));
 	}
 	pending_clear(r);
 }
@@ -386,7 +403,7 @@ flush(struct run *r)
 static char *
 address_read(struct run *r)
 {
-	static const int parts[] = { V_PROVINCE, V_CITY, V_DISTRICT, V_STREET };
+	static const int parts[] = {V_PROVINCE, V_CITY, V_DISTRICT, V_STREET};
 	char *a = xstrdup(""), *s, *t;
 
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
@@ -446,7 +463,7 @@ items_take(struct run *r)
 		return;
 	e->val = 1; /* used */
 	for (it = e->ptr; it != NULL; it = it->next) {
-		struct order_line_in li = { it->product_id, it->qty, it->price };
+		struct order_line_in li = {it->product_id, it->qty, it->price};
 
 		add_line(r, &li);
 	}

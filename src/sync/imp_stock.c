@@ -23,26 +23,25 @@
 
 enum { I_MEMBER, I_SKU, I_QTY, I_COST, I_DATE, I_GRADE, I_BEST, I_N };
 
-static const char *const a_member[] = { "社员编号", "社员编码", "社员",
-	NULL };
-static const char *const a_sku[] = { "商品编码", "商家编码", "编码", "货号",
-	NULL };
-static const char *const a_qty[] = { "数量", "重量", NULL };
-static const char *const a_cost[] = { "单价", "收购价", "收购单价",
-	"成本价", NULL };
-static const char *const a_date[] = { "日期", "收货日期", "入库日期", NULL };
-static const char *const a_grade[] = { "等级", "品级", NULL };
-static const char *const a_best[] = { "保质期至", "到期日", "最佳食用日期",
-	NULL };
+static const char *const a_member[] = {"社员编号", "社员编码", "社员", NULL};
+static const char *const a_sku[] = {
+    "商品编码", "商家编码", "编码", "货号", NULL};
+static const char *const a_qty[] = {"数量", "重量", NULL};
+static const char *const a_cost[] = {
+    "单价", "收购价", "收购单价", "成本价", NULL};
+static const char *const a_date[] = {"日期", "收货日期", "入库日期", NULL};
+static const char *const a_grade[] = {"等级", "品级", NULL};
+static const char *const a_best[] = {
+    "保质期至", "到期日", "最佳食用日期", NULL};
 
 static const struct header_col intake_spec[I_N] = {
-	{ "member_code", a_member, 0 },
-	{ "sku", a_sku, 1 },
-	{ "qty", a_qty, 1 },
-	{ "unit_cost", a_cost, 0 },
-	{ "received_on", a_date, 0 },
-	{ "grade", a_grade, 0 },
-	{ "best_before", a_best, 0 },
+    {"member_code", a_member, 0},
+    {"sku", a_sku, 1},
+    {"qty", a_qty, 1},
+    {"unit_cost", a_cost, 0},
+    {"received_on", a_date, 0},
+    {"grade", a_grade, 0},
+    {"best_before", a_best, 0},
 };
 
 static void
@@ -121,9 +120,9 @@ intake_row(struct imp *im, struct strmap *seen)
 	k.received_on = date;
 	k.grade = grade;
 	k.best_before = best;
-	key = xasprintf("%lld|%lld|%s|%lld|%lld|%s|%s", k.product_id,
-	    k.member_id, date, (long long)k.qty, (long long)k.unit_cost, grade,
-	    best);
+	key =
+	    xasprintf("%lld|%lld|%s|%lld|%lld|%s|%s", k.product_id, k.member_id,
+		date, (long long)k.qty, (long long)k.unit_cost, grade, best);
 	e = strmap_get(seen, key, 1, &added);
 	free(key);
 	if (!added) {
@@ -154,7 +153,8 @@ intake_row(struct imp *im, struct strmap *seen)
 	if (st == ST_OK) {
 		im->created++;
 		if (im->o->dry_run)
-			imp_say(im, _("create a lot from line %ld\n"), im->line);
+			imp_say(
+			    im, _("create a lot from line %ld\n"), im->line);
 	} else
 		intake_problem(im, I_SKU, st);
 out:
@@ -176,26 +176,25 @@ imp_intake(struct imp *im, const char *path)
 
 enum { T_REF, T_COURIER, T_TRACKING, T_CHANNEL, T_N };
 
-static const char *const a_ref[] = { "订单号", "订单编号", "用户订单号",
-	"客户订单号", NULL };
-static const char *const a_courier[] = { "快递公司", "物流公司", "快递",
-	NULL };
-static const char *const a_tracking[] = { "运单号", "快递单号", "物流单号",
-	NULL };
-static const char *const a_channel[] = { "渠道", "平台", "来源", NULL };
+static const char *const a_ref[] = {
+    "订单号", "订单编号", "用户订单号", "客户订单号", NULL};
+static const char *const a_courier[] = {"快递公司", "物流公司", "快递", NULL};
+static const char *const a_tracking[] = {
+    "运单号", "快递单号", "物流单号", NULL};
+static const char *const a_channel[] = {"渠道", "平台", "来源", NULL};
 
 static const struct header_col tracking_spec[T_N] = {
-	{ "order_ref", a_ref, 1 },
-	{ "courier", a_courier, 1 },
-	{ "tracking_no", a_tracking, 1 },
-	{ "channel", a_channel, 0 },
+    {"order_ref", a_ref, 1},
+    {"courier", a_courier, 1},
+    {"tracking_no", a_tracking, 1},
+    {"channel", a_channel, 0},
 };
 
 /* Find the order of ref: a shop reference, or CS<id> for an order typed
  * in at the counter (as manifests write them).  0 after a problem. */
 static long long
-tracking_order(struct imp *im, const char *ref, const char *channel,
-    char **status)
+tracking_order(
+    struct imp *im, const char *ref, const char *channel, char **status)
 {
 	long long id = 0;
 	int n = 0;
@@ -232,8 +231,10 @@ tracking_order(struct imp *im, const char *ref, const char *channel,
 static void
 tracking_row(struct imp *im)
 {
-	char *ref = imp_id(im, T_REF, 1), *courier = imp_text(im, T_COURIER, 1, NULL);
-	char *no = imp_id(im, T_TRACKING, 1), *channel = imp_text(im, T_CHANNEL, 0, NULL);
+	char *ref = imp_id(im, T_REF, 1),
+	     *courier = imp_text(im, T_COURIER, 1, NULL);
+	char *no = imp_id(im, T_TRACKING, 1),
+	     *channel = imp_text(im, T_CHANNEL, 0, NULL);
 	char *status = NULL;
 	long long id;
 	int found = 0;
@@ -244,22 +245,26 @@ tracking_row(struct imp *im)
 	id = tracking_order(im, ref, channel, &status);
 	if (id == 0)
 		goto out;
-	if ((strcmp(status, "shipped") == 0 || strcmp(status, "delivered") == 0) &&
+	if ((strcmp(status, "shipped") == 0 ||
+		strcmp(status, "delivered") == 0) &&
 	    exchange_shipment_has(im->db, id, no, &found) == ST_OK && found) {
 		im->present++;
 		if (im->o->dry_run)
-			imp_say(im, _("skip order %s (already shipped)\n"), ref);
+			imp_say(
+			    im, _("skip order %s (already shipped)\n"), ref);
 		goto out;
 	}
 	st = order_ship(im->db, id, courier, no);
 	if (st == ST_OK) {
 		im->created++;
 		if (im->o->dry_run)
-			imp_say(im, _("ship order %s (%s %s)\n"), ref, courier, no);
+			imp_say(
+			    im, _("ship order %s (%s %s)\n"), ref, courier, no);
 	} else
 		imp_problem(im, im->line, im->colname[T_REF], _("order %s: %s"),
-		    ref, *db_errmsg(im->db) ? db_errmsg(im->db)
-					    : _(status_message(st)));
+		    ref,
+		    *db_errmsg(im->db) ? db_errmsg(im->db)
+				       : _(status_message(st)));
 out:
 	free(ref);
 	free(courier);

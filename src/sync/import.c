@@ -25,11 +25,11 @@ struct kind {
 };
 
 static const struct kind kinds[] = {
-	{ "products", imp_products, NULL, SUM_CATALOG },
-	{ "members", imp_members, NULL, SUM_CATALOG },
-	{ "intake", imp_intake, NULL, SUM_LOTS },
-	{ "orders", NULL, imp_orders, SUM_ORDERS },
-	{ "tracking", imp_tracking, NULL, SUM_TRACKING },
+    {"products", imp_products, NULL, SUM_CATALOG},
+    {"members", imp_members, NULL, SUM_CATALOG},
+    {"intake", imp_intake, NULL, SUM_LOTS},
+    {"orders", NULL, imp_orders, SUM_ORDERS},
+    {"tracking", imp_tracking, NULL, SUM_TRACKING},
 };
 
 static const struct kind *
@@ -66,8 +66,8 @@ summarize(const struct imp *im, const struct kind *k, FILE *out)
 		    k->name, im->created, im->present);
 		break;
 	case SUM_TRACKING:
-		fprintf(out, _("%s: %ld shipped, %ld already shipped"),
-		    k->name, im->created, im->present);
+		fprintf(out, _("%s: %ld shipped, %ld already shipped"), k->name,
+		    im->created, im->present);
 		break;
 	}
 	if (im->o->dry_run)

@@ -90,8 +90,8 @@ strmap_count(const struct strmap *m)
 }
 
 void
-strmap_each(struct strmap *m, void (*fn)(struct strmap_entry *, void *),
-    void *arg)
+strmap_each(
+    struct strmap *m, void (*fn)(struct strmap_entry *, void *), void *arg)
 {
 	for (size_t i = 0; i < m->cap; i++)
 		if (m->slots[i].key != NULL)

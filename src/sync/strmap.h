@@ -29,8 +29,8 @@ struct strmap *strmap_new(void);
  * strmap_free), or NULL when absent and !add.  *added (may be NULL) is
  * set to 1 when the entry was just added, else 0.
  */
-struct strmap_entry *strmap_get(struct strmap *m, const char *key, int add,
-    int *added);
+struct strmap_entry *strmap_get(
+    struct strmap *m, const char *key, int add, int *added);
 
 /* Return the number of entries. */
 size_t strmap_count(const struct strmap *m);
@@ -39,8 +39,8 @@ size_t strmap_count(const struct strmap *m);
  * Call fn for every entry in no particular order.  Adding entries during
  * the walk is not allowed.
  */
-void strmap_each(struct strmap *m, void (*fn)(struct strmap_entry *, void *),
-    void *arg);
+void strmap_each(
+    struct strmap *m, void (*fn)(struct strmap_entry *, void *), void *arg);
 
 /* Free m and its keys (not the ptrs: walk with strmap_each first).  NULL ok. */
 void strmap_free(struct strmap *m);
