@@ -162,6 +162,6 @@ exchange_bulk_mode(struct db *db)
 	enum status st = db_exec(db, "PRAGMA temp_store = MEMORY");
 
 	if (st == ST_OK)
-		st = db_exec(db, "PRAGMA cache_size = -16384");
+		st = db_exec(db, "PRAGMA cache_size = -32768");
 	return st;
 }

@@ -477,7 +477,10 @@ order_row(struct run *r)
 	char *ref = imp_id(im, r->l->col[V_REF], 1), *channel;
 
 	if (ref == NULL) {
+		/* Still check the rest of the row: every problem at once. */
 		flush(r);
+		if (r->l->col[V_SKU] >= 0)
+			line_read(r, &li);
 		return;
 	}
 	channel = r->l->channel != NULL ? xstrdup(r->l->channel)
