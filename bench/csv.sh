@@ -67,6 +67,29 @@ t0=$(now)
 t1=$(now)
 sq_import=$(secs "$t0" "$t1")
 
+# The floor this schema sets: the same rows moved by plain SQL from the
+# imported table into a fresh coopstock database (same indexes and random
+# gids, no checks, no per-order transaction).
+db2="$W/floor.db"
+"$COOPSTOCK" --db "$db2" init >/dev/null
+"$COOPSTOCK" --db "$db2" import products "$W/products.csv" >/dev/null
+t0=$(now)
+"$SQLITE3" "$db2" "ATTACH '$W/plain.db' AS p" "PRAGMA cache_size = -32768" \
+    "BEGIN" \
+    "INSERT INTO orders(channel, ext_ref, ordered_at, customer_name,
+	customer_phone, customer_address, note, created_by) SELECT channel,
+	order_ref, date, customer, phone, address, note, 'bench' FROM p.o
+	GROUP BY order_ref ORDER BY min(rowid)" \
+    "INSERT INTO order_line(order_id, product_id, qty, unit_price) SELECT
+	(SELECT id FROM orders WHERE channel = o.channel AND ext_ref =
+	o.order_ref), (SELECT id FROM product WHERE sku = o.sku), qty * 1000,
+	CAST(unit_price * 100 AS INTEGER) FROM p.o" \
+    "INSERT INTO order_event(order_id, to_status, actor) SELECT id, 'new',
+	'bench' FROM orders" \
+    "COMMIT"
+t1=$(now)
+sq_floor=$(secs "$t0" "$t1")
+
 t0=$(now)
 $TIME "$COOPSTOCK" --db "$db" export orders "$W/out.csv"
 t1=$(now)
@@ -89,6 +112,8 @@ printf 'import  coopstock %8s rows/s (%.2f s, peak %s)\n' \
     "$(rate "$cs_import")" "$cs_import" "$cs_import_rss"
 printf 'import  sqlite3   %8s rows/s (%.2f s)\n' "$(rate "$sq_import")" "$sq_import"
 printf 'import  ratio     %.2fx (target >= 0.5x)\n' "$(div "$sq_import" "$cs_import")"
+printf 'import  floor     %8s rows/s (%.2f s: plain SQL into this schema; ratio to it %.2fx)\n' \
+    "$(rate "$sq_floor")" "$sq_floor" "$(div "$sq_floor" "$cs_import")"
 printf 'export  coopstock %8s rows/s (%.2f s, peak %s)\n' \
     "$(rate "$cs_export")" "$cs_export" "$cs_export_rss"
 printf 'export  sqlite3   %8s rows/s (%.2f s)\n' "$(rate "$sq_export")" "$sq_export"
