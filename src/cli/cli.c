@@ -31,9 +31,9 @@
 	X("backup", cmd_backup, DB_OPEN_EXISTING, "FILE",                     \
 	    N_("copy the database safely, even while clerks work"))          \
 	X("import", cmd_import, DB_OPEN_EXISTING, "KIND FILE...",             \
-	    N_("read products, members, intake, orders or tracking from CSV")) \
+	    N_("CSV in: products members intake orders tracking"))            \
 	X("export", cmd_export, DB_OPEN_EXISTING, "KIND [FILE]",              \
-	    N_("write products, members, stock, orders, manifest, payouts"))
+	    N_("CSV out: products members stock orders manifest payouts"))
 
 struct command {
 	const char *name;
