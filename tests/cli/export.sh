@@ -54,6 +54,16 @@ is "orders: the formula cell is neutralised in the file" \
     "D2001,douyin,2026-03-06 09:30:00,'=cmd|'/c calc'!A1,'+8613800000000,北京,HJ-1,0.5,48.00,请尽快" \
     "$(grep '^D2001' "$T/orders-1.csv")"
 
+cs --db "$a" export orders "$T/orders-x1.csv" --excel
+c="$T/c.db"
+cs --db "$c" init >/dev/null
+cs --db "$c" import products "$T/products-1.csv" >/dev/null
+run cs --db "$c" import orders "$T/orders-x1.csv"
+is "orders --excel: imports" "orders: 7 new, 0 already present" "$out"
+cs --db "$c" export orders "$T/orders-x2.csv" --excel
+ok "orders --excel: export, import, export gives the same bytes" \
+    cmp -s "$T/orders-x1.csv" "$T/orders-x2.csv"
+
 cs --db "$a" export stock "$T/stock-1.csv"
 is "stock: on hand, reserved, available" 'sku,name,unit,on_hand,reserved,available
 007,"'"'"'=HYPERLINK(""http://x"")",jar,20,0,20

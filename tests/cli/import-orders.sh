@@ -31,6 +31,13 @@ $T/i2.csv:4: the same intake is already on line 3 of this file
 coopstock: 2 problems; nothing was written" "$err"
 is "intake problems: unchanged" "$before" "$(dump)"
 
+before=$(dump)
+run cs --db "$db" import orders orders.csv --dry-run
+is "dry run: what would be created" "create order T1001 (taobao, 2 lines)
+create order D2001 (douyin, 1 line)
+create order P3001 (pinduoduo, 1 line)
+orders: 3 new, 0 already present (dry run: nothing was written)" "$out"
+is "dry run: nothing written" "$before" "$(dump)"
 run cs --db "$db" import orders orders.csv
 is "orders: summary" "0|orders: 3 new, 0 already present" "$rc|$out"
 is "orders: headers as given, masked phone kept" \
@@ -79,6 +86,8 @@ run cs --db "$db" import orders --encoding utf-8 taobao-orders.csv taobao-items.
 is "a GBK file read as UTF-8 is refused" 1 "$rc"
 is "unchanged after an encoding error" "$before" "$(dump)"
 
+run cs --db "$db" import orders --encoding gbk --dry-run taobao-orders.csv taobao-items.csv
+is "taobao with --encoding gbk" "0|orders: 2 new, 0 already present (dry run: nothing was written)" "$rc|$(printf '%s' "$out" | tail -n 1)"
 run cs --db "$db" import orders taobao-orders.csv taobao-items.csv
 is "taobao, recognised by its headers" "0|orders: 2 new, 0 already present|" \
     "$rc|$out|$err"
