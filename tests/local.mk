@@ -130,3 +130,8 @@ tests_unit_test_order_LDADD = $(UNIT_LDADD)
 tests_unit_test_concurrency_SOURCES = tests/unit/test_concurrency.c $(MODEL_TEST_SOURCES)
 tests_unit_test_concurrency_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_concurrency_LDADD = $(UNIT_LDADD)
+# The demo cooperative, reports and batch confirmation.
+demo_cli_tests = \
+	tests/cli/demo.sh
+TESTS += $(demo_cli_tests)
+EXTRA_DIST += $(demo_cli_tests)

@@ -29,7 +29,9 @@
 	X("check", cmd_check, DB_OPEN_EXISTING, "",                           \
 	    N_("verify the database file and the stock ledger"))             \
 	X("backup", cmd_backup, DB_OPEN_EXISTING, "FILE",                     \
-	    N_("copy the database safely, even while clerks work"))
+	    N_("copy the database safely, even while clerks work"))          \
+	X("demo", cmd_demo, DB_OPEN_CREATE, "",                               \
+	    N_("fill an empty database with a demo cooperative"))
 
 struct command {
 	const char *name;

@@ -17,4 +17,7 @@ int cmd_check(struct db *db, int argc, char **argv);
 /* coopstock backup FILE: an online backup to FILE. */
 int cmd_backup(struct db *db, int argc, char **argv);
 
+/* coopstock demo: fill an empty database with the demo cooperative. */
+int cmd_demo(struct db *db, int argc, char **argv);
+
 #endif

@@ -3,4 +3,5 @@ libcoopstock_a_SOURCES += \
 	src/cli/check.c \
 	src/cli/cli.c src/cli/cli.h \
 	src/cli/commands.h \
+	src/cli/demo.c \
 	src/cli/init.c
