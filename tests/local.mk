@@ -132,6 +132,17 @@ tests_unit_test_concurrency_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_concurrency_LDADD = $(UNIT_LDADD)
 # The demo cooperative, reports and batch confirmation.
 demo_cli_tests = \
-	tests/cli/demo.sh
+	tests/cli/demo.sh \
+	tests/cli/report.sh
 TESTS += $(demo_cli_tests)
 EXTRA_DIST += $(demo_cli_tests)
+EXTRA_DIST += \
+	tests/data/report-low-stock.csv \
+	tests/data/report-low-stock.txt \
+	tests/data/report-payouts.csv \
+	tests/data/report-payouts.txt \
+	tests/data/report-sales-range.txt \
+	tests/data/report-sales.csv \
+	tests/data/report-sales.txt \
+	tests/data/report-stock.csv \
+	tests/data/report-stock.txt

@@ -31,7 +31,10 @@
 	X("backup", cmd_backup, DB_OPEN_EXISTING, "FILE",                     \
 	    N_("copy the database safely, even while clerks work"))          \
 	X("demo", cmd_demo, DB_OPEN_CREATE, "",                               \
-	    N_("fill an empty database with a demo cooperative"))
+	    N_("fill an empty database with a demo cooperative"))            \
+	X("report", cmd_report, DB_OPEN_EXISTING,                             \
+	    "NAME [--csv] [--from D --to D]",                                 \
+	    N_("print a report: stock, low-stock, sales or payouts"))
 
 struct command {
 	const char *name;

@@ -20,4 +20,8 @@ int cmd_backup(struct db *db, int argc, char **argv);
 /* coopstock demo: fill an empty database with the demo cooperative. */
 int cmd_demo(struct db *db, int argc, char **argv);
 
+/* coopstock report NAME [--csv] [--from D --to D]: stock, low-stock,
+ * sales or payouts, as a text table or CSV on standard output. */
+int cmd_report(struct db *db, int argc, char **argv);
+
 #endif

@@ -4,4 +4,5 @@ libcoopstock_a_SOURCES += \
 	src/cli/cli.c src/cli/cli.h \
 	src/cli/commands.h \
 	src/cli/demo.c \
-	src/cli/init.c
+	src/cli/init.c \
+	src/cli/report.c
