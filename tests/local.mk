@@ -133,7 +133,8 @@ tests_unit_test_concurrency_LDADD = $(UNIT_LDADD)
 # The demo cooperative, reports and batch confirmation.
 demo_cli_tests = \
 	tests/cli/demo.sh \
-	tests/cli/report.sh
+	tests/cli/report.sh \
+	tests/cli/orders.sh
 TESTS += $(demo_cli_tests)
 EXTRA_DIST += $(demo_cli_tests)
 EXTRA_DIST += \
@@ -146,3 +147,8 @@ EXTRA_DIST += \
 	tests/data/report-sales.txt \
 	tests/data/report-stock.csv \
 	tests/data/report-stock.txt
+check_PROGRAMS += tests/unit/test_batch
+TESTS += tests/unit/test_batch
+tests_unit_test_batch_SOURCES = tests/unit/test_batch.c $(MODEL_TEST_SOURCES)
+tests_unit_test_batch_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_batch_LDADD = $(UNIT_LDADD)

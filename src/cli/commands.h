@@ -24,4 +24,7 @@ int cmd_demo(struct db *db, int argc, char **argv);
  * sales or payouts, as a text table or CSV on standard output. */
 int cmd_report(struct db *db, int argc, char **argv);
 
+/* coopstock orders confirm --all [--channel C]: batch confirmation. */
+int cmd_orders(struct db *db, int argc, char **argv);
+
 #endif

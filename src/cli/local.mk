@@ -5,4 +5,5 @@ libcoopstock_a_SOURCES += \
 	src/cli/commands.h \
 	src/cli/demo.c \
 	src/cli/init.c \
+	src/cli/orders.c \
 	src/cli/report.c
