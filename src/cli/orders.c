@@ -61,7 +61,8 @@ orders_confirm(struct db *db, int argc, char **argv)
 			channel = argv[++i];
 		else
 			return cli_usage_error(
-			    _("orders confirm: unknown argument '%s'"), argv[i]);
+			    _("orders confirm: unknown argument '%s'"),
+			    argv[i]);
 	}
 	if (!all)
 		return cli_usage_error(_("orders confirm needs --all"));

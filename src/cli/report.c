@@ -57,9 +57,9 @@ cell_format(enum kind k, const struct rcell *c, int for_csv)
 
 	switch (k) {
 	case K_MONEY:
-		return xstrdup(for_csv ? money_format(c->v, buf, sizeof buf)
-				       : money_format_grouped(
-					     c->v, buf, sizeof buf));
+		return xstrdup(
+		    for_csv ? money_format(c->v, buf, sizeof buf)
+			    : money_format_grouped(c->v, buf, sizeof buf));
 	case K_QTY:
 		return xstrdup(qty_format(c->v, buf, sizeof buf));
 	case K_COUNT:
@@ -102,8 +102,8 @@ out_row(struct out *o, const struct rcell *cells)
 		csvw_end_row(o->csv);
 		return;
 	}
-	o->cells = xrealloc(o->cells,
-	    (o->nrows + 1) * (size_t)o->ncols * sizeof *o->cells);
+	o->cells = xrealloc(
+	    o->cells, (o->nrows + 1) * (size_t)o->ncols * sizeof *o->cells);
 	for (int i = 0; i < o->ncols; i++)
 		o->cells[o->nrows * (size_t)o->ncols + (size_t)i] =
 		    cell_format(o->cols[i].kind, &cells[i], 0);
@@ -145,7 +145,8 @@ print_table(const struct out *o, char *const *totals)
 		heads[i] = xstrdup(_(o->cols[i].head));
 		width[i] = text_width(heads[i]);
 		for (size_t r = 0; r < o->nrows; r++) {
-			int w = text_width(o->cells[r * (size_t)o->ncols + (size_t)i]);
+			int w = text_width(
+			    o->cells[r * (size_t)o->ncols + (size_t)i]);
 
 			width[i] = w > width[i] ? w : width[i];
 		}
@@ -205,8 +206,13 @@ stock_row(const struct report_stock_row *r, void *arg)
 {
 	struct out *o = arg;
 	struct rcell c[] = {
-	    {r->sku, 0}, {r->name, 0}, {r->unit, 0}, {NULL, r->on_hand},
-	    {NULL, r->reserved}, {NULL, r->expired}, {NULL, r->available},
+	    {r->sku, 0},
+	    {r->name, 0},
+	    {r->unit, 0},
+	    {NULL, r->on_hand},
+	    {NULL, r->reserved},
+	    {NULL, r->expired},
+	    {NULL, r->available},
 	    {NULL, r->reorder_level},
 	};
 
@@ -238,9 +244,10 @@ report_stock_run(struct db *db, struct out *o, int low_only)
 			   (unsigned long)o->count),
 		    o->count);
 	else
-		printf(P_("%lld product, %lld at or below its reorder level\n",
-			   "%lld products, %lld at or below their reorder level\n",
-			   (unsigned long)o->count),
+		printf(
+		    P_("%lld product, %lld at or below its reorder level\n",
+			"%lld products, %lld at or below their reorder level\n",
+			(unsigned long)o->count),
 		    o->count, (long long)o->sum[0]);
 	return ST_OK;
 }
@@ -259,8 +266,13 @@ static int
 sales_row(const struct report_sales_row *r, void *arg)
 {
 	struct rcell c[] = {
-	    {r->day, 0}, {r->sku, 0}, {r->name, 0}, {r->unit, 0},
-	    {NULL, r->orders}, {NULL, r->qty}, {NULL, r->amount},
+	    {r->day, 0},
+	    {r->sku, 0},
+	    {r->name, 0},
+	    {r->unit, 0},
+	    {NULL, r->orders},
+	    {NULL, r->qty},
+	    {NULL, r->amount},
 	};
 
 	out_row(arg, c);
@@ -268,8 +280,7 @@ sales_row(const struct report_sales_row *r, void *arg)
 }
 
 static enum status
-report_sales_run(struct db *db, struct out *o, const char *from,
-    const char *to)
+report_sales_run(struct db *db, struct out *o, const char *from, const char *to)
 {
 	char *title, buf[NUM_FMT_SIZE];
 	char *totals[7] = {NULL};
@@ -306,8 +317,12 @@ static int
 payout_row(const struct payout_row *r, void *arg)
 {
 	struct rcell c[] = {
-	    {r->code, 0}, {r->name, 0}, {r->village, 0},
-	    {NULL, r->owed}, {NULL, r->paid}, {NULL, r->balance},
+	    {r->code, 0},
+	    {r->name, 0},
+	    {r->village, 0},
+	    {NULL, r->owed},
+	    {NULL, r->paid},
+	    {NULL, r->balance},
 	};
 
 	out_row(arg, c);
@@ -325,12 +340,12 @@ report_payouts_run(struct db *db, struct out *o)
 	st = payout_list(db, payout_row, o);
 	if (st != ST_OK || o->csv != NULL)
 		return st;
-	title = xasprintf(_("member payouts on %s"),
-	    date_today(today, sizeof today));
+	title = xasprintf(
+	    _("member payouts on %s"), date_today(today, sizeof today));
 	print_title(db, title);
 	free(title);
 	for (int i = 0; i < 6; i++)
-		totals[i] = i == 0   ? xstrdup(_("Total"))
+		totals[i] = i == 0  ? xstrdup(_("Total"))
 			    : i < 3 ? xstrdup("")
 				    : xstrdup(money_format_grouped(
 					  o->sum[i], buf, sizeof buf));
@@ -435,7 +450,8 @@ cmd_report(struct db *db, int argc, char **argv)
 	if (st != ST_OK)
 		return cli_status_error(db, st);
 	if (cst != ST_OK) {
-		rc = cli_error("%s", err != NULL ? err : _(status_message(cst)));
+		rc =
+		    cli_error("%s", err != NULL ? err : _(status_message(cst)));
 		free(err);
 		return rc;
 	}

@@ -75,9 +75,8 @@ shortfall_report(struct db *db, const struct order *o,
     int *stop)
 {
 	struct batch_short_line *v = xcalloc((size_t)o->nlines + 1, sizeof *v);
-	struct batch_shortfall sf = {
-	    o->id, o->channel, o->ext_ref, o->customer_name, o->ordered_at,
-	    v, 0};
+	struct batch_shortfall sf = {o->id, o->channel, o->ext_ref,
+	    o->customer_name, o->ordered_at, v, 0};
 	enum status s = ST_OK;
 
 	for (int i = 0; s == ST_OK && i < o->nlines; i++) {

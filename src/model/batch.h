@@ -14,7 +14,7 @@
 struct batch_short_line {
 	long long product_id;
 	const char *sku, *unit;
-	int64_t qty;             /* thousandths of the unit short, > 0 */
+	int64_t qty; /* thousandths of the unit short, > 0 */
 };
 
 /* An order left new for want of stock, as passed to the callback;

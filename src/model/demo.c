@@ -52,30 +52,30 @@ static const struct {
 	int64_t price, reorder_level;
 	const char *category;
 } products[] = {
-    {"HT-KG", "薄皮核桃", "Walnuts, thin shell", "ht", "kg", 3600,
-	20000, "干果"},
-    {"HT-JIN", "核桃 一斤装", "Walnuts, 1 jin pack", "htj", "jin", 1900,
-	20000, "干果"},
-    {"GLY-500", "武都橄榄油 500ml", "Wudu olive oil 500 ml", "gly",
-	"bottle", 12800, 10000, "油"},
-    {"HJ-JIN", "大红袍花椒", "Sichuan pepper (Dahongpao)", "hj", "jin",
-	6800, 5000, "调料"},
-    {"LJJ-280", "油泼辣椒酱", "Chili sauce 280 g", "ljj", "jar", 1800,
-	12000, "调料"},
-    {"FM-500", "土蜂蜜 500g", "Wild honey 500 g", "fm", "jar", 6800,
-	10000, "蜂蜜"},
+    {"HT-KG", "薄皮核桃", "Walnuts, thin shell", "ht", "kg", 3600, 20000,
+	"干果"},
+    {"HT-JIN", "核桃 一斤装", "Walnuts, 1 jin pack", "htj", "jin", 1900, 20000,
+	"干果"},
+    {"GLY-500", "武都橄榄油 500ml", "Wudu olive oil 500 ml", "gly", "bottle",
+	12800, 10000, "油"},
+    {"HJ-JIN", "大红袍花椒", "Sichuan pepper (Dahongpao)", "hj", "jin", 6800,
+	5000, "调料"},
+    {"LJJ-280", "油泼辣椒酱", "Chili sauce 280 g", "ljj", "jar", 1800, 12000,
+	"调料"},
+    {"FM-500", "土蜂蜜 500g", "Wild honey 500 g", "fm", "jar", 6800, 10000,
+	"蜂蜜"},
     {"FM-250", "百花蜂蜜 250g", "Honey 250 g", "fmx", "jar", 3500, 10000,
 	"蜂蜜"},
-    {"XG-250", "花菇香菇", "Dried shiitake 250 g", "xg", "bag", 3200,
-	15000, "山货"},
+    {"XG-250", "花菇香菇", "Dried shiitake 250 g", "xg", "bag", 3200, 15000,
+	"山货"},
     {"ME-250", "黑木耳", "Black fungus 250 g", "me", "bag", 2800, 15000,
 	"山货"},
-    {"CY-100", "碧口绿茶", "Bikou green tea 100 g", "lc", "tin", 8800,
-	20000, "茶叶"},
-    {"DS-500", "文县纹党参", "Wenxian codonopsis root 500 g", "ds", "bag",
-	9800, 5000, "药材"},
-    {"JC-250", "干蕨菜", "Dried bracken fern 250 g", "jc", "bag", 2600,
-	10000, "山货"},
+    {"CY-100", "碧口绿茶", "Bikou green tea 100 g", "lc", "tin", 8800, 20000,
+	"茶叶"},
+    {"DS-500", "文县纹党参", "Wenxian codonopsis root 500 g", "ds", "bag", 9800,
+	5000, "药材"},
+    {"JC-250", "干蕨菜", "Dried bracken fern 250 g", "jc", "bag", 2600, 10000,
+	"山货"},
 };
 
 /* code, name, village, phone */
@@ -148,8 +148,8 @@ static const struct demo_order orders[] = {
 	ORDER_DELIVERED, "中通快递", "73152048613027", NULL,
 	{{"ME-250", 4000}, {"XG-250", 4000}}},
     {"douyin", "6937584021736281645", -21, "20:18:31", "陈静", "13917364420",
-	"上海市浦东新区张杨路 1500 号 2 号楼 801", "", "王强",
-	ORDER_RETURNED, "圆通速递", "YT2318475602911", "瓶子碎了，客户退货",
+	"上海市浦东新区张杨路 1500 号 2 号楼 801", "", "王强", ORDER_RETURNED,
+	"圆通速递", "YT2318475602911", "瓶子碎了，客户退货",
 	{{"FM-500", 2000}, {"HJ-JIN", 1000}}},
     {"phone", NULL, -18, "10:30:00", "赵磊", "13991234567",
 	"陕西省西安市雁塔区小寨东路 126 号", "老客户，月底结账", "李娜",
@@ -164,26 +164,26 @@ static const struct demo_order orders[] = {
 	ORDER_SHIPPED, "中通快递", "73152399871140", NULL,
 	{{"FM-250", 3000}, {"ME-250", 2000}}},
     {"douyin", "6938102947561038274", -7, "19:47:09", "吴刚", "13719025588",
-	"广东省广州市天河区体育西路 103 号", "", "王强", ORDER_CANCELLED,
-	NULL, NULL, "顾客取消", {{"HJ-JIN", 2000}, {"LJJ-280", 4000}}},
+	"广东省广州市天河区体育西路 103 号", "", "王强", ORDER_CANCELLED, NULL,
+	NULL, "顾客取消", {{"HJ-JIN", 2000}, {"LJJ-280", 4000}}},
     {"phone", NULL, -5, "15:20:00", "郑红", "13828761190",
-	"广东省深圳市南山区科技园南路 18 号", "要发票", "李娜",
-	ORDER_PACKED, NULL, NULL, NULL, {{"DS-500", 2000}, {"HT-KG", 3000}}},
+	"广东省深圳市南山区科技园南路 18 号", "要发票", "李娜", ORDER_PACKED,
+	NULL, NULL, NULL, {{"DS-500", 2000}, {"HT-KG", 3000}}},
     {"taobao", "3735519264038172", -3, "11:02:56", "马丽", "13602118874",
 	"天津市南开区鞍山西道 300 号", "", "李娜", ORDER_CONFIRMED, NULL, NULL,
 	NULL, {{"XG-250", 3000}, {"JC-250", 5000}}},
     {"douyin", "6938559013827465102", -2, "21:33:18", "高峰", "18709391166",
 	"甘肃省陇南市武都区钟楼滩 8 号", "", "王强", ORDER_CONFIRMED, NULL,
 	NULL, NULL, {{"HT-JIN", 4000}, {"FM-250", 2000}}},
-    {"pinduoduo", "261127-390182746501928", -1, "07:48:25", "林晓", "15900127735",
-	"江苏省南京市鼓楼区中山北路 88 号", "", "王强", ORDER_NEW, NULL, NULL,
-	NULL, {{"FM-500", 2000}, {"GLY-500", 1000}}},
+    {"pinduoduo", "261127-390182746501928", -1, "07:48:25", "林晓",
+	"15900127735", "江苏省南京市鼓楼区中山北路 88 号", "", "王强",
+	ORDER_NEW, NULL, NULL, NULL, {{"FM-500", 2000}, {"GLY-500", 1000}}},
     {"phone", NULL, -1, "16:10:00", "何老师", "13993905521",
-	"甘肃省陇南市成县城关镇东大街 12 号", "", "李娜", ORDER_NEW, NULL,
-	NULL, NULL, {{"HJ-JIN", 1000}}},
+	"甘肃省陇南市成县城关镇东大街 12 号", "", "李娜", ORDER_NEW, NULL, NULL,
+	NULL, {{"HJ-JIN", 1000}}},
     {"taobao", "3736028174659203", 0, "06:30:11", "许诺", "13512094476",
-	"重庆市渝中区解放碑民权路 28 号", "药店进货", "李娜", ORDER_NEW,
-	NULL, NULL, NULL, {{"DS-500", 12000}}},
+	"重庆市渝中区解放碑民权路 28 号", "药店进货", "李娜", ORDER_NEW, NULL,
+	NULL, NULL, {{"DS-500", 12000}}},
 };
 
 /* member code, amount (fen), paid (days from today), note */
@@ -203,8 +203,8 @@ day_from_today(int days, char *buf)
 {
 	char today[DATE_SIZE];
 
-	return date_add_days(date_today(today, sizeof today), days, buf,
-	    DATE_SIZE);
+	return date_add_days(
+	    date_today(today, sizeof today), days, buf, DATE_SIZE);
 }
 
 /* ST_NOT_EMPTY unless there is no product and no member. */
@@ -266,8 +266,8 @@ demo_products(struct db *db, struct demo_counts *c)
 {
 	enum status s = ST_OK;
 
-	for (size_t i = 0;
-	     s == ST_OK && i < sizeof products / sizeof *products; i++) {
+	for (size_t i = 0; s == ST_OK && i < sizeof products / sizeof *products;
+	     i++) {
 		struct product p = {
 		    .sku = xstrdup(products[i].sku),
 		    .name = xstrdup(products[i].name),
@@ -325,7 +325,8 @@ demo_lots(struct db *db, struct demo_counts *c)
 		in.unit_cost = lots[i].cost;
 		in.received_on = day_from_today(lots[i].received, received);
 		if (lots[i].best_before != NO_DATE)
-			in.best_before = day_from_today(lots[i].best_before, best);
+			in.best_before =
+			    day_from_today(lots[i].best_before, best);
 		in.grade = lots[i].grade;
 		in.note = lots[i].note;
 		if (s == ST_OK && (s = stock_intake(db, &in, NULL)) == ST_OK)
@@ -336,8 +337,8 @@ demo_lots(struct db *db, struct demo_counts *c)
 		s = product_id(db, "FM-250", &pid);
 	if (s == ST_OK)
 		s = stock_adjust(db, pid, 0, -1000, "货架上摔碎一瓶");
-	for (size_t i = 0;
-	     s == ST_OK && i < sizeof payments / sizeof *payments; i++) {
+	for (size_t i = 0; s == ST_OK && i < sizeof payments / sizeof *payments;
+	     i++) {
 		long long mid = 0;
 
 		s = member_id(db, payments[i].member, &mid);
@@ -430,8 +431,8 @@ demo_fill(struct db *db, struct demo_counts *counts)
 
 	if (!manager) {
 		free(actor);
-		return db_fail(db, ST_DENIED,
-		    _("only a manager may load the demo"));
+		return db_fail(
+		    db, ST_DENIED, _("only a manager may load the demo"));
 	}
 	s = txn_begin(db, &nested);
 	if (s == ST_OK)

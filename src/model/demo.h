@@ -20,7 +20,7 @@
 
 /* What demo_fill wrote, for the summary line. */
 struct demo_counts {
-	int clerks;     /* clerks added (existing names are kept as they are) */
+	int clerks; /* clerks added (existing names are kept as they are) */
 	int products;
 	int members;
 	int lots;

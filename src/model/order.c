@@ -486,8 +486,8 @@ order_confirm(struct db *db, long long id)
 	int nested;
 	struct cline *v = NULL;
 	int n = 0, is_short = 0;
-	enum status s =
-	    order_begin(db, id, bit(ORDER_NEW), ORDER_CONFIRMED, &from, &nested);
+	enum status s = order_begin(
+	    db, id, bit(ORDER_NEW), ORDER_CONFIRMED, &from, &nested);
 
 	if (s != ST_OK)
 		return s;
@@ -511,8 +511,8 @@ order_pack(struct db *db, long long id)
 {
 	enum order_status from;
 	int nested;
-	enum status s =
-	    order_begin(db, id, bit(ORDER_CONFIRMED), ORDER_PACKED, &from, &nested);
+	enum status s = order_begin(
+	    db, id, bit(ORDER_CONFIRMED), ORDER_PACKED, &from, &nested);
 
 	if (s != ST_OK)
 		return s;
@@ -604,8 +604,8 @@ order_deliver(struct db *db, long long id)
 {
 	enum order_status from;
 	int nested;
-	enum status s =
-	    order_begin(db, id, bit(ORDER_SHIPPED), ORDER_DELIVERED, &from, &nested);
+	enum status s = order_begin(
+	    db, id, bit(ORDER_SHIPPED), ORDER_DELIVERED, &from, &nested);
 
 	if (s != ST_OK)
 		return s;
@@ -664,8 +664,9 @@ order_return(struct db *db, long long id, const char *reason)
 {
 	enum order_status from;
 	int nested;
-	enum status s = order_begin(db, id,
-	    bit(ORDER_SHIPPED) | bit(ORDER_DELIVERED), ORDER_RETURNED, &from, &nested);
+	enum status s =
+	    order_begin(db, id, bit(ORDER_SHIPPED) | bit(ORDER_DELIVERED),
+		ORDER_RETURNED, &from, &nested);
 
 	if (s != ST_OK)
 		return s;

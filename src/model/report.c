@@ -131,7 +131,8 @@ acc_add(struct db *db, struct sales_acc *a, sqlite3_stmt *st)
 
 	if (money_mul_qty(sqlite3_column_int64(st, 7), qty, &total) != NUM_OK ||
 	    a->r.amount > INT64_MAX - total || a->r.qty > INT64_MAX - qty)
-		return db_fail(db, ST_INVALID, _("the sales total is too large"));
+		return db_fail(
+		    db, ST_INVALID, _("the sales total is too large"));
 	a->r.amount += total;
 	a->r.qty += qty;
 	if (order != a->last_order)
@@ -190,7 +191,8 @@ report_sales(struct db *db, const char *from, const char *to,
 		return db_fail(db, ST_INVALID, _("a report needs ISO dates"));
 	if (strcmp(from, to) > 0)
 		return db_fail(db, ST_INVALID,
-		    _("the report starts on %s, after it ends on %s"), from, to);
+		    _("the report starts on %s, after it ends on %s"), from,
+		    to);
 	own = read_begin(db, &s);
 	if (s != ST_OK)
 		return s;

@@ -26,7 +26,7 @@ struct report_stock_row {
 	int64_t expired;   /* unreserved stock in lots past best-before */
 	int64_t available; /* on_hand - reserved - expired */
 	int64_t reorder_level;
-	int low;           /* available <= reorder_level */
+	int low; /* available <= reorder_level */
 };
 
 /*
@@ -39,12 +39,12 @@ enum status report_stock(struct db *db, int low_only,
 
 /* What was sold of one product on one day, as report_sales passes it. */
 struct report_sales_row {
-	const char *day;   /* ISO date the orders were placed */
+	const char *day; /* ISO date the orders were placed */
 	long long product_id;
 	const char *sku, *name, *unit;
-	long long orders;  /* orders with this product that day */
+	long long orders; /* orders with this product that day */
 	int64_t qty;
-	int64_t amount;    /* sum of line totals, each rounded to the fen */
+	int64_t amount; /* sum of line totals, each rounded to the fen */
 };
 
 /*

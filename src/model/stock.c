@@ -3,9 +3,10 @@
  *
  * Each write is one BEGIN IMMEDIATE transaction (or a savepoint inside
  * the caller's, see txn.h): checks and writes happen under the write lock,
- * so a check cannot be raced by another clerk's process.  The moves themselves go through ledger.c, which keeps the
- * caches.  Levels are read from the caches; the ledger walk is read from
- * stock_move and sums the running balance itself.
+ * so a check cannot be raced by another clerk's process.  The moves themselves
+ * go through ledger.c, which keeps the caches.  Levels are read from the
+ * caches; the ledger walk is read from stock_move and sums the running balance
+ * itself.
  */
 #include <config.h>
 

@@ -89,7 +89,8 @@ make_orders(struct db *db, const long long *pid, long long *ids)
 
 		n = lines_of(i, prod, qty);
 		for (int k = 0; k < n; k++)
-			lines[k] = (struct order_line_in){pid[prod[k]], qty[k], -1};
+			lines[k] =
+			    (struct order_line_in){pid[prod[k]], qty[k], -1};
 		snprintf(when, sizeof when, "2026-11-01 08:%02d:%02d", w / 60,
 		    w % 60);
 		snprintf(ref, sizeof ref, "X%d", i);
@@ -127,8 +128,9 @@ expect(const long long *ids, int64_t *free_, char **filled)
 
 			if (seen[p]++ || need[p] <= free_[p])
 				continue;
-			next = xasprintf("%s%s%s=%lld", line, is_short ? "," : "",
-			    skus[p], (long long)(need[p] - free_[p]));
+			next =
+			    xasprintf("%s%s%s=%lld", line, is_short ? "," : "",
+				skus[p], (long long)(need[p] - free_[p]));
 			free(line);
 			line = next;
 			is_short = 1;
@@ -148,8 +150,8 @@ expect(const long long *ids, int64_t *free_, char **filled)
 	for (int i = 0; i < NORDERS; i++) {
 		if (!ok_[i])
 			continue;
-		next = xasprintf("%s%s%lld", *filled, (*filled)[0] ? "," : "",
-		    ids[i]);
+		next = xasprintf(
+		    "%s%s%lld", *filled, (*filled)[0] ? "," : "", ids[i]);
 		free(*filled);
 		*filled = next;
 	}
@@ -162,11 +164,12 @@ confirmed_ids(struct db *db)
 	sqlite3_stmt *st;
 	char *s;
 
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db),
-			     "SELECT coalesce(group_concat(id, ','), '') FROM"
-			     " (SELECT id FROM orders WHERE status = 'confirmed'"
-			     " ORDER BY id)",
-			     -1, &st, NULL),
+	assert_int_equal(
+	    sqlite3_prepare_v2(db_sqlite(db),
+		"SELECT coalesce(group_concat(id, ','), '') FROM"
+		" (SELECT id FROM orders WHERE status = 'confirmed'"
+		" ORDER BY id)",
+		-1, &st, NULL),
 	    SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	s = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -248,7 +251,8 @@ test_channel_and_nesting(void **state)
 	/* Inside a caller's transaction the batch is undone with it. */
 	before = fx_snapshot(t->db);
 	assert_int_equal(db_begin(t->db), ST_OK);
-	assert_int_equal(order_confirm_batch(t->db, NULL, NULL, NULL, &r), ST_OK);
+	assert_int_equal(
+	    order_confirm_batch(t->db, NULL, NULL, NULL, &r), ST_OK);
 	assert_int_equal(r.confirmed, 2);
 	assert_true(db_in_transaction(t->db));
 	db_rollback(t->db);
