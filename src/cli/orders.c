@@ -57,7 +57,9 @@ orders_confirm(struct db *db, int argc, char **argv)
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--all") == 0)
 			all = 1;
-		else if (strcmp(argv[i], "--channel") == 0 && i + 1 < argc)
+		else if (strcmp(argv[i], "--channel") == 0 && i + 1 >= argc)
+			return cli_usage_error(_("--channel needs a channel"));
+		else if (strcmp(argv[i], "--channel") == 0)
 			channel = argv[++i];
 		else
 			return cli_usage_error(
