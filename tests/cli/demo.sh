@@ -3,6 +3,9 @@
 # afterwards), with orders in every state, and refuses a database that
 # already holds products or members, writing nothing.
 . "$TESTS_SRCDIR/lib.sh"
+# The expected text is the untranslated English.
+LC_ALL=C.UTF-8
+export LC_ALL
 
 db="$T/demo.db"
 run cs --db "$db" demo

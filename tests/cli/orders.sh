@@ -3,6 +3,9 @@
 # first; the one the stock cannot fill is listed with what it lacks, and
 # the exit status is 1 with one line on stderr.
 . "$TESTS_SRCDIR/lib.sh"
+# The expected text is the untranslated English.
+LC_ALL=C.UTF-8
+export LC_ALL
 
 db="$T/o.db"
 cs --db "$db" demo >/dev/null || exit 1

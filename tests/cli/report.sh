@@ -4,6 +4,9 @@
 # are relative to today, so dates in the output are first rewritten as
 # offsets from today ("2026-11-28" -> "D+0", the day before -> "D-1").
 . "$TESTS_SRCDIR/lib.sh"
+# The expected text is the untranslated English.
+LC_ALL=C.UTF-8
+export LC_ALL
 
 db="$T/r.db"
 cs --db "$db" demo >/dev/null || exit 1
