@@ -17,4 +17,14 @@ int cmd_check(struct db *db, int argc, char **argv);
 /* coopstock backup FILE: an online backup to FILE. */
 int cmd_backup(struct db *db, int argc, char **argv);
 
+/* coopstock demo: fill an empty database with the demo cooperative. */
+int cmd_demo(struct db *db, int argc, char **argv);
+
+/* coopstock report NAME [--csv] [--from D --to D]: stock, low-stock,
+ * sales or payouts, as a text table or CSV on standard output. */
+int cmd_report(struct db *db, int argc, char **argv);
+
+/* coopstock orders confirm --all [--channel C]: batch confirmation. */
+int cmd_orders(struct db *db, int argc, char **argv);
+
 #endif

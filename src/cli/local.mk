@@ -3,4 +3,7 @@ libcoopstock_a_SOURCES += \
 	src/cli/check.c \
 	src/cli/cli.c src/cli/cli.h \
 	src/cli/commands.h \
-	src/cli/init.c
+	src/cli/demo.c \
+	src/cli/init.c \
+	src/cli/orders.c \
+	src/cli/report.c
