@@ -130,6 +130,38 @@ tests_unit_test_order_LDADD = $(UNIT_LDADD)
 tests_unit_test_concurrency_SOURCES = tests/unit/test_concurrency.c $(MODEL_TEST_SOURCES)
 tests_unit_test_concurrency_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_concurrency_LDADD = $(UNIT_LDADD)
+# The demo cooperative, reports and batch confirmation.
+demo_cli_tests = \
+	tests/cli/demo.sh \
+	tests/cli/report.sh \
+	tests/cli/orders.sh
+TESTS += $(demo_cli_tests)
+EXTRA_DIST += $(demo_cli_tests)
+EXTRA_DIST += \
+	tests/data/report-low-stock.csv \
+	tests/data/report-low-stock.txt \
+	tests/data/report-payouts.csv \
+	tests/data/report-payouts.txt \
+	tests/data/report-sales-range.txt \
+	tests/data/report-sales.csv \
+	tests/data/report-sales.txt \
+	tests/data/report-stock.csv \
+	tests/data/report-stock.txt
+check_PROGRAMS += tests/unit/test_batch
+TESTS += tests/unit/test_batch
+tests_unit_test_batch_SOURCES = tests/unit/test_batch.c $(MODEL_TEST_SOURCES)
+tests_unit_test_batch_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_batch_LDADD = $(UNIT_LDADD)
+check_PROGRAMS += tests/unit/test_report
+TESTS += tests/unit/test_report
+tests_unit_test_report_SOURCES = tests/unit/test_report.c $(MODEL_TEST_SOURCES)
+tests_unit_test_report_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_report_LDADD = $(UNIT_LDADD)
+check_PROGRAMS += tests/unit/test_demo
+TESTS += tests/unit/test_demo
+tests_unit_test_demo_SOURCES = tests/unit/test_demo.c $(MODEL_TEST_SOURCES)
+tests_unit_test_demo_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_demo_LDADD = $(UNIT_LDADD)
 # CSV exchange: import and export kinds through the real binary, with
 # fixtures in the shops' own layouts (tests/data/imex).
 imex_tests = \

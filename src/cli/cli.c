@@ -30,6 +30,12 @@
 	    N_("verify the database file and the stock ledger"))             \
 	X("backup", cmd_backup, DB_OPEN_EXISTING, "FILE",                     \
 	    N_("copy the database safely, even while clerks work"))          \
+	X("demo", cmd_demo, DB_OPEN_CREATE, "",                               \
+	    N_("fill an empty database with a demo cooperative"))            \
+	X("report", cmd_report, DB_OPEN_EXISTING, "NAME [--csv]",             \
+	    N_("stock, low-stock, payouts, sales [--from D] [--to D]"))      \
+	X("orders", cmd_orders, DB_OPEN_EXISTING, "confirm --all",            \
+	    N_("confirm new orders, oldest first [--channel C]"))            \
 	X("import", cmd_import, DB_OPEN_EXISTING, "KIND FILE...",             \
 	    N_("CSV in: products members intake orders tracking"))            \
 	X("export", cmd_export, DB_OPEN_EXISTING, "KIND [FILE]",              \

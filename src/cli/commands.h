@@ -17,6 +17,16 @@ int cmd_check(struct db *db, int argc, char **argv);
 /* coopstock backup FILE: an online backup to FILE. */
 int cmd_backup(struct db *db, int argc, char **argv);
 
+/* coopstock demo: fill an empty database with the demo cooperative. */
+int cmd_demo(struct db *db, int argc, char **argv);
+
+/* coopstock report NAME [--csv] [--from D --to D]: stock, low-stock,
+ * sales or payouts, as a text table or CSV on standard output. */
+int cmd_report(struct db *db, int argc, char **argv);
+
+/* coopstock orders confirm --all [--channel C]: batch confirmation. */
+int cmd_orders(struct db *db, int argc, char **argv);
+
 /* coopstock import KIND FILE...: CSV in, all or nothing. */
 int cmd_import(struct db *db, int argc, char **argv);
 /* coopstock export KIND [FILE|-]: CSV out. */

@@ -3,6 +3,9 @@ libcoopstock_a_SOURCES += \
 	src/cli/check.c \
 	src/cli/cli.c src/cli/cli.h \
 	src/cli/commands.h \
+	src/cli/demo.c \
 	src/cli/init.c \
+	src/cli/orders.c \
+	src/cli/report.c \
 	src/cli/export.c \
 	src/cli/import.c

@@ -41,7 +41,6 @@ struct db {
 	long long actor_clerk;
 	char *actor;
 	int actor_manager;
-	int nest; /* db_begin calls open inside an outer transaction */
 };
 
 struct migration {
@@ -433,38 +432,17 @@ db_schema_version(struct db *db)
 	return (int)pragma_int(db->h, "PRAGMA user_version", &rc);
 }
 
-/* Inside an open transaction db_begin opens a savepoint instead, so a
- * model function that opens its own transaction can run inside a caller's
- * (the CSV importer wraps a whole file in one): its commit releases the
- * savepoint, its rollback undoes only its own writes. */
 enum status
 db_begin(struct db *db)
 {
-	enum status st;
-
-	if (!sqlite3_get_autocommit(db->h)) {
-		st = db_exec(db, "SAVEPOINT db_nested");
-		if (st == ST_OK)
-			db->nest++;
-		return st;
-	}
 	return db_exec(db, "BEGIN IMMEDIATE");
 }
 
 enum status
 db_commit(struct db *db)
 {
-	enum status st;
+	enum status st = db_exec(db, "COMMIT");
 
-	if (db->nest > 0) {
-		st = db_exec(db, "RELEASE db_nested");
-		if (st != ST_OK)
-			db_rollback(db);
-		else
-			db->nest--;
-		return st;
-	}
-	st = db_exec(db, "COMMIT");
 	if (st != ST_OK)
 		db_rollback(db);
 	return st;
@@ -473,12 +451,6 @@ db_commit(struct db *db)
 void
 db_rollback(struct db *db)
 {
-	if (db->nest > 0) {
-		db->nest--;
-		sqlite3_exec(db->h, "ROLLBACK TO db_nested; RELEASE db_nested",
-		    NULL, NULL, NULL);
-		return;
-	}
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -55,17 +55,12 @@ int db_latest_version(void);
 /*
  * Start a write transaction (BEGIN IMMEDIATE).  Returns ST_OK, ST_BUSY when
  * another process held the lock past the busy timeout, or another status
- * with db_errmsg() set.  Inside an open transaction it opens a savepoint
- * instead, which the matching db_commit releases and db_rollback undoes
- * (leaving the outer transaction open): a model function that opens its
- * own transaction can so run inside a caller's.
+ * with db_errmsg() set.  Transactions do not nest.
  */
 enum status db_begin(struct db *db);
-/* Commit the open transaction (or release the innermost savepoint of a
- * nested db_begin); on failure it is rolled back. */
+/* Commit the open transaction; on failure it is rolled back. */
 enum status db_commit(struct db *db);
-/* Roll back the innermost nested db_begin, else the open transaction if
- * there is one.  Never fails. */
+/* Roll back the open transaction if there is one.  Never fails. */
 void db_rollback(struct db *db);
 /* Return nonzero while a transaction is open. */
 int db_in_transaction(struct db *db);

@@ -4,7 +4,7 @@
  * with it.  Used by stock.c and order.c; never by layers above model/.
  *
  * Every function here must be called inside an open transaction
- * (db_begin); none of them commits or rolls back.  They return ST_OK or a
+ * (txn_begin); none of them commits or rolls back.  They return ST_OK or a
  * status with db_errmsg() set; the caller then rolls back.
  */
 #ifndef COOPSTOCK_LEDGER_H

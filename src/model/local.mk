@@ -10,5 +10,8 @@ libcoopstock_a_SOURCES += \
 	src/model/check.c src/model/check.h \
 	src/model/ledger.c src/model/ledger.h \
 	src/model/order.c src/model/order.h \
-	src/model/stock.c src/model/stock.h
+	src/model/stock.c src/model/stock.h \
+	src/model/demo.c src/model/demo.h \
+	src/model/report.c src/model/report.h \
+	src/model/batch.c src/model/batch.h
 libcoopstock_a_SOURCES += src/model/exchange.c src/model/exchange.h

@@ -1,11 +1,13 @@
 /*
  * order.c - see order.h.
  *
- * Every transition is: BEGIN IMMEDIATE, read the status under the write
- * lock, refuse (ST_BAD_STATE, naming the current state) unless it is one
- * the transition starts from, do the stock work through ledger.c, write
- * the order_event row and the new status, commit.  Any failure rolls the
- * whole transaction back, so a refused or failed call leaves no trace.
+ * Every transition is: BEGIN IMMEDIATE (or a savepoint inside the
+ * caller's transaction, txn.h), read the status under the write lock,
+ * refuse (ST_BAD_STATE, naming the current state) unless it is one the
+ * transition starts from, do the stock work through ledger.c, write the
+ * order_event row and the new status, commit.  Any failure rolls the
+ * transaction (or savepoint) back, so a refused or failed call leaves no
+ * trace.
  */
 #include <config.h>
 
@@ -14,6 +16,7 @@
 
 #include "model/ledger.h"
 #include "model/order.h"
+#include "model/txn.h"
 #include "util/i18n.h"
 #include "util/num.h"
 #include "util/xalloc.h"
@@ -142,25 +145,24 @@ refusal(enum order_status to)
 }
 
 /*
- * Begin the transaction and check that order id is in one of the states
- * in allowed (a set of bit()s) for moving to `to`.  *from gets its state.
- * On failure nothing is open.
+ * Begin the transaction (or a savepoint in the caller's, see txn.h; *nested
+ * says which, for order_finish) and check that order id is in one of the
+ * states in allowed (a set of bit()s) for moving to `to`.  *from gets its
+ * state.  On failure nothing is open.
  */
 static enum status
 order_begin(struct db *db, long long id, unsigned allowed, enum order_status to,
-    enum order_status *from)
+    enum order_status *from, int *nested)
 {
 	sqlite3_stmt *st;
-	enum status s = db_begin(db);
+	enum status s = txn_begin(db, nested);
 	int rc, cur = -1;
 
 	if (s != ST_OK)
 		return s;
 	st = prepare_id(db, sql_status, id);
-	if (st == NULL) {
-		db_rollback(db);
-		return ST_ERROR;
-	}
+	if (st == NULL)
+		return txn_end(db, *nested, ST_ERROR);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		cur = order_status_parse(
@@ -174,10 +176,8 @@ order_begin(struct db *db, long long id, unsigned allowed, enum order_status to,
 		/* TRANSLATORS: "order 12 is shipped; only ..." */
 		s = db_fail(db, ST_BAD_STATE, _("order %lld is %s; %s"), id,
 		    cur < 0 ? "?" : status_names[cur], refusal(to));
-	if (s != ST_OK) {
-		db_rollback(db);
-		return s;
-	}
+	if (s != ST_OK)
+		return txn_end(db, *nested, s);
 	*from = (enum order_status)cur;
 	return ST_OK;
 }
@@ -204,12 +204,12 @@ event_write(struct db *db, long long id, int from, enum order_status to,
 
 /*
  * Finish a transition begun with order_begin: if s is ST_OK, write the
- * event and the new status and commit; otherwise (or on any failure)
- * roll back.  Returns the final status.
+ * event and the new status and commit (or release the savepoint);
+ * otherwise (or on any failure) roll it back.  Returns the final status.
  */
 static enum status
-order_finish(struct db *db, enum status s, long long id, enum order_status from,
-    enum order_status to, const char *note)
+order_finish(struct db *db, int nested, enum status s, long long id,
+    enum order_status from, enum order_status to, const char *note)
 {
 	sqlite3_stmt *st;
 
@@ -224,10 +224,7 @@ order_finish(struct db *db, enum status s, long long id, enum order_status from,
 		else
 			s = ledger_step(db, st);
 	}
-	if (s == ST_OK)
-		return db_commit(db);
-	db_rollback(db);
-	return s;
+	return txn_end(db, nested, s);
 }
 
 /* Check what order_create can check without the database. */
@@ -351,21 +348,23 @@ order_create(struct db *db, const struct order_in *in, long long *id)
 {
 	char when[DATETIME_SIZE];
 	long long oid = 0;
+	int nested;
 	enum status s = create_validate(db, in, when);
 
 	if (s != ST_OK)
 		return s;
-	s = db_begin(db);
+	s = txn_begin(db, &nested);
 	if (s != ST_OK)
 		return s;
 	if (in->ext_ref != NULL && in->ext_ref[0] != '\0') {
 		s = find_ref(db, in, &oid);
 		if (s == ST_OK && oid != 0) {
-			db_rollback(db);
 			*id = oid;
-			return db_fail(db, ST_EXISTS,
-			    _("order %s from %s is already here (order %lld)"),
-			    in->ext_ref, in->channel, oid);
+			return txn_end(db, nested,
+			    db_fail(db, ST_EXISTS,
+				_("order %s from %s is already here "
+				  "(order %lld)"),
+				in->ext_ref, in->channel, oid));
 		}
 	}
 	if (s == ST_OK)
@@ -376,10 +375,7 @@ order_create(struct db *db, const struct order_in *in, long long *id)
 		s = customer_remember(db, in);
 	if (s == ST_OK)
 		s = event_write(db, oid, -1, ORDER_NEW, NULL);
-	if (s == ST_OK)
-		s = db_commit(db);
-	else
-		db_rollback(db);
+	s = txn_end(db, nested, s);
 	if (s == ST_OK)
 		*id = oid;
 	return s;
@@ -487,10 +483,11 @@ enum status
 order_confirm(struct db *db, long long id)
 {
 	enum order_status from;
+	int nested;
 	struct cline *v = NULL;
 	int n = 0, is_short = 0;
-	enum status s =
-	    order_begin(db, id, bit(ORDER_NEW), ORDER_CONFIRMED, &from);
+	enum status s = order_begin(
+	    db, id, bit(ORDER_NEW), ORDER_CONFIRMED, &from, &nested);
 
 	if (s != ST_OK)
 		return s;
@@ -506,19 +503,20 @@ order_confirm(struct db *db, long long id)
 		free(msg);
 	}
 	free(v);
-	return order_finish(db, s, id, from, ORDER_CONFIRMED, NULL);
+	return order_finish(db, nested, s, id, from, ORDER_CONFIRMED, NULL);
 }
 
 enum status
 order_pack(struct db *db, long long id)
 {
 	enum order_status from;
-	enum status s =
-	    order_begin(db, id, bit(ORDER_CONFIRMED), ORDER_PACKED, &from);
+	int nested;
+	enum status s = order_begin(
+	    db, id, bit(ORDER_CONFIRMED), ORDER_PACKED, &from, &nested);
 
 	if (s != ST_OK)
 		return s;
-	return order_finish(db, s, id, from, ORDER_PACKED, NULL);
+	return order_finish(db, nested, s, id, from, ORDER_PACKED, NULL);
 }
 
 /*
@@ -583,6 +581,7 @@ order_ship(
     struct db *db, long long id, const char *courier, const char *tracking_no)
 {
 	enum order_status from;
+	int nested;
 	enum status s;
 
 	if (courier == NULL || courier[0] == '\0')
@@ -591,39 +590,41 @@ order_ship(
 		return db_fail(
 		    db, ST_INVALID, _("shipping needs a tracking number"));
 	s = order_begin(db, id, bit(ORDER_CONFIRMED) | bit(ORDER_PACKED),
-	    ORDER_SHIPPED, &from);
+	    ORDER_SHIPPED, &from, &nested);
 	if (s != ST_OK)
 		return s;
 	s = allocs_settle(db, id, 1);
 	if (s == ST_OK)
 		s = shipment_insert(db, id, courier, tracking_no);
-	return order_finish(db, s, id, from, ORDER_SHIPPED, NULL);
+	return order_finish(db, nested, s, id, from, ORDER_SHIPPED, NULL);
 }
 
 enum status
 order_deliver(struct db *db, long long id)
 {
 	enum order_status from;
-	enum status s =
-	    order_begin(db, id, bit(ORDER_SHIPPED), ORDER_DELIVERED, &from);
+	int nested;
+	enum status s = order_begin(
+	    db, id, bit(ORDER_SHIPPED), ORDER_DELIVERED, &from, &nested);
 
 	if (s != ST_OK)
 		return s;
-	return order_finish(db, s, id, from, ORDER_DELIVERED, NULL);
+	return order_finish(db, nested, s, id, from, ORDER_DELIVERED, NULL);
 }
 
 enum status
 order_cancel(struct db *db, long long id, const char *reason)
 {
 	enum order_status from;
+	int nested;
 	enum status s = order_begin(db, id,
 	    bit(ORDER_NEW) | bit(ORDER_CONFIRMED) | bit(ORDER_PACKED),
-	    ORDER_CANCELLED, &from);
+	    ORDER_CANCELLED, &from, &nested);
 
 	if (s != ST_OK)
 		return s;
 	s = allocs_settle(db, id, 0);
-	return order_finish(db, s, id, from, ORDER_CANCELLED, reason);
+	return order_finish(db, nested, s, id, from, ORDER_CANCELLED, reason);
 }
 
 /* Put back every sold unit of the order into the lot it came from. */
@@ -662,13 +663,15 @@ enum status
 order_return(struct db *db, long long id, const char *reason)
 {
 	enum order_status from;
-	enum status s = order_begin(db, id,
-	    bit(ORDER_SHIPPED) | bit(ORDER_DELIVERED), ORDER_RETURNED, &from);
+	int nested;
+	enum status s =
+	    order_begin(db, id, bit(ORDER_SHIPPED) | bit(ORDER_DELIVERED),
+		ORDER_RETURNED, &from, &nested);
 
 	if (s != ST_OK)
 		return s;
 	s = sales_return(db, id, reason);
-	return order_finish(db, s, id, from, ORDER_RETURNED, reason);
+	return order_finish(db, nested, s, id, from, ORDER_RETURNED, reason);
 }
 
 static enum status

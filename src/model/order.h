@@ -11,9 +11,12 @@
  * the stock back with 'return' moves.  Each transition checks and writes
  * inside one BEGIN IMMEDIATE transaction, so two clerks confirming the
  * last jar at once cannot both succeed: the loser gets ST_NO_STOCK, never
- * a raw SQLITE_BUSY.  Every change of status is an order_event row with
+ * a raw SQLITE_BUSY.  When the caller already holds a transaction (the
+ * CSV importer, order_confirm_batch), the call runs in a savepoint inside
+ * it instead (txn.h).  Every change of status is an order_event row with
  * db_actor() and the time.  Functions return ST_OK or a status with the
- * detail in db_errmsg(); on failure nothing was written.
+ * detail in db_errmsg(); on failure nothing was written, and the caller's
+ * transaction, if any, stays open with its earlier writes.
  */
 #ifndef COOPSTOCK_ORDER_H
 #define COOPSTOCK_ORDER_H

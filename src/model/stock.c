@@ -1,11 +1,12 @@
 /*
  * stock.c - see stock.h.
  *
- * Each write is one BEGIN IMMEDIATE transaction: checks and writes happen
- * under the write lock, so a check cannot be raced by another clerk's
- * process.  The moves themselves go through ledger.c, which keeps the
- * caches.  Levels are read from the caches; the ledger walk is read from
- * stock_move and sums the running balance itself.
+ * Each write is one BEGIN IMMEDIATE transaction (or a savepoint inside
+ * the caller's, see txn.h): checks and writes happen under the write lock,
+ * so a check cannot be raced by another clerk's process.  The moves themselves
+ * go through ledger.c, which keeps the caches.  Levels are read from the
+ * caches; the ledger walk is read from stock_move and sums the running balance
+ * itself.
  */
 #include <config.h>
 
@@ -14,6 +15,7 @@
 
 #include "model/ledger.h"
 #include "model/stock.h"
+#include "model/txn.h"
 #include "util/i18n.h"
 #include "util/num.h"
 #include "util/xalloc.h"
@@ -129,12 +131,13 @@ stock_intake(struct db *db, const struct intake *in, long long *lot_id)
 	char received[DATE_SIZE];
 	int64_t cost;
 	long long id = 0;
+	int nested;
 	enum status s;
 
 	s = intake_validate(db, in, received, &cost);
 	if (s != ST_OK)
 		return s;
-	s = db_begin(db);
+	s = txn_begin(db, &nested);
 	if (s != ST_OK)
 		return s;
 	s = row_check(db, sql_product_active, in->product_id, 1);
@@ -152,10 +155,7 @@ stock_intake(struct db *db, const struct intake *in, long long *lot_id)
 	if (s == ST_OK)
 		s = ledger_move(
 		    db, "intake", in->product_id, id, in->qty, 0, in->note);
-	if (s == ST_OK)
-		s = db_commit(db);
-	else
-		db_rollback(db);
+	s = txn_end(db, nested, s);
 	if (s == ST_OK && lot_id != NULL)
 		*lot_id = id;
 	return s;
@@ -239,6 +239,7 @@ enum status
 stock_adjust(struct db *db, long long product_id, long long lot_id,
     int64_t delta, const char *reason)
 {
+	int nested;
 	enum status s;
 
 	if (!db_actor_is_manager(db))
@@ -250,7 +251,7 @@ stock_adjust(struct db *db, long long product_id, long long lot_id,
 	if (delta == 0)
 		return db_fail(
 		    db, ST_INVALID, _("the adjustment must not be zero"));
-	s = db_begin(db);
+	s = txn_begin(db, &nested);
 	if (s != ST_OK)
 		return s;
 	s = row_check(db, sql_product_active, product_id, 0);
@@ -260,10 +261,7 @@ stock_adjust(struct db *db, long long product_id, long long lot_id,
 		s = adjust_down_fefo(db, product_id, -delta, reason);
 	else if (s == ST_OK)
 		s = adjust_lot(db, product_id, lot_id, delta, reason);
-	if (s == ST_OK)
-		return db_commit(db);
-	db_rollback(db);
-	return s;
+	return txn_end(db, nested, s);
 }
 
 enum status

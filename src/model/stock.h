@@ -6,9 +6,10 @@
  * caches stock (per product) and lot_stock (per lot) are updated in the
  * same transaction.  Quantities are thousandths of the product's unit,
  * money is fen.  Every write function opens and commits its own BEGIN
- * IMMEDIATE transaction, records db_actor() as who did it, and returns
+ * IMMEDIATE transaction, or runs in a savepoint when the caller already
+ * holds one (see txn.h), records db_actor() as who did it, and returns
  * ST_OK or a status with the detail in db_errmsg(); on failure nothing
- * was written.
+ * was written and the caller's transaction, if any, stays open.
  */
 #ifndef COOPSTOCK_STOCK_H
 #define COOPSTOCK_STOCK_H

@@ -1,6 +1,8 @@
 /*
- * txn.c - see txn.h.  The savepoint has one fixed name: model calls do
- * not nest inside each other, only inside a caller's transaction.
+ * txn.c - see txn.h.  The savepoint has one fixed name.  That is enough
+ * even when model calls nest (order_confirm_batch opens one and calls
+ * order_confirm in it): SQLite resolves ROLLBACK TO and RELEASE to the
+ * innermost savepoint of that name, so each level undoes only its own.
  */
 #include <config.h>
 

@@ -1,8 +1,6 @@
 /*
- * test_imex.c - the pieces under the CSV importers: the string map,
- * db_begin nesting as a savepoint (a model call that fails inside an
- * import's transaction undoes only its own writes), and the exchange
- * queries that make re-imports idempotent.
+ * test_imex.c - the pieces under the CSV importers: the string map and
+ * the exchange queries that make re-imports idempotent.
  */
 #include <config.h>
 
@@ -50,30 +48,6 @@ test_strmap(void **state)
 	assert_int_equal(sum, 10000L * 9999 / 2);
 	strmap_free(m);
 	strmap_free(NULL);
-}
-
-static void
-test_nested_begin(void **state)
-{
-	struct testdb *t = *state;
-	struct db *db = t->db;
-
-	assert_int_equal(db_begin(db), ST_OK);
-	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('a', '1')"), ST_OK);
-	assert_int_equal(db_begin(db), ST_OK); /* a savepoint */
-	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('b', '2')"), ST_OK);
-	db_rollback(db); /* undoes b only */
-	assert_true(db_in_transaction(db));
-	assert_int_equal(db_begin(db), ST_OK);
-	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('c', '3')"), ST_OK);
-	assert_int_equal(db_commit(db), ST_OK); /* releases c into the outer */
-	assert_true(db_in_transaction(db));
-	assert_int_equal(db_commit(db), ST_OK);
-	assert_false(db_in_transaction(db));
-	assert_int_equal(testdb_int(db, "SELECT count(*) FROM setting WHERE "
-	    "key IN ('a', 'c')"), 2);
-	assert_int_equal(testdb_int(db, "SELECT count(*) FROM setting WHERE "
-	    "key = 'b'"), 0);
 }
 
 static long long
@@ -144,8 +118,6 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_strmap),
-		cmocka_unit_test_setup_teardown(test_nested_begin, testdb_setup,
-		    testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_exchange_orders,
 		    testdb_setup, testdb_teardown),
 	};

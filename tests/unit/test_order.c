@@ -637,6 +637,94 @@ test_check_catches_bad_reservations(void **state)
 	assert_int_equal(fx_check_fails(t->db, "HONEY-500"), 2);
 }
 
+/* Inside a caller's transaction (the CSV importer's), order_create and
+ * order_confirm run in savepoints: the caller's rollback undoes them. */
+static void
+test_nested_in_outer_transaction(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	struct order_line_in line = {p, 2000, -1};
+	struct order_in in = {
+	    .channel = "taobao", .ext_ref = "N-1", .lines = &line, .nlines = 1};
+	long long id = 0, lot;
+	char *before;
+
+	fx_lot(t->db, p, 5000, NULL);
+	before = fx_snapshot(t->db);
+	assert_int_equal(db_begin(t->db), ST_OK);
+	assert_int_equal(order_create(t->db, &in, &id), ST_OK);
+	assert_true(db_in_transaction(t->db));
+	assert_int_equal(order_confirm(t->db, id), ST_OK);
+	assert_true(db_in_transaction(t->db));
+	lot = testdb_int(t->db, "SELECT count(*) FROM order_alloc");
+	assert_int_equal(lot, 1);
+	/* A refused call inside leaves the outer transaction alone too. */
+	assert_int_equal(order_create(t->db, &in, &id), ST_EXISTS);
+	assert_true(db_in_transaction(t->db));
+	assert_int_equal(order_pack(t->db, id), ST_OK);
+	db_rollback(t->db);
+	assert_unchanged(t->db, before);
+	free(before);
+	fx_check_clean(t->db);
+}
+
+/* A short order_confirm inside a caller's transaction undoes only its own
+ * savepoint: the transaction stays open with the caller's earlier writes. */
+static void
+test_nested_failure_keeps_outer(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	long long a, b;
+	char *mid;
+
+	fx_lot(t->db, p, 3000, NULL);
+	assert_int_equal(db_begin(t->db), ST_OK);
+	a = fx_order(t->db, p, 2000);
+	assert_int_equal(order_confirm(t->db, a), ST_OK);
+	b = fx_order(t->db, p, 2000);
+	mid = fx_snapshot(t->db);
+	assert_int_equal(order_confirm(t->db, b), ST_NO_STOCK);
+	assert_string_equal(db_errmsg(t->db), "HONEY: short by 1 jar");
+	assert_true(db_in_transaction(t->db));
+	assert_unchanged(t->db, mid);
+	free(mid);
+	assert_int_equal(db_commit(t->db), ST_OK);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM orders"), 2);
+	assert_string_equal(text_of(t->db,
+				"SELECT group_concat(status, ',') FROM"
+				" (SELECT status FROM orders ORDER BY id)"),
+	    "confirmed,new");
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT reserved FROM stock"), 2000);
+	fx_check_clean(t->db);
+}
+
+/* Stock writes nest the same way. */
+static void
+test_stock_nested(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	char *before = fx_snapshot(t->db), *mid;
+
+	assert_int_equal(db_begin(t->db), ST_OK);
+	fx_lot(t->db, p, 3000, NULL);
+	mid = fx_snapshot(t->db);
+	assert_int_equal(stock_adjust(t->db, p, 0, -5000, "spilt"),
+	    ST_NO_STOCK);
+	assert_true(db_in_transaction(t->db));
+	assert_unchanged(t->db, mid);
+	assert_int_equal(stock_adjust(t->db, p, 0, -1000, "spilt"), ST_OK);
+	assert_true(db_in_transaction(t->db));
+	db_rollback(t->db);
+	assert_unchanged(t->db, before);
+	free(before);
+	free(mid);
+}
+
 int
 main(void)
 {
@@ -668,6 +756,12 @@ main(void)
 		test_two_lines_one_product, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_check_catches_bad_reservations,
 		testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_nested_in_outer_transaction,
+		testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_nested_failure_keeps_outer, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_stock_nested, testdb_setup, testdb_teardown),
 	};
 
 	return TESTLIB_RUN(tests);
