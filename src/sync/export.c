@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,8 +177,13 @@ static int
 order_cb(const struct exchange_order_row *r, void *arg)
 {
 	struct csvw *w = arg;
+	char ref[32];
 
-	csvw_text(w, r->ext_ref);
+	/* An order typed in at the counter has no shop reference: it is
+	 * named CS<id>, which the importer recognises. */
+	if (*r->ext_ref == '\0')
+		snprintf(ref, sizeof ref, "CS%lld", r->order_id);
+	csvw_text(w, *r->ext_ref != '\0' ? r->ext_ref : ref);
 	csvw_text(w, r->channel);
 	csvw_text(w, r->ordered_at);
 	csvw_text(w, r->customer_name);

@@ -350,6 +350,28 @@ order_created(struct run *r, long long id)
 				       : _(status_message(st)));
 }
 
+/*
+ * Return 1 if the gathered order is CS<id>, our name for order id typed
+ * in at the counter (no shop reference), and that order is here in the
+ * same channel: it is already present.
+ */
+static int
+local_present(struct run *r)
+{
+	struct order *o = NULL;
+	const char *d = r->ref + 2;
+	int here;
+
+	if (strncmp(r->ref, "CS", 2) != 0 || *d == '\0' || *d == '0' ||
+	    strspn(d, "0123456789") != strlen(d) || strlen(d) > 18)
+		return 0;
+	here = order_get(r->im->db, atoll(d), &o) == ST_OK &&
+	       (o->ext_ref == NULL || *o->ext_ref == '\0') &&
+	       strcmp(o->channel, r->channel) == 0;
+	order_free(o);
+	return here;
+}
+
 /* Create the gathered order, unless one of its rows was bad. */
 static void
 flush(struct run *r)
@@ -375,7 +397,8 @@ flush(struct run *r)
 		in.note = r->note;
 		in.lines = r->lines;
 		in.nlines = r->nlines;
-		st = order_create(im->db, &in, &id);
+		st = local_present(r) ? ST_EXISTS
+				      : order_create(im->db, &in, &id);
 		if (st == ST_OK)
 			order_created(r, id);
 		else if (st == ST_EXISTS && r->first_new != 0 &&

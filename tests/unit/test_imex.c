@@ -53,7 +53,7 @@ test_strmap(void **state)
 static long long
 add_product(struct db *db, const char *sku)
 {
-	struct product p = { 0 };
+	struct product p = {0};
 	long long id;
 
 	p.sku = (char *)sku;
@@ -81,8 +81,8 @@ test_exchange_orders(void **state)
 {
 	struct testdb *t = *state;
 	struct db *db = t->db;
-	struct order_line_in l[2] = { { 0, 1000, -1 }, { 0, 2500, 50 } };
-	struct order_in in = { 0 };
+	struct order_line_in l[2] = {{0, 1000, -1}, {0, 2500, 50}};
+	struct order_in in = {0};
 	long long id1, id2, id;
 	char *status, *rows = xstrdup("");
 	int n, found;
@@ -98,13 +98,16 @@ test_exchange_orders(void **state)
 	in.nlines = 1;
 	assert_int_equal(order_create(db, &in, &id2), ST_OK);
 	assert_int_equal(exchange_order_rows(db, NULL, row_cb, &rows), ST_OK);
-	assert_string_equal(rows, "R1/taobao/A/1000;R1/taobao/B/2500;R1/douyin/A/1000;");
+	assert_string_equal(
+	    rows, "R1/taobao/A/1000;R1/taobao/B/2500;R1/douyin/A/1000;");
 	free(rows);
-	assert_int_equal(exchange_order_find(db, "R1", NULL, &id, &status, &n), ST_OK);
+	assert_int_equal(
+	    exchange_order_find(db, "R1", NULL, &id, &status, &n), ST_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(id, 0);
 	assert_null(status);
-	assert_int_equal(exchange_order_find(db, "R1", "douyin", &id, &status, &n), ST_OK);
+	assert_int_equal(
+	    exchange_order_find(db, "R1", "douyin", &id, &status, &n), ST_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(id, id2);
 	assert_string_equal(status, "new");
@@ -117,9 +120,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_strmap),
-		cmocka_unit_test_setup_teardown(test_exchange_orders,
-		    testdb_setup, testdb_teardown),
+	    cmocka_unit_test(test_strmap),
+	    cmocka_unit_test_setup_teardown(
+		test_exchange_orders, testdb_setup, testdb_teardown),
 	};
 
 	return TESTLIB_RUN(tests);
