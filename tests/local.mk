@@ -75,3 +75,12 @@ tests_unit_test_product_LDADD = $(UNIT_LDADD)
 tests_unit_test_setting_SOURCES = tests/unit/test_setting.c $(CATALOG_TEST_LIB)
 tests_unit_test_setting_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_setting_LDADD = $(UNIT_LDADD)
+
+# Reliability: I/O faults through a test-only VFS, SQLite and xalloc
+# out-of-memory, for every write path in test_faults.c's table.
+check_PROGRAMS += tests/unit/test_faults
+TESTS += tests/unit/test_faults
+tests_unit_test_faults_SOURCES = tests/unit/test_faults.c \
+	tests/unit/faultvfs.c tests/unit/faultvfs.h $(CATALOG_TEST_LIB)
+tests_unit_test_faults_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_faults_LDADD = $(UNIT_LDADD)

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "util/fatal.h"
 #include "util/i18n.h"
 #include "util/paths.h"
 #include "util/xalloc.h"
@@ -193,6 +194,20 @@ precheck_file(const char *path, char **errmsg)
 	return ST_OK;
 }
 
+/* Remove path and the -wal and -shm files SQLite may have made beside it. */
+static void
+remove_db_files(const char *path)
+{
+	static const char *const suffix[] = { "-wal", "-shm", "" };
+
+	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+		char *f = xasprintf("%s%s", path, suffix[i]);
+
+		unlink(f);
+		free(f);
+	}
+}
+
 /* Create the file ourselves so its mode is 0660 less the umask. */
 static enum status
 create_file(const char *path, char **errmsg)
@@ -341,7 +356,7 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	struct db *db;
 	struct migration *m;
 	size_t n;
-	int version = 0, rc;
+	int version = 0, rc, created = 0;
 	enum status st;
 
 	*out = NULL;
@@ -354,8 +369,10 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 		return ST_NO_SCHEMA;
 	}
 	st = precheck_file(path, errmsg);
-	if (st == ST_NOT_FOUND && mode == DB_OPEN_CREATE)
+	if (st == ST_NOT_FOUND && mode == DB_OPEN_CREATE) {
 		st = create_file(path, errmsg);
+		created = st == ST_OK;
+	}
 	else if (st == ST_NOT_FOUND)
 		set_err(errmsg, _("%s: no database here; create one with: coopstock --db %s init"),
 		    path, path);
@@ -388,6 +405,11 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 fail:
 	migrations_free(m, n);
 	db_close(db);
+	/* A database this call created and could not finish (disk full, I/O
+	 * error) is removed, so no half-made file is left to puzzle anyone.
+	 * Not when busy: then another process has the new file open. */
+	if (created && st != ST_BUSY)
+		remove_db_files(path);
 	return st;
 }
 
@@ -577,12 +599,26 @@ db_prepare(struct db *db, const char *sql)
 	return st;
 }
 
+/*
+ * A failed bind leaves the parameter NULL, and the statement would still
+ * run: a lookup would say "not found", an UPDATE would write NULL.  So a
+ * bind never fails quietly: out of memory is fatal like every other
+ * allocation (xalloc.h), and anything else is a programming error.
+ */
 int
 db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
+	int rc;
+
 	if (s == NULL)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_bind_null(st, i);
+	else
+		rc = sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_NOMEM)
+		fatal("out of memory");
+	if (rc != SQLITE_OK)
+		fatal("cannot bind SQL parameter %d: %s", i, sqlite3_errstr(rc));
+	return rc;
 }
 
 enum status
