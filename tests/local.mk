@@ -44,6 +44,7 @@ tests_tools_ptyrec_LDADD = $(PTY_LIBS)
 cli_tests = \
 	tests/cli/backup.sh \
 	tests/cli/db-open.sh \
+	tests/cli/readonly.sh \
 	tests/cli/usage.sh \
 	tests/potfiles.sh
 TESTS += $(cli_tests)

@@ -241,6 +241,16 @@ pragma_int(sqlite3 *h, const char *sql, int *rc)
 	return v;
 }
 
+/* The reason to show for st: "the disk is full" or "the database is
+ * read-only" say more to a clerk than SQLite's words; else the detail. */
+static const char *
+plain_reason(struct db *db, enum status st)
+{
+	if (st == ST_FULL || st == ST_READONLY)
+		return _(status_message(st));
+	return db->err;
+}
+
 /*
  * Decide, by reading only, whether the open file is ours and not from the
  * future.  Sets *version to its user_version.
@@ -263,8 +273,10 @@ identify(struct db *db, int latest, int *version, char **errmsg)
 		return ST_NOTADB;
 	}
 	if (rc != SQLITE_OK) {
-		set_err(errmsg, "%s: %s", db->path, sqlite3_errmsg(db->h));
-		return db_status(db, rc);
+		enum status st = db_status(db, rc);
+
+		set_err(errmsg, "%s: %s", db->path, plain_reason(db, st));
+		return st;
 	}
 	if (app != COOPSTOCK_APP_ID && (uv != 0 || tables != 0)) {
 		set_err(errmsg, _("%s: an SQLite database, but not coopstock's (refusing to touch it)"),
@@ -278,6 +290,57 @@ identify(struct db *db, int latest, int *version, char **errmsg)
 	}
 	*version = (int)uv;
 	return ST_OK;
+}
+
+/* Return "file:PATH?immutable=1" with PATH percent-encoded as a URI. */
+static char *
+immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = xmalloc(strlen(path) * 3 + sizeof "file:?immutable=1");
+	char *o = uri;
+
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/._~-", *p) != NULL) {
+			*o++ = (char)*p;
+		} else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
+/*
+ * SQLite cannot read a WAL database in a directory it may not write when
+ * the -shm file is missing: it must create it first (SQLITE_READONLY on
+ * the first read).  No -wal file can exist there either, so no writer is
+ * at work and the file alone is the whole database: open it immutable and
+ * read-only, so `check` and `backup` still work and writes fail with
+ * ST_READONLY.  Returns 1 when db->h was reopened so.
+ */
+static int
+reopen_immutable(struct db *db)
+{
+	char *wal = xasprintf("%s-wal", db->path), *uri;
+	int rc, absent = access(wal, F_OK) != 0 && errno == ENOENT;
+
+	free(wal);
+	if (!absent)
+		return 0;
+	uri = immutable_uri(db->path);
+	sqlite3_close(db->h);
+	db->h = NULL;
+	rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	    SQLITE_OPEN_NOFOLLOW, NULL);
+	free(uri);
+	if (rc == SQLITE_OK)
+		sqlite3_extended_result_codes(db->h, 0);
+	return rc == SQLITE_OK;
 }
 
 static enum status
@@ -294,7 +357,7 @@ configure_connection(struct db *db, char **errmsg)
 	for (size_t i = 0; i < sizeof pragmas / sizeof *pragmas; i++) {
 		st = db_exec(db, pragmas[i]);
 		if (st != ST_OK) {
-			set_err(errmsg, "%s: %s", db->path, db->err);
+			set_err(errmsg, "%s: %s", db->path, plain_reason(db, st));
 			return st;
 		}
 	}
@@ -345,7 +408,9 @@ migrate(struct db *db, struct migration *m, size_t n, char **errmsg)
 rollback:
 	db_rollback(db);
 fail:
-	set_err(errmsg, _("%s: cannot update the schema: %s"), db->path, db->err);
+	/* A clerk understands "the disk is full" better than SQLite's words. */
+	set_err(errmsg, _("%s: cannot update the schema: %s"), db->path,
+	    plain_reason(db, st));
 	return st;
 }
 
@@ -393,6 +458,13 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	}
 	sqlite3_extended_result_codes(db->h, 0);
 	st = identify(db, m[n - 1].version, &version, errmsg);
+	if (st == ST_READONLY && reopen_immutable(db)) {
+		if (errmsg != NULL) {
+			free(*errmsg);
+			*errmsg = NULL;
+		}
+		st = identify(db, m[n - 1].version, &version, errmsg);
+	}
 	if (st == ST_OK)
 		st = configure_connection(db, errmsg);
 	if (st == ST_OK && version < m[n - 1].version)
@@ -503,7 +575,10 @@ db_status(struct db *db, int rc)
 		break;
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
-		st = ST_IO;
+		/* SQLite reports ENOSPC while it sizes the -shm file or writes
+		 * outside a transaction as an I/O error: say "full". */
+		st = db != NULL && db->h != NULL &&
+		    sqlite3_system_errno(db->h) == ENOSPC ? ST_FULL : ST_IO;
 		break;
 	case SQLITE_NOTADB:
 		st = ST_NOTADB;
