@@ -85,3 +85,11 @@ tests_unit_test_faults_SOURCES = tests/unit/test_faults.c \
 	tests/unit/faultvfs.c tests/unit/faultvfs.h $(CATALOG_TEST_LIB)
 tests_unit_test_faults_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_faults_LDADD = $(UNIT_LDADD)
+
+# make stress: the long variants, not part of make check.  The fault loops
+# try every N instead of a sample, and the fuzz replayers run each corpus
+# input in 100,000 mutated forms.  A few minutes.
+stress_tests = tests/unit/test_faults $(fuzz_replays)
+stress:
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(stress_tests)' COOPSTOCK_STRESS=1
+.PHONY: stress

@@ -390,10 +390,13 @@ migrate(struct db *db, struct migration *m, size_t n, char **errmsg)
 		free(sql);
 		if (st != ST_OK)
 			goto rollback;
-		set = sqlite3_mprintf("PRAGMA user_version=%d; PRAGMA application_id=%d",
+		/* xasprintf, not sqlite3_mprintf: a NULL from the latter ran as
+		 * an empty statement, committing the tables without the new
+		 * user_version, and every later open failed re-creating them. */
+		set = xasprintf("PRAGMA user_version=%d; PRAGMA application_id=%d",
 		    m[i].version, COOPSTOCK_APP_ID);
 		st = db_exec(db, set);
-		sqlite3_free(set);
+		free(set);
 		if (st != ST_OK)
 			goto rollback;
 	}
@@ -716,6 +719,10 @@ db_column_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
 
+	/* NULL is SQL NULL, or a failed conversion: never read the latter as
+	 * "" (a record read so and written back would lose the field). */
+	if (s == NULL && sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM)
+		fatal("out of memory");
 	return xstrdup(s != NULL ? (const char *)s : "");
 }
 

@@ -102,7 +102,8 @@ int db_bind_text(sqlite3_stmt *st, int i, const char *s);
 enum status db_query_int(struct db *db, sqlite3_stmt *st, long long dflt,
     long long *out);
 
-/* Return a newly allocated copy of column i of the current row ("" for NULL). */
+/* Return a newly allocated copy of column i of the current row ("" for
+ * NULL).  Out of memory is fatal, as in xalloc. */
 char *db_column_dup(sqlite3_stmt *st, int i);
 
 /*

@@ -25,7 +25,7 @@
 #include "fuzz.h"
 #include "util/xalloc.h"
 
-#define STRESS_MUTATIONS 2000
+#define STRESS_MUTATIONS 100000
 #define REPLAY_MAX 65536
 
 static int stress;
@@ -138,7 +138,8 @@ run_dir(const char *dir, long *count)
 		names[n++] = xasprintf("%s/%s", dir, e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, name_cmp);
+	if (n > 1)
+		qsort(names, n, sizeof *names, name_cmp);
 	for (size_t i = 0; i < n; i++) {
 		struct stat sb;
 

@@ -69,8 +69,12 @@ seed_catalogue(struct db *db)
 
 	p.sku = (char *)"FT-1";
 	p.name = (char *)"核桃";
+	p.name_en = (char *)"walnuts";
+	p.short_code = (char *)"ht";
 	p.unit = (char *)"kg";
+	p.category = (char *)"干果";
 	p.price = 1000;
+	p.reorder_level = 500;
 	assert_int_equal(product_add(db, &p, NULL), ST_OK);
 	m.code = (char *)"M01";
 	m.name = (char *)"王芳";
@@ -122,8 +126,12 @@ run_product_update(struct fx *fx)
 static int
 applied_product_update(struct db *db)
 {
+	/* The fields it did not change must have survived the read and the
+	 * write back. */
 	return testdb_int(db, "SELECT count(*) FROM product WHERE sku = 'FT-1' "
-	    "AND name = '新核桃' AND price = 1200 AND updated_by = 'tester'") == 1;
+	    "AND name = '新核桃' AND price = 1200 AND updated_by = 'tester' "
+	    "AND name_en = 'walnuts' AND short_code = 'ht' AND unit = 'kg' "
+	    "AND category = '干果' AND reorder_level = 500") == 1;
 }
 
 static enum status
