@@ -45,6 +45,7 @@ cli_tests = \
 	tests/cli/backup.sh \
 	tests/cli/check-ledger.sh \
 	tests/cli/db-open.sh \
+	tests/cli/readonly.sh \
 	tests/cli/usage.sh \
 	tests/potfiles.sh
 TESTS += $(cli_tests)
@@ -162,6 +163,24 @@ TESTS += tests/unit/test_demo
 tests_unit_test_demo_SOURCES = tests/unit/test_demo.c $(MODEL_TEST_SOURCES)
 tests_unit_test_demo_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_demo_LDADD = $(UNIT_LDADD)
+
+# Reliability: I/O faults through a test-only VFS, SQLite and xalloc
+# out-of-memory, for every write path in test_faults.c's table.
+check_PROGRAMS += tests/unit/test_faults
+TESTS += tests/unit/test_faults
+tests_unit_test_faults_SOURCES = tests/unit/test_faults.c \
+	tests/unit/faultvfs.c tests/unit/faultvfs.h $(CATALOG_TEST_LIB)
+tests_unit_test_faults_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_faults_LDADD = $(UNIT_LDADD)
+
+# make stress: the long variants, not part of make check.  The fault loops
+# try every N instead of a sample, and the fuzz replayers run each corpus
+# input in 100,000 mutated forms.  A few minutes.
+stress_tests = tests/unit/test_faults $(fuzz_replays)
+stress:
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(stress_tests)' COOPSTOCK_STRESS=1
+.PHONY: stress
+
 # CSV exchange: import and export kinds through the real binary, with
 # fixtures in the shops' own layouts (tests/data/imex).
 imex_tests = \

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "util/fatal.h"
 #include "util/i18n.h"
 #include "util/paths.h"
 #include "util/xalloc.h"
@@ -193,6 +194,20 @@ precheck_file(const char *path, char **errmsg)
 	return ST_OK;
 }
 
+/* Remove path and the -wal and -shm files SQLite may have made beside it. */
+static void
+remove_db_files(const char *path)
+{
+	static const char *const suffix[] = { "-wal", "-shm", "" };
+
+	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+		char *f = xasprintf("%s%s", path, suffix[i]);
+
+		unlink(f);
+		free(f);
+	}
+}
+
 /* Create the file ourselves so its mode is 0660 less the umask. */
 static enum status
 create_file(const char *path, char **errmsg)
@@ -226,6 +241,16 @@ pragma_int(sqlite3 *h, const char *sql, int *rc)
 	return v;
 }
 
+/* The reason to show for st: "the disk is full" or "the database is
+ * read-only" say more to a clerk than SQLite's words; else the detail. */
+static const char *
+plain_reason(struct db *db, enum status st)
+{
+	if (st == ST_FULL || st == ST_READONLY)
+		return _(status_message(st));
+	return db->err;
+}
+
 /*
  * Decide, by reading only, whether the open file is ours and not from the
  * future.  Sets *version to its user_version.
@@ -248,8 +273,10 @@ identify(struct db *db, int latest, int *version, char **errmsg)
 		return ST_NOTADB;
 	}
 	if (rc != SQLITE_OK) {
-		set_err(errmsg, "%s: %s", db->path, sqlite3_errmsg(db->h));
-		return db_status(db, rc);
+		enum status st = db_status(db, rc);
+
+		set_err(errmsg, "%s: %s", db->path, plain_reason(db, st));
+		return st;
 	}
 	if (app != COOPSTOCK_APP_ID && (uv != 0 || tables != 0)) {
 		set_err(errmsg, _("%s: an SQLite database, but not coopstock's (refusing to touch it)"),
@@ -265,6 +292,57 @@ identify(struct db *db, int latest, int *version, char **errmsg)
 	return ST_OK;
 }
 
+/* Return "file:PATH?immutable=1" with PATH percent-encoded as a URI. */
+static char *
+immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = xmalloc(strlen(path) * 3 + sizeof "file:?immutable=1");
+	char *o = uri;
+
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/._~-", *p) != NULL) {
+			*o++ = (char)*p;
+		} else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
+/*
+ * SQLite cannot read a WAL database in a directory it may not write when
+ * the -shm file is missing: it must create it first (SQLITE_READONLY on
+ * the first read).  No -wal file can exist there either, so no writer is
+ * at work and the file alone is the whole database: open it immutable and
+ * read-only, so `check` and `backup` still work and writes fail with
+ * ST_READONLY.  Returns 1 when db->h was reopened so.
+ */
+static int
+reopen_immutable(struct db *db)
+{
+	char *wal = xasprintf("%s-wal", db->path), *uri;
+	int rc, absent = access(wal, F_OK) != 0 && errno == ENOENT;
+
+	free(wal);
+	if (!absent)
+		return 0;
+	uri = immutable_uri(db->path);
+	sqlite3_close(db->h);
+	db->h = NULL;
+	rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	    SQLITE_OPEN_NOFOLLOW, NULL);
+	free(uri);
+	if (rc == SQLITE_OK)
+		sqlite3_extended_result_codes(db->h, 0);
+	return rc == SQLITE_OK;
+}
+
 static enum status
 configure_connection(struct db *db, char **errmsg)
 {
@@ -278,7 +356,7 @@ configure_connection(struct db *db, char **errmsg)
 	for (size_t i = 0; i < sizeof pragmas / sizeof *pragmas; i++) {
 		st = db_exec(db, pragmas[i]);
 		if (st != ST_OK) {
-			set_err(errmsg, "%s: %s", db->path, db->err);
+			set_err(errmsg, "%s: %s", db->path, plain_reason(db, st));
 			return st;
 		}
 	}
@@ -311,10 +389,13 @@ migrate(struct db *db, struct migration *m, size_t n, char **errmsg)
 		free(sql);
 		if (st != ST_OK)
 			goto rollback;
-		set = sqlite3_mprintf("PRAGMA user_version=%d; PRAGMA application_id=%d",
+		/* xasprintf, not sqlite3_mprintf: a NULL from the latter ran as
+		 * an empty statement, committing the tables without the new
+		 * user_version, and every later open failed re-creating them. */
+		set = xasprintf("PRAGMA user_version=%d; PRAGMA application_id=%d",
 		    m[i].version, COOPSTOCK_APP_ID);
 		st = db_exec(db, set);
-		sqlite3_free(set);
+		free(set);
 		if (st != ST_OK)
 			goto rollback;
 	}
@@ -329,7 +410,9 @@ migrate(struct db *db, struct migration *m, size_t n, char **errmsg)
 rollback:
 	db_rollback(db);
 fail:
-	set_err(errmsg, _("%s: cannot update the schema: %s"), db->path, db->err);
+	/* A clerk understands "the disk is full" better than SQLite's words. */
+	set_err(errmsg, _("%s: cannot update the schema: %s"), db->path,
+	    plain_reason(db, st));
 	return st;
 }
 
@@ -340,7 +423,7 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	struct db *db;
 	struct migration *m;
 	size_t n;
-	int version = 0, rc;
+	int version = 0, rc, created = 0;
 	enum status st;
 
 	*out = NULL;
@@ -353,8 +436,10 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 		return ST_NO_SCHEMA;
 	}
 	st = precheck_file(path, errmsg);
-	if (st == ST_NOT_FOUND && mode == DB_OPEN_CREATE)
+	if (st == ST_NOT_FOUND && mode == DB_OPEN_CREATE) {
 		st = create_file(path, errmsg);
+		created = st == ST_OK;
+	}
 	else if (st == ST_NOT_FOUND)
 		set_err(errmsg, _("%s: no database here; create one with: coopstock --db %s init"),
 		    path, path);
@@ -378,6 +463,13 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	 * may be writing, and must wait for them, not fail. */
 	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
 	st = identify(db, m[n - 1].version, &version, errmsg);
+	if (st == ST_READONLY && reopen_immutable(db)) {
+		if (errmsg != NULL) {
+			free(*errmsg);
+			*errmsg = NULL;
+		}
+		st = identify(db, m[n - 1].version, &version, errmsg);
+	}
 	if (st == ST_OK)
 		st = configure_connection(db, errmsg);
 	if (st == ST_OK && version < m[n - 1].version)
@@ -390,6 +482,11 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 fail:
 	migrations_free(m, n);
 	db_close(db);
+	/* A database this call created and could not finish (disk full, I/O
+	 * error) is removed, so no half-made file is left to puzzle anyone.
+	 * Not when busy: then another process has the new file open. */
+	if (created && st != ST_BUSY)
+		remove_db_files(path);
 	return st;
 }
 
@@ -483,7 +580,10 @@ db_status(struct db *db, int rc)
 		break;
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
-		st = ST_IO;
+		/* SQLite reports ENOSPC while it sizes the -shm file or writes
+		 * outside a transaction as an I/O error: say "full". */
+		st = db != NULL && db->h != NULL &&
+		    sqlite3_system_errno(db->h) == ENOSPC ? ST_FULL : ST_IO;
 		break;
 	case SQLITE_NOTADB:
 		st = ST_NOTADB;
@@ -579,12 +679,26 @@ db_prepare(struct db *db, const char *sql)
 	return st;
 }
 
+/*
+ * A failed bind leaves the parameter NULL, and the statement would still
+ * run: a lookup would say "not found", an UPDATE would write NULL.  So a
+ * bind never fails quietly: out of memory is fatal like every other
+ * allocation (xalloc.h), and anything else is a programming error.
+ */
 int
 db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
+	int rc;
+
 	if (s == NULL)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_bind_null(st, i);
+	else
+		rc = sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_NOMEM)
+		fatal("out of memory");
+	if (rc != SQLITE_OK)
+		fatal("cannot bind SQL parameter %d: %s", i, sqlite3_errstr(rc));
+	return rc;
 }
 
 enum status
@@ -607,6 +721,10 @@ db_column_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
 
+	/* NULL is SQL NULL, or a failed conversion: never read the latter as
+	 * "" (a record read so and written back would lose the field). */
+	if (s == NULL && sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM)
+		fatal("out of memory");
 	return xstrdup(s != NULL ? (const char *)s : "");
 }
 

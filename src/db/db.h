@@ -31,7 +31,7 @@ enum db_open_mode {
  * (ST_TOO_NEW) are refused before anything is written to them.  On
  * failure *out is NULL and *errmsg (if errmsg is not NULL) receives a
  * newly allocated one-line explanation naming the file, which the caller
- * frees.
+ * frees.  A file this call created is removed again when the open fails.
  */
 enum status db_open(const char *path, enum db_open_mode mode,
     struct db **out, char **errmsg);
@@ -90,7 +90,9 @@ enum status db_exec(struct db *db, const char *sql);
  */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql);
 
-/* Bind helpers: NULL text binds SQL NULL. */
+/* Bind text (a copy is taken); NULL binds SQL NULL.  Never fails: out of
+ * memory calls fatal() as xalloc does, and so does a wrong index.
+ * Returns SQLITE_OK. */
 int db_bind_text(sqlite3_stmt *st, int i, const char *s);
 
 /*
@@ -100,7 +102,8 @@ int db_bind_text(sqlite3_stmt *st, int i, const char *s);
 enum status db_query_int(struct db *db, sqlite3_stmt *st, long long dflt,
     long long *out);
 
-/* Return a newly allocated copy of column i of the current row ("" for NULL). */
+/* Return a newly allocated copy of column i of the current row ("" for
+ * NULL).  Out of memory is fatal, as in xalloc. */
 char *db_column_dup(sqlite3_stmt *st, int i);
 
 /*

@@ -4,9 +4,13 @@
  */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "testlib.h"
+#include "util/xalloc.h"
 
 static void
 test_open_migrates_to_latest(void **state)
@@ -120,6 +124,45 @@ test_actor(void **state)
 	assert_false(db_actor_is_manager(t->db));
 }
 
+/* The -wal and -shm exist only while a connection is open, so the shell
+ * test (tests/cli/db-open.sh) cannot see them: check all three here, for
+ * a database created under umask 002 on a group-shared terminal. */
+static void
+test_group_modes_while_open(void **state)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm" };
+	char dir[] = "/tmp/coopstock-modes.XXXXXX";
+	struct db *db = NULL;
+	struct stat sb;
+	mode_t old;
+	char *path, *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/g.db", dir);
+	old = umask(002);
+	assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, NULL), ST_OK);
+	umask(old);
+	assert_int_equal(db_exec(db, "INSERT INTO setting(key, value) "
+	    "VALUES ('mode-test', 'x')"), ST_OK);
+	for (size_t i = 0; i < 3; i++) {
+		f = xasprintf("%s%s", path, sfx[i]);
+		assert_int_equal(stat(f, &sb), 0);
+		if ((sb.st_mode & 0777) != 0660)
+			fail_msg("%s has mode %o, not 660", f,
+			    (unsigned)(sb.st_mode & 0777));
+		free(f);
+	}
+	db_close(db);
+	for (size_t i = 0; i < 3; i++) {
+		f = xasprintf("%s%s", path, sfx[i]);
+		unlink(f);
+		free(f);
+	}
+	rmdir(dir);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -132,6 +175,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_busy_is_reported_not_raw, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_ledger_is_append_only, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_actor, testdb_setup, testdb_teardown),
+		cmocka_unit_test(test_group_modes_while_open),
 	};
 
 	return TESTLIB_RUN(tests);
