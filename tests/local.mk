@@ -41,3 +41,12 @@ cli_tests = \
 	tests/potfiles.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests) tests/lib.sh
+
+# TUI tests: tests/tui/uidemo drives the widgets; widgets.sh runs it in
+# tmux (skipped when tmux is missing).
+check_PROGRAMS += tests/tui/uidemo
+tests_tui_uidemo_SOURCES = tests/tui/uidemo.c
+tests_tui_uidemo_LDADD = $(COOPSTOCK_LIBS)
+tui_tests = tests/tui/widgets.sh
+TESTS += $(tui_tests)
+EXTRA_DIST += $(tui_tests) tests/tui/lib.sh

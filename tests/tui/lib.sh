@@ -1,0 +1,104 @@
+# tests/tui/lib.sh - drive a full-screen program in tmux, for TAP tests.
+# Source tests/lib.sh first.
+#
+# tui_start CMD...      start CMD in a detached tmux session, 80x24, on a
+#                       private server (-L, -f /dev/null); LANG is C.UTF-8
+# tui_wait TEXT [SECS]  poll the screen every 50 ms until TEXT (a fixed
+#                       string) appears; returns 1 and dumps the screen as
+#                       TAP comments when it does not within SECS (5)
+# tui_wait_gone TEXT [SECS]  the same, until TEXT is no longer shown
+# tui_send KEYS...      tmux send-keys names (Enter, Escape, F1, C-w, Down)
+# tui_type TEXT         type TEXT literally (UTF-8 included)
+# tui_screen            print the screen as text
+# tui_line N            print screen line N (0-based)
+# tui_resize W H        resize the window
+# tui_pane_pid          the pid of the program in the pane
+# tui_wait_dead [SECS]  wait until the program has exited; prints its
+#                       exit status
+# tui_title             the pane title (what OSC 0/2 would set)
+# The server is killed on exit.
+tui_sock="coopstock-tui-$$"
+tui_t() { "${TMUX_BIN:-tmux}" -L "$tui_sock" -f /dev/null "$@"; }
+
+tui_have_tmux() {
+	[ -n "${TMUX_BIN:-}" ] && [ -x "$TMUX_BIN" ] && return 0
+	TMUX_BIN=$(command -v tmux 2>/dev/null) && [ -n "$TMUX_BIN" ]
+}
+
+tui_cleanup() {
+	tui_t kill-server 2>/dev/null
+	rm -rf "$T"
+}
+
+tui_start() {
+	trap tui_cleanup EXIT
+	unset TMUX
+	# exec: the pane's pid is the program's; remain-on-exit keeps the
+	# pane (and its exit status) after the program ends.
+	tui_t new-session -d -s tui -x 80 -y 24 \
+	    "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${TUI_TERM:-screen} $*" \; \
+	    set-option -t tui remain-on-exit on
+}
+
+tui_screen() { tui_t capture-pane -p -t tui; }
+tui_line() { tui_screen | sed -n "$(($1 + 1))p"; }
+
+# Poll without sleep(1): 50 ms steps through a short read timeout.
+tui_tick() { sleep 0.05; }
+
+tui_wait() {
+	text=$1
+	limit=$(( ${2:-5} * 20 ))
+	i=0
+	while [ $i -lt $limit ]; do
+		if tui_screen | grep -qF -- "$text"; then
+			return 0
+		fi
+		tui_tick
+		i=$((i + 1))
+	done
+	echo "# timed out waiting for: $text"
+	tui_screen | sed 's/^/# | /'
+	return 1
+}
+
+tui_wait_gone() {
+	text=$1
+	limit=$(( ${2:-5} * 20 ))
+	i=0
+	while [ $i -lt $limit ]; do
+		if ! tui_screen | grep -qF -- "$text"; then
+			return 0
+		fi
+		tui_tick
+		i=$((i + 1))
+	done
+	echo "# timed out waiting for this to go: $text"
+	tui_screen | sed 's/^/# | /'
+	return 1
+}
+
+tui_send() { tui_t send-keys -t tui "$@"; }
+tui_type() { tui_t send-keys -t tui -l -- "$1"; }
+tui_resize() { tui_t resize-window -t tui -x "$1" -y "$2"; }
+tui_pane_pid() { tui_t display-message -p -t tui '#{pane_pid}'; }
+tui_title() { tui_t display-message -p -t tui '#{pane_title}'; }
+
+tui_wait_dead() {
+	limit=$(( ${1:-5} * 20 ))
+	i=0
+	while [ $i -lt $limit ]; do
+		# The pane dies at the pty's EOF; its status comes a moment
+		# later, from waitpid().
+		st=$(tui_t display-message -p -t tui \
+		    '#{?pane_dead,#{pane_dead_status}#{?pane_dead_signal,signal #{pane_dead_signal},},}')
+		if [ -n "$st" ]; then
+			echo "$st"
+			return 0
+		fi
+		tui_tick
+		i=$((i + 1))
+	done
+	echo "# the program did not exit"
+	return 1
+}
