@@ -5,7 +5,12 @@
  * a screen's key callback returns enum ui_flags, the loop folds them into
  * ui->dirty and the next turn draws only those parts.  ncurses then sends
  * only the cells that changed (idlok() lets it scroll with insert/delete
- * line), into a FILE* with a 64 KiB buffer that is flushed once per turn.
+ * line).  Measured with strace on ncurses 6.4: with typeahead(-1) and one
+ * early endwin() (see setup_terminal) each update is ONE write() -- a
+ * Down arrow ~30 bytes, a one-line scroll ~130, a PgDn ~850 -- where the
+ * defaults gave 4 to 60 writes.  ncurses writes to the descriptor of the
+ * FILE* given to newterm() itself; that stream is still fully buffered
+ * and flushed after each doupdate() in case a build goes through stdio.
  *
  * Signals: the handlers store the signal number in a sig_atomic_t; they
  * are installed without SA_RESTART, so a blocked read() returns EINTR and
