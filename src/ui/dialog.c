@@ -91,20 +91,21 @@ dialog_layout(struct ui_view *v, struct ui_rect body)
 	}
 }
 
+/* The frame is ASCII, like the rules: see ui_draw_rule(). */
 static void
 draw_frame(const struct dialog *d)
 {
 	struct ui_rect b = d->box;
 
 	ui_clear_rect(b);
-	mvhline(b.y, b.x + 1, ACS_HLINE, b.w - 2);
-	mvhline(b.y + b.h - 1, b.x + 1, ACS_HLINE, b.w - 2);
-	mvvline(b.y + 1, b.x, ACS_VLINE, b.h - 2);
-	mvvline(b.y + 1, b.x + b.w - 1, ACS_VLINE, b.h - 2);
-	mvaddch(b.y, b.x, ACS_ULCORNER);
-	mvaddch(b.y, b.x + b.w - 1, ACS_URCORNER);
-	mvaddch(b.y + b.h - 1, b.x, ACS_LLCORNER);
-	mvaddch(b.y + b.h - 1, b.x + b.w - 1, ACS_LRCORNER);
+	mvhline(b.y, b.x + 1, '-', b.w - 2);
+	mvhline(b.y + b.h - 1, b.x + 1, '-', b.w - 2);
+	mvvline(b.y + 1, b.x, '|', b.h - 2);
+	mvvline(b.y + 1, b.x + b.w - 1, '|', b.h - 2);
+	mvaddch(b.y, b.x, '+');
+	mvaddch(b.y, b.x + b.w - 1, '+');
+	mvaddch(b.y + b.h - 1, b.x, '+');
+	mvaddch(b.y + b.h - 1, b.x + b.w - 1, '+');
 	if (d->title && *d->title) {
 		char *t = xasprintf(" %s ", d->title);
 		int tw = text_width(t);

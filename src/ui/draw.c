@@ -85,7 +85,7 @@ ui_draw_rule(int y, int w)
 {
 	if (y < 0 || y >= LINES)
 		return;
-	mvhline(y, 0, ACS_HLINE, w < COLS ? w : COLS);
+	mvhline(y, 0, '-', w < COLS ? w : COLS);
 }
 
 void

@@ -55,7 +55,12 @@ void ui_putf(int y, int x, int w, enum text_align al, enum ui_style st,
 /* Blank the rectangle r. */
 void ui_clear_rect(struct ui_rect r);
 
-/* Draw a horizontal rule across row y, columns 0..w-1. */
+/*
+ * Draw a horizontal rule of '-' across row y, columns 0..w-1.  ASCII on
+ * purpose: line-drawing characters cost charset switches on every use
+ * and show as "qqqq" where the switch is not honoured (TERM=vt100 inside
+ * tmux, some SSH clients).
+ */
 void ui_draw_rule(int y, int w);
 
 /*

@@ -2,7 +2,8 @@
 # Source tests/lib.sh first.
 #
 # tui_start CMD...      start CMD in a detached tmux session, 80x24, on a
-#                       private server (-L, -f /dev/null); LANG is C.UTF-8
+#                       new private server (-L, -f /dev/null); LANG is
+#                       C.UTF-8, TERM is $TUI_TERM or screen
 # tui_wait TEXT [SECS]  poll the screen every 50 ms until TEXT (a fixed
 #                       string) appears; returns 1 and dumps the screen as
 #                       TAP comments when it does not within SECS (5)
@@ -14,10 +15,11 @@
 # tui_resize W H        resize the window
 # tui_pane_pid          the pid of the program in the pane
 # tui_wait_dead [SECS]  wait until the program has exited; prints its
-#                       exit status
+#                       exit status (128+N when a signal N killed it)
 # tui_title             the pane title (what OSC 0/2 would set)
 # The server is killed on exit.
-tui_sock="coopstock-tui-$$"
+tui_n=0
+tui_sock="coopstock-tui-$$-0"
 tui_t() { "${TMUX_BIN:-tmux}" -L "$tui_sock" -f /dev/null "$@"; }
 
 tui_have_tmux() {
@@ -33,10 +35,21 @@ tui_cleanup() {
 tui_start() {
 	trap tui_cleanup EXIT
 	unset TMUX
-	# exec: the pane's pid is the program's; remain-on-exit keeps the
-	# pane (and its exit status) after the program ends.
+	# A fresh server for each program: a dying one may still hold the
+	# old socket.
+	tui_t kill-server 2>/dev/null
+	tui_n=$((tui_n + 1))
+	tui_sock="coopstock-tui-$$-$tui_n"
+	rm -f "$T/tui.pid" "$T/tui.status"
+	# The program runs in the foreground of a shell that records its
+	# pid (the inner sh execs it) and its exit status: tmux's own
+	# pane_dead_status is not always filled in.
+	cat >"$T/tui-run.sh" <<'TUIRUN'
+sh -c 'echo $$ >"$TUI_PIDFILE"; exec "$@"' tui "$@"
+echo $? >"$TUI_STATUSFILE.tmp" && mv "$TUI_STATUSFILE.tmp" "$TUI_STATUSFILE"
+TUIRUN
 	tui_t new-session -d -s tui -x 80 -y 24 \
-	    "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${TUI_TERM:-screen} $*" \; \
+	    "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${TUI_TERM:-screen} TUI_PIDFILE=$T/tui.pid TUI_STATUSFILE=$T/tui.status sh $T/tui-run.sh $*" \; \
 	    set-option -t tui remain-on-exit on
 }
 
@@ -81,24 +94,28 @@ tui_wait_gone() {
 tui_send() { tui_t send-keys -t tui "$@"; }
 tui_type() { tui_t send-keys -t tui -l -- "$1"; }
 tui_resize() { tui_t resize-window -t tui -x "$1" -y "$2"; }
-tui_pane_pid() { tui_t display-message -p -t tui '#{pane_pid}'; }
+tui_pane_pid() {
+	i=0
+	while [ ! -s "$T/tui.pid" ] && [ $i -lt 100 ]; do
+		tui_tick
+		i=$((i + 1))
+	done
+	cat "$T/tui.pid"
+}
 tui_title() { tui_t display-message -p -t tui '#{pane_title}'; }
 
 tui_wait_dead() {
 	limit=$(( ${1:-5} * 20 ))
 	i=0
 	while [ $i -lt $limit ]; do
-		# The pane dies at the pty's EOF; its status comes a moment
-		# later, from waitpid().
-		st=$(tui_t display-message -p -t tui \
-		    '#{?pane_dead,#{pane_dead_status}#{?pane_dead_signal,signal #{pane_dead_signal},},}')
-		if [ -n "$st" ]; then
-			echo "$st"
+		if [ -f "$T/tui.status" ]; then
+			cat "$T/tui.status"
 			return 0
 		fi
 		tui_tick
 		i=$((i + 1))
 	done
 	echo "# the program did not exit"
+	tui_screen | sed 's/^/# | /'
 	return 1
 }

@@ -16,7 +16,7 @@ export UIDEMO_DRAFT
 # The number after NAME: in the title ("fetched:36").
 title_num() { tui_line 0 | sed -n "s/.*$1:\([0-9]*\).*/\1/p"; }
 
-tui_start "UIDEMO_DRAFT=$UIDEMO_DRAFT" "$UIDEMO"
+tui_start env "UIDEMO_DRAFT=$UIDEMO_DRAFT" "$UIDEMO"
 ok "the list comes up" tui_wait "Sort: No."
 is "title shows the clerk and site" "1" \
     "$(tui_line 0 | grep -c 'coopstock  Demo list.*Clerk: 王芳  \[Longnan\]')"
@@ -221,5 +221,25 @@ tui_send Down
 ok "vt100: Down" tui_wait ">       2  "
 tui_send q
 is "q quits with status 0" "0" "$(tui_wait_dead)"
+tui_t kill-server 2>/dev/null
+
+# SIGTERM is a hangup too.
+tui_start "$UIDEMO"
+ok "started again" tui_wait ">       1  核桃 1"
+kill -TERM "$(tui_pane_pid)"
+is "SIGTERM: exits with 128+15" "143" "$(tui_wait_dead)"
+tui_t kill-server 2>/dev/null
+
+# Input at EOF counts as a hangup: the program exits, never spins.
+tui_start sh -c "'exec $UIDEMO </dev/null'"
+is "EOF on the terminal: exits as on a hangup" "129" "$(tui_wait_dead)"
+tui_t kill-server 2>/dev/null
+
+# An unknown terminal type: a clear message through fatal(), exit 1.
+TERM=no-such-terminal "$UIDEMO" </dev/null >"$T/out" 2>"$T/err"
+is "unknown TERM exits 1" "1" "$?"
+is "unknown TERM says what to do" \
+    'coopstock: cannot use terminal type "no-such-terminal"; try TERM=vt100' \
+    "$(cat "$T/err")"
 
 done_testing
