@@ -526,11 +526,14 @@ dispatch(struct ui *ui, int key)
 	if (top && !ui->too_small && top->sc->key)
 		f = top->sc->key(top, &ev);
 	if (f == UI_UNHANDLED) {
-		do_global(ui, top, ev.act);
+		/* Nothing is shown below 80x24: only quit and redraw work. */
+		if (!ui->too_small || ev.act == UI_ACT_QUIT ||
+		    ev.act == UI_ACT_REFRESH)
+			do_global(ui, top, ev.act);
 		return;
 	}
 	if (f & UI_DRAW_BODY)
-		ui->dirty |= top->sc->overlay ? D_BODY : D_BODY;
+		ui->dirty |= D_BODY;
 	if (f & UI_DRAW_BAR)
 		ui->dirty |= D_BAR;
 	if (f & UI_DRAW_ALL)

@@ -452,8 +452,13 @@ ui_table_key(struct ui_table *t, const struct ui_event *ev)
 	const char *k0 = n ? t->rows[0].key : NULL;
 	unsigned f;
 
-	if (t->searching && (f = search_key(t, ev)) != UI_UNHANDLED)
-		return f;
+	if (t->searching) {
+		if ((f = search_key(t, ev)) != UI_UNHANDLED)
+			return f;
+		/* The typing ended: the search line loses its cursor. */
+		if (!t->searching && ev->act == UI_ACT_NONE)
+			return UI_DRAW_BODY;
+	}
 	switch (ev->act) {
 	case UI_ACT_UP:
 		move_by(t, -1, 0);
@@ -486,7 +491,7 @@ ui_table_key(struct ui_table *t, const struct ui_event *ev)
 		search_changed(t);
 		return UI_DRAW_BODY;
 	default:
-		return t->searching ? UI_DRAW_BODY : UI_UNHANDLED;
+		return UI_UNHANDLED;
 	}
 	if (top != t->top || cur != t->cur || n != t->n ||
 	    (n && k0 != t->rows[0].key))
