@@ -28,7 +28,7 @@ enum ui_style {
 	UI_STYLE_HEADER, /* column headers and field labels: bold */
 	UI_STYLE_KEY,	 /* key names on the key bar: bold */
 	UI_STYLE_ERROR,	 /* error messages: bold (red with colours) */
-	UI_STYLE_MARK,	 /* the '>' cursor marker and a current row: bold */
+	UI_STYLE_MARK,	 /* a row that needs attention: bold */
 	UI_STYLE_COUNT
 };
 

@@ -94,6 +94,30 @@ tui_wait_gone() {
 tui_send() { tui_t send-keys -t tui "$@"; }
 tui_type() { tui_t send-keys -t tui -l -- "$1"; }
 tui_resize() { tui_t resize-window -t tui -x "$1" -y "$2"; }
+# tui_bytes_start       record from now on what the program sends (pipe-pane)
+# tui_bytes             print the byte count so far, once the output has
+#                       settled (unchanged over four 50 ms polls)
+tui_bytes_start() {
+	: >"$T/tui.bytes"
+	tui_t pipe-pane -O -t tui "cat >>'$T/tui.bytes'"
+}
+
+tui_bytes() {
+	last=-1
+	same=0
+	while [ $same -lt 4 ]; do
+		n=$(wc -c <"$T/tui.bytes")
+		if [ "$n" = "$last" ]; then
+			same=$((same + 1))
+		else
+			same=0
+			last=$n
+		fi
+		tui_tick
+	done
+	echo "$n"
+}
+
 tui_pane_pid() {
 	i=0
 	while [ ! -s "$T/tui.pid" ] && [ $i -lt 100 ]; do

@@ -32,6 +32,37 @@ is "the pane title was not changed" "0" "$(tui_title | grep -c pwned)"
 is "the screen was not cleared by ESC [2J" "1" "$(tui_screen | grep -c 'No\.  Name')"
 is "C1 CSI and U+202E became U+FFFD" "1" "$(tui_line 5 | grep -c '␛\[2J��cba')"
 
+# Bytes on the wire (DESIGN.md: a marker move ~50 bytes, a scroll
+# without the terminal's scroll region ~1.7 KB).  Each update here also
+# rewrites the demo's "fetched:N held:M" title.
+tui_bytes_start
+b0=$(tui_bytes)
+tui_send Down
+tui_wait ">       2  " >/dev/null
+b1=$(tui_bytes)
+ok "Down costs at most 60 bytes ($((b1 - b0)))" test $((b1 - b0)) -le 60
+i=0
+while [ $i -lt 16 ]; do tui_send Down; i=$((i + 1)); done
+tui_wait ">      18  " >/dev/null
+b2=$(tui_bytes)
+tui_send Down
+tui_wait ">      19  " >/dev/null
+b3=$(tui_bytes)
+ok "a one-row scroll costs at most 300 bytes ($((b3 - b2)))" \
+    test $((b3 - b2)) -le 300
+tui_send Home
+tui_wait ">       1  核桃 1" >/dev/null
+b4=$(tui_bytes)
+tui_send C-l
+tui_wait ">       1  核桃 1" >/dev/null
+b5=$(tui_bytes)
+ok "Ctrl-L repaints the whole screen ($((b5 - b4)) bytes)" \
+    test $((b5 - b4)) -ge 1000
+tui_send Up
+tui_wait ">       1  核桃 1" >/dev/null
+b6=$(tui_bytes)
+is "Up on the first row sends nothing" "0" "$((b6 - b5))"
+
 # Movement.
 tui_send Down Down
 ok "Down moves the marker" tui_wait ">       3  Evil"
