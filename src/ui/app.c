@@ -120,8 +120,8 @@ check_size(struct ui *ui)
 		for (size_t i = 0; i < ui->n; i++) {
 			ui->stack[i]->body = body_rect();
 			if (ui->stack[i]->sc->layout)
-				ui->stack[i]->sc->layout(ui->stack[i],
-				    ui->stack[i]->body);
+				ui->stack[i]->sc->layout(
+				    ui->stack[i], ui->stack[i]->body);
 		}
 	ui->too_small = small;
 	ui->dirty |= D_ALL;
@@ -133,7 +133,8 @@ setup_terminal(struct ui *ui)
 	int fd = dup(STDOUT_FILENO);
 
 	if (fd < 0 || (ui->out = fdopen(fd, "w")) == NULL)
-		fatal("cannot open the terminal for output: %s", strerror(errno));
+		fatal(
+		    "cannot open the terminal for output: %s", strerror(errno));
 	setvbuf(ui->out, NULL, _IOFBF, OUT_BUFFER_SIZE);
 	ui->term = newterm(NULL, ui->out, stdin);
 	if (ui->term == NULL)
@@ -319,8 +320,8 @@ ui_set_identity(struct ui *ui, const char *clerk, const char *site)
 }
 
 void
-ui_set_switch_clerk(struct ui *ui, void (*fn)(struct ui *ui, void *arg),
-    void *arg)
+ui_set_switch_clerk(
+    struct ui *ui, void (*fn)(struct ui *ui, void *arg), void *arg)
 {
 	ui->switch_clerk = fn;
 	ui->switch_arg = arg;
@@ -399,8 +400,8 @@ render(struct ui *ui)
 		if (top && (d & D_ALL)) {
 			for (size_t i = first_visible(ui); i < ui->n; i++)
 				if (ui->stack[i]->sc->draw)
-					ui->stack[i]->sc->draw(ui->stack[i],
-					    ui->stack[i]->body);
+					ui->stack[i]->sc->draw(
+					    ui->stack[i], ui->stack[i]->body);
 		} else if (top && (d & D_BODY) && top->sc->draw)
 			top->sc->draw(top, top->body);
 	}
@@ -446,7 +447,8 @@ read_failed(struct ui *ui, int err)
 	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
 	int n = poll(&p, 1, 0);
 
-	if (err == EIO || (n > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL))))
+	if (err == EIO ||
+	    (n > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL))))
 		hangup_exit(ui, SIGHUP);
 	if (n > 0) {
 		if (++ui->read_fails >= READ_FAILS_HANGUP)
@@ -585,8 +587,8 @@ struct home {
 	char *db_path;
 };
 
-static const enum ui_action home_actions[] = {UI_ACT_HELP, UI_ACT_QUIT,
-    UI_ACT_NONE};
+static const enum ui_action home_actions[] = {
+    UI_ACT_HELP, UI_ACT_QUIT, UI_ACT_NONE};
 
 static int
 home_open(struct ui_view *v, void *arg)

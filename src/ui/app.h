@@ -93,8 +93,8 @@ void ui_set_identity(struct ui *ui, const char *clerk, const char *site);
  * between two keys and may push dialogs.  Without it Ctrl-W says it is
  * not available.
  */
-void ui_set_switch_clerk(struct ui *ui, void (*fn)(struct ui *ui, void *arg),
-    void *arg);
+void ui_set_switch_clerk(
+    struct ui *ui, void (*fn)(struct ui *ui, void *arg), void *arg);
 
 /* Ask for a full redraw of everything at the next loop turn. */
 void ui_redraw_all(struct ui *ui);

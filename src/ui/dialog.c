@@ -23,7 +23,7 @@ struct dialog {
 	struct ui *ui;
 	struct ui_rect box; /* the frame */
 	struct ui_rect in;  /* inside the frame */
-	char **lines;	    /* wrapped text */
+	char **lines;       /* wrapped text */
 	size_t nlines;
 	/* prompt */
 	struct ui_field_def def;
@@ -38,11 +38,11 @@ struct dialog {
 	long index;
 };
 
-static const enum ui_action confirm_actions[] = {UI_ACT_YES, UI_ACT_NO,
-    UI_ACT_NONE};
+static const enum ui_action confirm_actions[] = {
+    UI_ACT_YES, UI_ACT_NO, UI_ACT_NONE};
 static const enum ui_action alert_actions[] = {UI_ACT_OPEN, UI_ACT_NONE};
-static const enum ui_action prompt_actions[] = {UI_ACT_OPEN, UI_ACT_BACK,
-    UI_ACT_HELP, UI_ACT_NONE};
+static const enum ui_action prompt_actions[] = {
+    UI_ACT_OPEN, UI_ACT_BACK, UI_ACT_HELP, UI_ACT_NONE};
 static const enum ui_action choose_actions[] = {UI_ACT_OPEN, UI_ACT_FIND,
     UI_ACT_UP, UI_ACT_DOWN, UI_ACT_BACK, UI_ACT_HELP, UI_ACT_NONE};
 
@@ -77,17 +77,18 @@ dialog_layout(struct ui_view *v, struct ui_rect body)
 	h = (int)d->nlines + extra_rows(d) + 2;
 	if (h > body.h)
 		h = body.h;
-	d->box = (struct ui_rect){body.y + (body.h - h) / 2,
-	    body.x + (body.w - w) / 2, h, w};
+	d->box = (struct ui_rect){
+	    body.y + (body.h - h) / 2, body.x + (body.w - w) / 2, h, w};
 	d->in = (struct ui_rect){d->box.y + 1, d->box.x + 2, h - 2, w - 4};
 	if (d->form)
-		ui_form_layout(d->form,
-		    (struct ui_rect){d->in.y + d->in.h - 1, d->in.x, 1, d->in.w});
+		ui_form_layout(d->form, (struct ui_rect){d->in.y + d->in.h - 1,
+					    d->in.x, 1, d->in.w});
 	if (d->table) {
 		int th = d->in.h - (int)d->nlines;
 
-		ui_table_layout(d->table, (struct ui_rect){d->in.y + (int)d->nlines,
-						d->in.x, th > 3 ? th : 3, d->in.w});
+		ui_table_layout(
+		    d->table, (struct ui_rect){d->in.y + (int)d->nlines,
+				  d->in.x, th > 3 ? th : 3, d->in.w});
 	}
 }
 
@@ -131,8 +132,8 @@ dialog_draw(struct ui_view *v, struct ui_rect body)
 		ui_put(d->in.y + d->in.h - 1, d->in.x, d->in.w,
 		    _("y = Yes     n = No"), TEXT_LEFT, UI_STYLE_KEY);
 	else if (d->kind == DLG_ALERT)
-		ui_put(d->in.y + d->in.h - 1, d->in.x, d->in.w,
-		    _("Enter = OK"), TEXT_LEFT, UI_STYLE_KEY);
+		ui_put(d->in.y + d->in.h - 1, d->in.x, d->in.w, _("Enter = OK"),
+		    TEXT_LEFT, UI_STYLE_KEY);
 	else if (d->form)
 		ui_form_draw(d->form);
 	else if (d->table)
@@ -142,8 +143,7 @@ dialog_draw(struct ui_view *v, struct ui_rect body)
 static unsigned
 confirm_key(struct dialog *d, const struct ui_event *ev)
 {
-	if (ev->act == UI_ACT_YES || ev->act == UI_ACT_OPEN ||
-	    ev->key == 'Y') {
+	if (ev->act == UI_ACT_YES || ev->act == UI_ACT_OPEN || ev->key == 'Y') {
 		d->yes = 1;
 		return UI_POP;
 	}
@@ -200,8 +200,8 @@ dialog_key(struct ui_view *v, const struct ui_event *ev)
 		return confirm_key(d, ev);
 	case DLG_ALERT:
 		return ev->act == UI_ACT_OPEN || ev->act == UI_ACT_BACK
-		    ? UI_POP
-		    : UI_UNHANDLED;
+			   ? UI_POP
+			   : UI_UNHANDLED;
 	case DLG_PROMPT:
 		return prompt_key(d, ev);
 	case DLG_CHOOSE:
@@ -334,12 +334,15 @@ choose_fetch(void *ctx, const struct ui_table_query *q, const char *from,
 }
 
 long
-ui_choose(struct ui *ui, const char *title, const char *const *items,
-    size_t n)
+ui_choose(struct ui *ui, const char *title, const char *const *items, size_t n)
 {
 	static const struct ui_column col[] = {{N_("Choice"), 0, 0}};
-	struct dialog d = {.kind = DLG_CHOOSE, .title = title, .text = "",
-	    .items = items, .nitems = n, .index = -1};
+	struct dialog d = {.kind = DLG_CHOOSE,
+	    .title = title,
+	    .text = "",
+	    .items = items,
+	    .nitems = n,
+	    .index = -1};
 
 	d.table = ui_table_new(col, 1, choose_fetch, &d);
 	run_dialog(ui, &d);

@@ -39,7 +39,7 @@ char *ui_prompt(struct ui *ui, const char *title, const char *label,
  * starting at index 0; '/' filters them.  Returns the index picked with
  * Enter, or -1 for Esc.
  */
-long ui_choose(struct ui *ui, const char *title, const char *const *items,
-    size_t n);
+long ui_choose(
+    struct ui *ui, const char *title, const char *const *items, size_t n);
 
 #endif

@@ -41,8 +41,7 @@ ui_style_attr(enum ui_style s)
 }
 
 void
-ui_put(int y, int x, int w, const char *s, enum text_align al,
-    enum ui_style st)
+ui_put(int y, int x, int w, const char *s, enum text_align al, enum ui_style st)
 {
 	char *f;
 
@@ -96,8 +95,8 @@ ui_draw_title(int w, const char *title, const char *clerk, const char *site)
 
 	left = xasprintf(" coopstock  %s", title ? title : "");
 	if (clerk != NULL && *clerk != '\0')
-		right = xasprintf(site && *site ? _("Clerk: %s  [%s] ")
-						: _("Clerk: %s "),
+		right = xasprintf(
+		    site && *site ? _("Clerk: %s  [%s] ") : _("Clerk: %s "),
 		    clerk, site ? site : "");
 	else
 		right = xasprintf("%s%s%s ", site && *site ? "[" : "",
@@ -165,8 +164,8 @@ bar_width(const struct bar_item *it, size_t keep, int l)
  * labels go altogether.
  */
 static void
-keybar_layout(int w, const enum ui_action *acts, struct bar_item *it,
-    size_t *n, int *lmax)
+keybar_layout(int w, const enum ui_action *acts, struct bar_item *it, size_t *n,
+    int *lmax)
 {
 	int widest = 0;
 	size_t m = 0;
@@ -233,8 +232,8 @@ ui_draw_keybar(int y, int w, const enum ui_action *acts)
 		x += it[i].kw;
 		if (lw > 0) {
 			ui_put(y, x, 1 + lw, "", TEXT_LEFT, UI_STYLE_NORMAL);
-			char *cut = xstrndup(it[i].label,
-			    text_prefix_bytes(it[i].label, lw));
+			char *cut = xstrndup(
+			    it[i].label, text_prefix_bytes(it[i].label, lw));
 
 			ui_put(y, x + 1, lw, cut, TEXT_LEFT, UI_STYLE_NORMAL);
 			free(cut);

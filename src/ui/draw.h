@@ -24,11 +24,11 @@ struct ui_rect {
 
 enum ui_style {
 	UI_STYLE_NORMAL,
-	UI_STYLE_TITLE,	 /* the title line: reverse */
+	UI_STYLE_TITLE,  /* the title line: reverse */
 	UI_STYLE_HEADER, /* column headers and field labels: bold */
-	UI_STYLE_KEY,	 /* key names on the key bar: bold */
-	UI_STYLE_ERROR,	 /* error messages: bold (red with colours) */
-	UI_STYLE_MARK,	 /* a row that needs attention: bold */
+	UI_STYLE_KEY,    /* key names on the key bar: bold */
+	UI_STYLE_ERROR,  /* error messages: bold (red with colours) */
+	UI_STYLE_MARK,   /* a row that needs attention: bold */
 	UI_STYLE_COUNT
 };
 
@@ -45,8 +45,8 @@ attr_t ui_style_attr(enum ui_style s);
  * or the position is off the screen; the text never runs past column
  * x + w or the screen's edge.
  */
-void ui_put(int y, int x, int w, const char *s, enum text_align al,
-    enum ui_style st);
+void ui_put(
+    int y, int x, int w, const char *s, enum text_align al, enum ui_style st);
 
 /* As ui_put() with a printf format; the formatted result is sanitized. */
 void ui_putf(int y, int x, int w, enum text_align al, enum ui_style st,
@@ -68,8 +68,8 @@ void ui_draw_rule(int y, int w);
  * " coopstock  TITLE          Clerk: CLERK  [SITE]"; clerk and site may be
  * NULL or "" (left out).  The right part is dropped first when w is short.
  */
-void ui_draw_title(int w, const char *title, const char *clerk,
-    const char *site);
+void ui_draw_title(
+    int w, const char *title, const char *clerk, const char *site);
 
 /*
  * Draw the key bar on row y, w columns: "KEY Label" for each action of

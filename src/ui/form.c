@@ -174,8 +174,8 @@ ui_form_layout(struct ui_form *f, struct ui_rect r)
 	f->fields = xcalloc(f->n + 1, sizeof(*f->fields));
 	for (size_t i = 0; i < f->n; i++) {
 		int w = f->defs[i].width > 0 && f->defs[i].width < maxw
-		    ? f->defs[i].width
-		    : maxw;
+			    ? f->defs[i].width
+			    : maxw;
 
 		f->fields[i] = make_field(f, i, (int)i % h, f->labelw, w);
 		if (i > 0 && i % (size_t)h == 0)
@@ -456,7 +456,8 @@ ui_form_key(struct ui_form *f, struct ui *ui, const struct ui_event *ev)
 		next_choice(f, cur);
 		return UI_HANDLED;
 	}
-	if (ev->key == '\r' || ev->key == '\n' || ev->key == UI_KFN + KEY_ENTER) {
+	if (ev->key == '\r' || ev->key == '\n' ||
+	    ev->key == UI_KFN + KEY_ENTER) {
 		if (check_field(f, ui, cur) < 0)
 			return UI_HANDLED;
 		if (cur + 1 < f->n)

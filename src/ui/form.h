@@ -21,13 +21,13 @@
 #include "ui/app.h"
 
 enum ui_field_type {
-	UI_FIELD_TEXT,	 /* any text, trimmed */
-	UI_FIELD_INT,	 /* a whole number */
-	UI_FIELD_MONEY,	 /* money_parse(): yuan with up to 2 decimals */
-	UI_FIELD_QTY,	 /* qty_parse(): up to 3 decimals */
-	UI_FIELD_DATE,	 /* date_parse(): ISO date */
+	UI_FIELD_TEXT,   /* any text, trimmed */
+	UI_FIELD_INT,    /* a whole number */
+	UI_FIELD_MONEY,  /* money_parse(): yuan with up to 2 decimals */
+	UI_FIELD_QTY,    /* qty_parse(): up to 3 decimals */
+	UI_FIELD_DATE,   /* date_parse(): ISO date */
 	UI_FIELD_CHOICE, /* one of choices; Space cycles, a prefix completes */
-	UI_FIELD_LOOKUP	 /* checked and normalised by the lookup callback */
+	UI_FIELD_LOOKUP  /* checked and normalised by the lookup callback */
 };
 
 enum ui_field_flags {
@@ -42,16 +42,17 @@ enum ui_field_flags {
  * *value set to the canonical text (new allocation), or -1 with *error
  * set to a translated message (new allocation).
  */
-typedef int (*ui_lookup_fn)(void *ctx, const char *typed, char **value,
-    char **error);
+typedef int (*ui_lookup_fn)(
+    void *ctx, const char *typed, char **value, char **error);
 
 struct ui_field_def {
-	const char *label;	    /* marked N_() */
+	const char *label; /* marked N_() */
 	enum ui_field_type type;
-	int width;		    /* input columns; 0 = to the right edge */
-	unsigned flags;		    /* enum ui_field_flags */
-	const char *const *choices; /* UI_FIELD_CHOICE: N_() strings, NULL-ended */
-	ui_lookup_fn lookup;	    /* UI_FIELD_LOOKUP */
+	int width;      /* input columns; 0 = to the right edge */
+	unsigned flags; /* enum ui_field_flags */
+	const char *const
+	    *choices;        /* UI_FIELD_CHOICE: N_() strings, NULL-ended */
+	ui_lookup_fn lookup; /* UI_FIELD_LOOKUP */
 	void *lookup_ctx;
 };
 
@@ -94,8 +95,8 @@ void ui_form_draw(struct ui_form *f);
  * it checked good, and for keys that are not the form's, so the screen
  * can then call ui_form_check() and save.
  */
-unsigned ui_form_key(struct ui_form *f, struct ui *ui,
-    const struct ui_event *ev);
+unsigned ui_form_key(
+    struct ui_form *f, struct ui *ui, const struct ui_event *ev);
 
 /*
  * Check every field.  Return 0 when all are good (values normalised), or

@@ -23,8 +23,8 @@ struct help {
 };
 
 /* q closes help (as in less) rather than quitting: see help_key(). */
-static const enum ui_action help_actions[] = {UI_ACT_BACK, UI_ACT_DOWN,
-    UI_ACT_UP, UI_ACT_PGDN, UI_ACT_PGUP, UI_ACT_NONE};
+static const enum ui_action help_actions[] = {
+    UI_ACT_BACK, UI_ACT_DOWN, UI_ACT_UP, UI_ACT_PGDN, UI_ACT_PGUP, UI_ACT_NONE};
 
 /* Globals listed on every help screen after the screen's own actions. */
 static const enum ui_action help_globals[] = {UI_ACT_HELP, UI_ACT_BACK,
@@ -38,8 +38,8 @@ ui_help_line(enum ui_action a)
 
 	ui_action_keys(a, keys, sizeof(keys));
 	k = text_fit(keys, KEYS_COLS, TEXT_LEFT, 0);
-	line = xasprintf("  %s %s: %s", k, _(ui_action_label(a)),
-	    _(ui_action_help(a)));
+	line = xasprintf(
+	    "  %s %s: %s", k, _(ui_action_label(a)), _(ui_action_help(a)));
 	free(k);
 	return line;
 }
@@ -55,8 +55,7 @@ add_text(char **text, const char *s)
 }
 
 static void
-add_actions(char **text, const enum ui_action *acts,
-    const enum ui_action *skip)
+add_actions(char **text, const enum ui_action *acts, const enum ui_action *skip)
 {
 	for (size_t i = 0; acts != NULL && acts[i] != UI_ACT_NONE; i++) {
 		int dup = 0;

@@ -19,19 +19,18 @@ struct action_info {
 };
 
 static const struct action_info actions[UI_ACT_COUNT] = {
-	[UI_ACT_NONE] = {"", {0, 0, 0}, "", ""},
+    [UI_ACT_NONE] = {"", {0, 0, 0}, "", ""},
 #define UI_ACTION_ROW(id, nm, k1, k2, k3, lb, hl) \
 	[UI_ACT_##id] = {nm, {k1, k2, k3}, lb, hl},
-	UI_ACTION_LIST(UI_ACTION_ROW)
+    UI_ACTION_LIST(UI_ACTION_ROW)
 #undef UI_ACTION_ROW
 };
 
 /* Actions every screen understands through their non-printable keys
  * (Enter and F2 included: a screen that has no use for them ignores
  * them). */
-static const enum ui_action globals[] = {UI_ACT_HELP, UI_ACT_QUIT,
-    UI_ACT_BACK, UI_ACT_REFRESH, UI_ACT_SWITCH_CLERK, UI_ACT_OPEN,
-    UI_ACT_SAVE, UI_ACT_NONE};
+static const enum ui_action globals[] = {UI_ACT_HELP, UI_ACT_QUIT, UI_ACT_BACK,
+    UI_ACT_REFRESH, UI_ACT_SWITCH_CLERK, UI_ACT_OPEN, UI_ACT_SAVE, UI_ACT_NONE};
 
 static const struct action_info *
 info(enum ui_action a)
@@ -73,7 +72,7 @@ int
 ui_key_is_text(int key)
 {
 	return key >= 0x20 && key != 0x7f && key < UI_KFN &&
-	    !(key >= 0x80 && key < 0xa0);
+	       !(key >= 0x80 && key < 0xa0);
 }
 
 static int
@@ -106,10 +105,18 @@ static const struct {
 	int code;
 	const char *name;
 } fnames[] = {
-    {KEY_UP, "Up"}, {KEY_DOWN, "Down"}, {KEY_LEFT, "Left"},
-    {KEY_RIGHT, "Right"}, {KEY_PPAGE, "PgUp"}, {KEY_NPAGE, "PgDn"},
-    {KEY_HOME, "Home"}, {KEY_END, "End"}, {KEY_BTAB, "S-Tab"},
-    {KEY_ENTER, "Enter"}, {KEY_BACKSPACE, "BkSp"}, {KEY_DC, "Del"},
+    {KEY_UP, "Up"},
+    {KEY_DOWN, "Down"},
+    {KEY_LEFT, "Left"},
+    {KEY_RIGHT, "Right"},
+    {KEY_PPAGE, "PgUp"},
+    {KEY_NPAGE, "PgDn"},
+    {KEY_HOME, "Home"},
+    {KEY_END, "End"},
+    {KEY_BTAB, "S-Tab"},
+    {KEY_ENTER, "Enter"},
+    {KEY_BACKSPACE, "BkSp"},
+    {KEY_DC, "Del"},
 };
 
 char *
@@ -163,8 +170,8 @@ ui_action_keys(enum ui_action a, char *buf, size_t n)
 			continue;
 		last = k;
 		ui_key_name(k, one, sizeof(one));
-		len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s",
-		    len ? " " : "", one);
+		len += (size_t)snprintf(buf + len, len < n ? n - len : 0,
+		    "%s%s", len ? " " : "", one);
 		if (len >= n)
 			break;
 	}
@@ -182,7 +189,8 @@ ui_action_bar_key(enum ui_action a, char *buf, size_t n)
 		int k = ai->keys[i];
 
 		if (ai->keys[0] >= UI_KFN && k > 0 && k < 0x7f && k != ' ') {
-			snprintf(buf, n, "%s/%s", k1, ui_key_name(k, k2, sizeof(k2)));
+			snprintf(buf, n, "%s/%s", k1,
+			    ui_key_name(k, k2, sizeof(k2)));
 			return buf;
 		}
 	}

@@ -22,7 +22,7 @@
 /* Function keys are curses codes offset past every Unicode code point. */
 #define UI_KFN 0x200000
 /* The key a Ctrl+letter sends; used in constant tables only. */
-#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_CTRL(c) ((c)&0x1f)
 #define UI_KEY_ESC 27
 
 /* clang-format off */
@@ -80,7 +80,8 @@ size_t ui_actions_count(const enum ui_action *acts);
  * UI_ACT_NONE; NULL is empty).  The screen's own actions are searched
  * first, in order; then the global actions (help, quit, back, refresh,
  * switch clerk, open, save), which answer only to their non-printable
- * keys (F1, Esc, Enter, ^W, ...) unless the screen lists them.  UI_ACT_NONE if nothing matches.
+ * keys (F1, Esc, Enter, ^W, ...) unless the screen lists them.  UI_ACT_NONE if
+ * nothing matches.
  */
 enum ui_action ui_keys_lookup(int key, const enum ui_action *acts);
 

@@ -28,13 +28,13 @@ struct ui_view;
 
 /* What a key handler returns: a bitmask saying what to do next. */
 enum ui_flags {
-	UI_UNHANDLED = 0,     /* not mine: the app applies global actions */
-	UI_HANDLED = 1 << 0,  /* consumed; nothing to redraw */
+	UI_UNHANDLED = 0,      /* not mine: the app applies global actions */
+	UI_HANDLED = 1 << 0,   /* consumed; nothing to redraw */
 	UI_DRAW_BODY = 1 << 1, /* redraw this screen's body */
-	UI_DRAW_BAR = 1 << 2, /* redraw the key bar (the actions changed) */
-	UI_DRAW_ALL = 1 << 3, /* redraw everything (title too) */
-	UI_POP = 1 << 4,      /* close this screen */
-	UI_QUIT = 1 << 5      /* leave the program */
+	UI_DRAW_BAR = 1 << 2,  /* redraw the key bar (the actions changed) */
+	UI_DRAW_ALL = 1 << 3,  /* redraw everything (title too) */
+	UI_POP = 1 << 4,       /* close this screen */
+	UI_QUIT = 1 << 5       /* leave the program */
 };
 
 /* One key press: the raw key (see keys.h) and the action it maps to on
@@ -84,8 +84,8 @@ struct screen {
 struct ui_view {
 	const struct screen *sc;
 	struct ui *ui;
-	void *data;	 /* the screen's own */
-	char *title;	 /* owned; see ui_view_set_title() */
+	void *data;          /* the screen's own */
+	char *title;         /* owned; see ui_view_set_title() */
 	struct ui_rect body; /* where the screen draws */
 	/* The actions on the key bar now: sc->actions at open; a screen may
 	 * point it at another static list and return UI_DRAW_BAR. */

@@ -182,7 +182,8 @@ extend_after(struct ui_table *t)
 			drop = t->top;
 		for (size_t i = 0; i < drop; i++)
 			row_free(&t->rows[i], t->ncols);
-		memmove(t->rows, t->rows + drop, (t->n - drop) * sizeof(*t->rows));
+		memmove(
+		    t->rows, t->rows + drop, (t->n - drop) * sizeof(*t->rows));
 		t->n -= drop;
 		t->top -= drop;
 		t->cur -= drop;
@@ -376,8 +377,9 @@ move_by(struct ui_table *t, long delta, int page_move)
 	else
 		t->cur = (size_t)((long)t->cur + delta);
 	if (page_move)
-		t->top = (long)t->top + delta < 0 ? 0
-						 : (size_t)((long)t->top + delta);
+		t->top = (long)t->top + delta < 0
+			     ? 0
+			     : (size_t)((long)t->top + delta);
 	clamp(t);
 }
 
@@ -406,7 +408,8 @@ search_key(struct ui_table *t, const struct ui_event *ev)
 		return UI_DRAW_BODY;
 	}
 	if (k == 127 || k == 8 || k == UI_KFN + KEY_BACKSPACE) {
-		while (len > 0 && ((unsigned char)t->search[len - 1] & 0xC0) == 0x80)
+		while (len > 0 &&
+		       ((unsigned char)t->search[len - 1] & 0xC0) == 0x80)
 			len--;
 		if (len > 0)
 			len--;
@@ -503,8 +506,8 @@ static void
 draw_row(const struct ui_table *t, int y, const struct row *rw, int is_cur)
 {
 	int x = t->r.x + MARK_COLS;
-	enum ui_style st = rw->flags & UI_ROW_BOLD ? UI_STYLE_MARK
-						   : UI_STYLE_NORMAL;
+	enum ui_style st =
+	    rw->flags & UI_ROW_BOLD ? UI_STYLE_MARK : UI_STYLE_NORMAL;
 
 	/* Plain: bold would add ~14 bytes of attribute changes per move. */
 	ui_put(y, t->r.x, MARK_COLS, is_cur ? ">" : "", TEXT_LEFT,
@@ -519,11 +522,13 @@ draw_row(const struct ui_table *t, int y, const struct row *rw, int is_cur)
 		if (x + w > t->r.x + t->r.w)
 			w = t->r.x + t->r.w - x;
 		ui_put(y, x, w, rw->cells[i],
-		    t->cols[i].flags & UI_COL_RIGHT ? TEXT_RIGHT : TEXT_LEFT, st);
+		    t->cols[i].flags & UI_COL_RIGHT ? TEXT_RIGHT : TEXT_LEFT,
+		    st);
 		x += w;
 	}
 	if (x < t->r.x + t->r.w)
-		ui_put(y, x, t->r.x + t->r.w - x, "", TEXT_LEFT, UI_STYLE_NORMAL);
+		ui_put(
+		    y, x, t->r.x + t->r.w - x, "", TEXT_LEFT, UI_STYLE_NORMAL);
 }
 
 static void
@@ -548,8 +553,8 @@ draw_info(const struct ui_table *t)
 	char *sort = xasprintf(_("Sort: %s"), _(t->cols[t->sort].title));
 	int sw = text_width(sort) + 1;
 	char *find = t->searching || t->search[0]
-	    ? xasprintf(_("Find: %s"), t->search)
-	    : xstrdup("");
+			 ? xasprintf(_("Find: %s"), t->search)
+			 : xstrdup("");
 
 	ui_put(y, t->r.x, t->r.w - sw, find, TEXT_LEFT,
 	    t->searching ? UI_STYLE_HEADER : UI_STYLE_NORMAL);
@@ -570,14 +575,16 @@ ui_table_draw(const struct ui_table *t)
 			draw_row(t, y, &t->rows[idx], idx == t->cur);
 		else if (i == 0 && t->n == 0) {
 			char *m = t->search[0]
-			    ? xasprintf(_("Nothing matches \"%s\"."), t->search)
-			    : xstrdup(t->empty);
+				      ? xasprintf(_("Nothing matches \"%s\"."),
+					    t->search)
+				      : xstrdup(t->empty);
 
 			ui_put(y, t->r.x + MARK_COLS, t->r.w - MARK_COLS, m,
 			    TEXT_LEFT, UI_STYLE_NORMAL);
 			free(m);
 		} else
-			ui_put(y, t->r.x, t->r.w, "", TEXT_LEFT, UI_STYLE_NORMAL);
+			ui_put(
+			    y, t->r.x, t->r.w, "", TEXT_LEFT, UI_STYLE_NORMAL);
 	}
 	draw_info(t);
 }

@@ -27,20 +27,20 @@
 #include "ui/screen.h"
 
 enum ui_col_flags {
-	UI_COL_RIGHT = 1 << 0,	  /* align right (numbers, money) */
+	UI_COL_RIGHT = 1 << 0,   /* align right (numbers, money) */
 	UI_COL_SORTABLE = 1 << 1 /* 'o' can sort by this column */
 };
 
 struct ui_column {
 	const char *title; /* marked N_(), translated when drawn */
-	int width;	   /* columns, or 0 to share what is left */
-	unsigned flags;	   /* enum ui_col_flags */
+	int width;         /* columns, or 0 to share what is left */
+	unsigned flags;    /* enum ui_col_flags */
 };
 
 /* What the rows must match, passed to every fetch. */
 struct ui_table_query {
 	const char *search; /* what the clerk typed after '/'; "" for all */
-	size_t sort;	    /* index of the column to sort by */
+	size_t sort;        /* index of the column to sort by */
 };
 
 /* Row flags. */

@@ -32,7 +32,7 @@ static const char hostile[] = "Evil\x1b]0;pwned\x07name\x1b[2J\xc2\x9b"
 			      "cba";
 
 struct demo {
-	char **names;	/* by id - 1 */
+	char **names;   /* by id - 1 */
 	size_t *byname; /* ids - 1 in name order */
 	struct ui_table *table;
 	long fetched;
@@ -63,9 +63,11 @@ demo_build(void)
 		if (i + 1 == HOSTILE_ROW)
 			demo.names[i] = xstrdup(hostile);
 		else if (i % 7 == 1)
-			demo.names[i] = xasprintf("王芳的%s %zu", words[i % nw], i + 1);
+			demo.names[i] =
+			    xasprintf("王芳的%s %zu", words[i % nw], i + 1);
 		else
-			demo.names[i] = xasprintf("%s %zu", words[i % nw], i + 1);
+			demo.names[i] =
+			    xasprintf("%s %zu", words[i % nw], i + 1);
 		demo.byname[i] = i;
 	}
 	qsort(demo.byname, NROWS, sizeof(size_t), cmp_name);
@@ -79,10 +81,11 @@ id_at(size_t sort, long pos)
 }
 
 static int
-list_fetch(void *ctx, const struct ui_table_query *q, const char *from,
-    int dir, int max, struct ui_table_batch *b)
+list_fetch(void *ctx, const struct ui_table_query *q, const char *from, int dir,
+    int max, struct ui_table_batch *b)
 {
-	long pos = from ? strtol(from, NULL, 10) + dir : (dir > 0 ? 0 : NROWS - 1);
+	long pos =
+	    from ? strtol(from, NULL, 10) + dir : (dir > 0 ? 0 : NROWS - 1);
 	char *needle = text_fold(q->search);
 
 	for (; pos >= 0 && pos < NROWS && max > 0; pos += dir) {
@@ -102,7 +105,8 @@ list_fetch(void *ctx, const struct ui_table_query *q, const char *from,
 		snprintf(no, sizeof(no), "%zu", id + 1);
 		snprintf(qty, sizeof(qty), "%zu", (id * 37) % 500);
 		snprintf(price, sizeof(price), "%zu.%02zu", id % 300, id % 100);
-		ui_table_batch_add(b, key, cells, id % 50 == 0 ? UI_ROW_BOLD : 0);
+		ui_table_batch_add(
+		    b, key, cells, id % 50 == 0 ? UI_ROW_BOLD : 0);
 		demo.fetched++;
 		max--;
 	}
@@ -112,8 +116,8 @@ list_fetch(void *ctx, const struct ui_table_query *q, const char *from,
 
 /* ---- the form screen ---- */
 
-static const char *const units[] = {N_("kg"), N_("jin"), N_("jar"),
-    N_("bag"), NULL};
+static const char *const units[] = {
+    N_("kg"), N_("jin"), N_("jar"), N_("bag"), NULL};
 
 static int
 sku_lookup(void *ctx, const char *typed, char **value, char **error)
@@ -324,10 +328,11 @@ list_key(struct ui_view *v, const struct ui_event *ev)
 	if (f == UI_UNHANDLED && ev->act == UI_ACT_OPEN)
 		f = ui_push(v->ui, &form_screen,
 			(void *)ui_table_current_cell(v->data, 1))
-		    ? UI_HANDLED
-		    : UI_HANDLED;
+			? UI_HANDLED
+			: UI_HANDLED;
 	else if (f == UI_UNHANDLED && ev->act == UI_ACT_NEW)
-		f = ui_push(v->ui, &form_screen, NULL) ? UI_HANDLED : UI_HANDLED;
+		f = ui_push(v->ui, &form_screen, NULL) ? UI_HANDLED
+						       : UI_HANDLED;
 	else if (f == UI_UNHANDLED)
 		f = list_dialogs(v, ev->act);
 	list_title(v);

@@ -19,8 +19,8 @@
 #include "ui/keys.h"
 #include "util/text.h"
 
-static const enum ui_action list[] = {UI_ACT_HELP, UI_ACT_OPEN,
-    UI_ACT_NEW, UI_ACT_FIND, UI_ACT_DOWN, UI_ACT_QUIT, UI_ACT_NONE};
+static const enum ui_action list[] = {UI_ACT_HELP, UI_ACT_OPEN, UI_ACT_NEW,
+    UI_ACT_FIND, UI_ACT_DOWN, UI_ACT_QUIT, UI_ACT_NONE};
 
 static void
 test_lookup_screen_keys(void **state)
@@ -48,7 +48,8 @@ test_lookup_globals(void **state)
 	assert_int_equal(ui_keys_lookup(UI_KFN + KEY_F(10), none), UI_ACT_QUIT);
 	assert_int_equal(ui_keys_lookup(UI_CTRL('X'), none), UI_ACT_QUIT);
 	assert_int_equal(ui_keys_lookup(UI_KEY_ESC, none), UI_ACT_BACK);
-	assert_int_equal(ui_keys_lookup(UI_CTRL('W'), none), UI_ACT_SWITCH_CLERK);
+	assert_int_equal(
+	    ui_keys_lookup(UI_CTRL('W'), none), UI_ACT_SWITCH_CLERK);
 	assert_int_equal(ui_keys_lookup(UI_CTRL('L'), none), UI_ACT_REFRESH);
 	assert_int_equal(ui_keys_lookup(UI_KFN + KEY_F(2), none), UI_ACT_SAVE);
 	assert_int_equal(ui_keys_lookup(UI_CTRL('O'), none), UI_ACT_SAVE);
@@ -72,8 +73,8 @@ test_every_action_without_fkeys(void **state)
 
 		for (int k = 1; k < 0x7f; k++)
 			if (k != UI_CTRL('S') && k != UI_CTRL('Q')) {
-				enum ui_action acts[] = {(enum ui_action)a,
-				    UI_ACT_NONE};
+				enum ui_action acts[] = {
+				    (enum ui_action)a, UI_ACT_NONE};
 
 				found |= (int)ui_keys_lookup(k, acts) == a;
 			}
@@ -82,7 +83,8 @@ test_every_action_without_fkeys(void **state)
 			fail_msg("action %s has only function keys (%s)",
 			    ui_action_name((enum ui_action)a), keys);
 		for (int k = 0; k < 2; k++) {
-			enum ui_action acts[] = {(enum ui_action)a, UI_ACT_NONE};
+			enum ui_action acts[] = {
+			    (enum ui_action)a, UI_ACT_NONE};
 			int xon = k ? UI_CTRL('Q') : UI_CTRL('S');
 
 			assert_int_not_equal((int)ui_keys_lookup(xon, acts), a);
@@ -96,14 +98,18 @@ test_key_names(void **state)
 	char b[48];
 
 	(void)state;
-	assert_string_equal(ui_key_name(UI_KFN + KEY_F(10), b, sizeof(b)), "F10");
+	assert_string_equal(
+	    ui_key_name(UI_KFN + KEY_F(10), b, sizeof(b)), "F10");
 	assert_string_equal(ui_key_name(UI_CTRL('W'), b, sizeof(b)), "^W");
 	assert_string_equal(ui_key_name('\t', b, sizeof(b)), "Tab");
 	assert_string_equal(ui_key_name(UI_KEY_ESC, b, sizeof(b)), "Esc");
-	assert_string_equal(ui_action_keys(UI_ACT_HELP, b, sizeof(b)), "F1 ? ^G");
+	assert_string_equal(
+	    ui_action_keys(UI_ACT_HELP, b, sizeof(b)), "F1 ? ^G");
 	assert_string_equal(ui_action_keys(UI_ACT_OPEN, b, sizeof(b)), "Enter");
-	assert_string_equal(ui_action_bar_key(UI_ACT_HELP, b, sizeof(b)), "F1/?");
-	assert_string_equal(ui_action_bar_key(UI_ACT_SAVE, b, sizeof(b)), "F2/^O");
+	assert_string_equal(
+	    ui_action_bar_key(UI_ACT_HELP, b, sizeof(b)), "F1/?");
+	assert_string_equal(
+	    ui_action_bar_key(UI_ACT_SAVE, b, sizeof(b)), "F2/^O");
 	assert_string_equal(ui_action_bar_key(UI_ACT_NEW, b, sizeof(b)), "n");
 }
 
@@ -115,7 +121,8 @@ test_keybar_fits(void **state)
 	(void)state;
 	s = ui_keybar_text(80, list);
 	/* Movement keys are left to F1 help. */
-	assert_string_equal(s, " F1/? Help  Enter Open  n New  / Find  F10/q Quit");
+	assert_string_equal(
+	    s, " F1/? Help  Enter Open  n New  / Find  F10/q Quit");
 	free(s);
 	for (int w = 0; w <= 80; w++) {
 		s = ui_keybar_text(w, list);
