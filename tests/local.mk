@@ -220,3 +220,9 @@ tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
 check_PROGRAMS += tests/unit/test_ui_keys
 TESTS += tests/unit/test_ui_keys
+# The desk screens' parts (receipt, lot_list, report rows, import rules).
+tests_unit_test_desk_SOURCES = tests/unit/test_desk.c $(CATALOG_TEST_LIB)
+tests_unit_test_desk_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_desk_LDADD = $(UNIT_LDADD)
+check_PROGRAMS += tests/unit/test_desk
+TESTS += tests/unit/test_desk

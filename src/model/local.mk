@@ -14,4 +14,5 @@ libcoopstock_a_SOURCES += \
 	src/model/demo.c src/model/demo.h \
 	src/model/report.c src/model/report.h \
 	src/model/batch.c src/model/batch.h
+libcoopstock_a_SOURCES += src/model/lot_list.c src/model/lot_list.h
 libcoopstock_a_SOURCES += src/model/exchange.c src/model/exchange.h

@@ -6,3 +6,4 @@ libcoopstock_a_SOURCES += \
 	src/ui/help.c src/ui/help.h \
 	src/ui/keys.c src/ui/keys.h \
 	src/ui/table.c src/ui/table.h
+libcoopstock_a_SOURCES += src/ui/print_receipt.c src/ui/print_receipt.h
