@@ -16,98 +16,52 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "model/payment.h"
-#include "model/report.h"
 #include "model/setting.h"
 #include "sync/csvwrite.h"
+#include "sync/report_rows.h"
 #include "util/i18n.h"
 #include "util/num.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
-enum kind { K_TEXT, K_MONEY, K_QTY, K_COUNT };
-
-struct rcol {
-	const char *head; /* N_(): the text header */
-	const char *csv;  /* the CSV header, never translated */
-	enum kind kind;
-};
-
-/* One cell before formatting. */
-struct rcell {
-	const char *s;
-	int64_t v;
-};
-
-/* Where rows go: a text table being collected, or a CSV writer. */
+/* The text table being collected (--csv goes straight to
+ * report_rows_csv). */
 struct out {
-	const struct rcol *cols;
+	const struct rrow_col *cols;
 	int ncols;
-	struct csvw *csv;
-	char **cells; /* text mode: nrows * ncols formatted cells */
+	char **cells; /* nrows * ncols formatted cells */
 	size_t nrows;
 	int64_t sum[8]; /* per column, for totals lines */
-	long long count;
+	long long count, low;
 };
 
-static char *
-cell_format(enum kind k, const struct rcell *c, int for_csv)
-{
-	char buf[NUM_FMT_SIZE];
-
-	switch (k) {
-	case K_MONEY:
-		return xstrdup(
-		    for_csv ? money_format(c->v, buf, sizeof buf)
-			    : money_format_grouped(c->v, buf, sizeof buf));
-	case K_QTY:
-		return xstrdup(qty_format(c->v, buf, sizeof buf));
-	case K_COUNT:
-		return xasprintf("%lld", (long long)c->v);
-	default:
-		return xstrdup(c->s != NULL ? c->s : "");
-	}
-}
-
-/* Set the columns; in CSV mode write the header row. */
 static void
-out_begin(struct out *o, const struct rcol *cols, int ncols)
+out_begin(void *arg, const struct rrow_col *cols, int ncols)
 {
+	struct out *o = arg;
+
 	o->cols = cols;
 	o->ncols = ncols;
-	for (int i = 0; o->csv != NULL && i < ncols; i++)
-		csvw_text(o->csv, cols[i].csv);
-	if (o->csv != NULL)
-		csvw_end_row(o->csv);
 }
 
 /* Add one row (ncols cells); numbers are summed for a totals line. */
-static void
-out_row(struct out *o, const struct rcell *cells)
+static int
+out_row(void *arg, const struct rrow_cell *cells, int low)
 {
-	o->count++;
-	for (int i = 0; i < o->ncols; i++)
-		if (o->cols[i].kind != K_TEXT && i < 8)
-			o->sum[i] += cells[i].v;
-	if (o->csv != NULL) {
-		for (int i = 0; i < o->ncols; i++) {
-			char *t = cell_format(o->cols[i].kind, &cells[i], 1);
+	struct out *o = arg;
 
-			if (o->cols[i].kind == K_TEXT)
-				csvw_text(o->csv, t);
-			else
-				csvw_number(o->csv, t);
-			free(t);
-		}
-		csvw_end_row(o->csv);
-		return;
-	}
+	o->count++;
+	o->low += low != 0;
+	for (int i = 0; i < o->ncols; i++)
+		if (o->cols[i].kind != RROW_TEXT && i < 8)
+			o->sum[i] += cells[i].v;
 	o->cells = xrealloc(
 	    o->cells, (o->nrows + 1) * (size_t)o->ncols * sizeof *o->cells);
 	for (int i = 0; i < o->ncols; i++)
 		o->cells[o->nrows * (size_t)o->ncols + (size_t)i] =
-		    cell_format(o->cols[i].kind, &cells[i], 0);
+		    rrow_format(o->cols[i].kind, &cells[i], 0);
 	o->nrows++;
+	return 0;
 }
 
 /* Print one line of the table: cells fitted to widths, trailing blanks
@@ -120,7 +74,7 @@ print_line(const struct out *o, char *const *cells, const int *width)
 
 	for (int i = 0; i < o->ncols; i++) {
 		cell = text_fit(cells[i], width[i],
-		    o->cols[i].kind == K_TEXT ? TEXT_LEFT : TEXT_RIGHT, 0);
+		    o->cols[i].kind == RROW_TEXT ? TEXT_LEFT : TEXT_RIGHT, 0);
 		next = xasprintf("%s%s%s", line, i > 0 ? "  " : "", cell);
 		free(cell);
 		free(line);
@@ -190,47 +144,17 @@ print_title(struct db *db, const char *what)
 	free(name);
 }
 
-static const struct rcol stock_cols[] = {
-    {N_("SKU"), "sku", K_TEXT},
-    {N_("Product"), "name", K_TEXT},
-    {N_("Unit"), "unit", K_TEXT},
-    {N_("On hand"), "on_hand", K_QTY},
-    {N_("Reserved"), "reserved", K_QTY},
-    {N_("Expired"), "expired", K_QTY},
-    {N_("Available"), "available", K_QTY},
-    {N_("Reorder at"), "reorder_level", K_QTY},
-};
 
-static int
-stock_row(const struct report_stock_row *r, void *arg)
-{
-	struct out *o = arg;
-	struct rcell c[] = {
-	    {r->sku, 0},
-	    {r->name, 0},
-	    {r->unit, 0},
-	    {NULL, r->on_hand},
-	    {NULL, r->reserved},
-	    {NULL, r->expired},
-	    {NULL, r->available},
-	    {NULL, r->reorder_level},
-	};
-
-	out_row(o, c);
-	if (r->low)
-		o->sum[0]++; /* the SKU column is text: count the low ones */
-	return 0;
-}
 
 static enum status
 report_stock_run(struct db *db, struct out *o, int low_only)
 {
+	struct rrow_sink sink = {out_begin, out_row, o};
 	char today[DATE_SIZE], *title;
 	enum status st;
 
-	out_begin(o, stock_cols, 8);
-	st = report_stock(db, low_only, stock_row, o);
-	if (st != ST_OK || o->csv != NULL)
+	st = report_rows(db, low_only ? "low-stock" : "stock", NULL, NULL, &sink);
+	if (st != ST_OK)
 		return st;
 	date_today(today, sizeof today);
 	title = low_only ? xasprintf(_("low stock on %s"), today)
@@ -248,47 +172,22 @@ report_stock_run(struct db *db, struct out *o, int low_only)
 		    P_("%lld product, %lld at or below its reorder level\n",
 			"%lld products, %lld at or below their reorder level\n",
 			(unsigned long)o->count),
-		    o->count, (long long)o->sum[0]);
+		    o->count, o->low);
 	return ST_OK;
 }
 
-static const struct rcol sales_cols[] = {
-    {N_("Date"), "date", K_TEXT},
-    {N_("SKU"), "sku", K_TEXT},
-    {N_("Product"), "name", K_TEXT},
-    {N_("Unit"), "unit", K_TEXT},
-    {N_("Orders"), "orders", K_COUNT},
-    {N_("Quantity"), "qty", K_QTY},
-    {N_("Amount"), "amount", K_MONEY},
-};
 
-static int
-sales_row(const struct report_sales_row *r, void *arg)
-{
-	struct rcell c[] = {
-	    {r->day, 0},
-	    {r->sku, 0},
-	    {r->name, 0},
-	    {r->unit, 0},
-	    {NULL, r->orders},
-	    {NULL, r->qty},
-	    {NULL, r->amount},
-	};
-
-	out_row(arg, c);
-	return 0;
-}
 
 static enum status
 report_sales_run(struct db *db, struct out *o, const char *from, const char *to)
 {
+	struct rrow_sink sink = {out_begin, out_row, o};
 	char *title, buf[NUM_FMT_SIZE];
 	char *totals[7] = {NULL};
 	enum status st;
 
-	out_begin(o, sales_cols, 7);
-	st = report_sales(db, from, to, sales_row, o);
-	if (st != ST_OK || o->csv != NULL)
+	st = report_rows(db, "sales", from, to, &sink);
+	if (st != ST_OK)
 		return st;
 	title = xasprintf(_("sales from %s to %s (shipped and delivered "
 			    "orders, by order date)"),
@@ -304,41 +203,18 @@ report_sales_run(struct db *db, struct out *o, const char *from, const char *to)
 	return ST_OK;
 }
 
-static const struct rcol payout_cols[] = {
-    {N_("Code"), "code", K_TEXT},
-    {N_("Member"), "name", K_TEXT},
-    {N_("Village"), "village", K_TEXT},
-    {N_("Owed"), "owed", K_MONEY},
-    {N_("Paid"), "paid", K_MONEY},
-    {N_("Balance"), "balance", K_MONEY},
-};
 
-static int
-payout_row(const struct payout_row *r, void *arg)
-{
-	struct rcell c[] = {
-	    {r->code, 0},
-	    {r->name, 0},
-	    {r->village, 0},
-	    {NULL, r->owed},
-	    {NULL, r->paid},
-	    {NULL, r->balance},
-	};
-
-	out_row(arg, c);
-	return 0;
-}
 
 static enum status
 report_payouts_run(struct db *db, struct out *o)
 {
+	struct rrow_sink sink = {out_begin, out_row, o};
 	char today[DATE_SIZE], buf[NUM_FMT_SIZE], *title;
 	char *totals[6];
 	enum status st;
 
-	out_begin(o, payout_cols, 6);
-	st = payout_list(db, payout_row, o);
-	if (st != ST_OK || o->csv != NULL)
+	st = report_rows(db, "payouts", NULL, NULL, &sink);
+	if (st != ST_OK)
 		return st;
 	title = xasprintf(
 	    _("member payouts on %s"), date_today(today, sizeof today));
@@ -441,11 +317,13 @@ cmd_report(struct db *db, int argc, char **argv)
 	if ((rc = sales_dates(&r, from, to)) != CLI_OK)
 		return rc;
 	memset(&o, 0, sizeof o);
-	if (r.csv)
-		o.csv = csvw_new(stdout, _("standard output"), 0);
-	st = report_dispatch(db, argv[1], &o, from, to);
-	if (o.csv != NULL)
-		cst = csvw_close(o.csv, &err);
+	if (r.csv) {
+		struct csvw *w = csvw_new(stdout, _("standard output"), 0);
+
+		st = report_rows_csv(db, argv[1], from, to, w);
+		cst = csvw_close(w, &err);
+	} else
+		st = report_dispatch(db, argv[1], &o, from, to);
 	out_free(&o);
 	if (st != ST_OK)
 		return cli_status_error(db, st);
