@@ -30,7 +30,17 @@ struct imp_opts {
 	int dry_run;
 	int confirm;      /* orders: reserve stock too */
 	const char *from; /* a shop template name, or NULL: recognise */
+	/*
+	 * Optional: called every IMP_PROGRESS_EVERY data rows with the
+	 * file and the line reached, for a screen's progress line.  It
+	 * must not touch the database.  NULL: none.
+	 */
+	void (*progress)(void *arg, const char *path, long line);
+	void *progress_arg;
 };
+
+/* How many rows pass between two progress calls. */
+#define IMP_PROGRESS_EVERY 500
 
 /* One import run and its current file. */
 struct imp {
@@ -41,6 +51,7 @@ struct imp {
 	long problems;
 	long created, updated, unchanged, present, confirmed;
 	int quiet; /* imp_open: no notes on unused columns (a shop's file) */
+	long rows_read; /* data rows read in all, for o->progress */
 
 	struct csvread *r;
 	const char *path;

@@ -54,7 +54,9 @@
 	X(YES, "yes", 'y', 0, 0, N_("Yes"), N_("Answer yes")) \
 	X(NO, "no", 'n', 0, 0, N_("No"), N_("Answer no")) \
 	X(SWITCH_CLERK, "switch-clerk", UI_CTRL('W'), 0, 0, N_("Clerk"), N_("Hand the terminal to another clerk (name and PIN)")) \
-	X(REFRESH, "refresh", UI_CTRL('L'), 0, 0, N_("Redraw"), N_("Redraw the whole screen after line noise"))
+	X(REFRESH, "refresh", UI_CTRL('L'), 0, 0, N_("Redraw"), N_("Redraw the whole screen after line noise")) \
+	X(PAY, "pay", 'P', '$', 0, N_("Pay"), N_("Record a payment to this member")) \
+	X(RUN, "run", 'R', 0, 0, N_("Run"), N_("Do it for real: import what the dry run checked"))
 /* clang-format on */
 
 enum ui_action {

@@ -7,3 +7,10 @@ libcoopstock_a_SOURCES += \
 	src/ui/keys.c src/ui/keys.h \
 	src/ui/table.c src/ui/table.h
 libcoopstock_a_SOURCES += src/ui/print_receipt.c src/ui/print_receipt.h
+libcoopstock_a_SOURCES += \
+	src/ui/desk.c src/ui/desk.h \
+	src/ui/imex.c src/ui/imex.h \
+	src/ui/intake.c src/ui/intake.h \
+	src/ui/members.c src/ui/members.h \
+	src/ui/memrows.c src/ui/memrows.h \
+	src/ui/reports.c src/ui/reports.h

@@ -1,0 +1,26 @@
+/*
+ * desk.h - the desk screens (Intake, Members, Reports, Import / Export)
+ * as menu entries, for the Home screen's menu, and a small menu screen
+ * of its own until Home lands.
+ */
+#ifndef COOPSTOCK_UI_DESK_H
+#define COOPSTOCK_UI_DESK_H
+
+#include <stddef.h>
+
+#include "ui/screen.h"
+
+/* One entry: the label (marked N_()) and the screen, pushed with the
+ * struct db * as arg. */
+struct desk_entry {
+	const char *label;
+	const struct screen *sc;
+};
+
+extern const struct desk_entry desk_entries[];
+extern const size_t desk_nentries;
+
+/* A list of desk_entries; Enter opens one.  Push with the struct db *. */
+extern const struct screen desk_menu_screen;
+
+#endif

@@ -1,0 +1,18 @@
+/*
+ * intake.h - the Intake screen: a member brings produce in.
+ *
+ * Member and product are looked up from what the clerk types (a code, a
+ * SKU or short code, or part of a name: several matches open a choice
+ * list); then quantity, grade, unit cost, received date (today) and an
+ * optional best-before.  F2 saves the lot and its move (stock_intake)
+ * and offers the receipt (print_receipt.h) for a file or the printer.
+ */
+#ifndef COOPSTOCK_UI_INTAKE_H
+#define COOPSTOCK_UI_INTAKE_H
+
+#include "ui/screen.h"
+
+/* Push with the struct db * as arg. */
+extern const struct screen intake_screen;
+
+#endif
