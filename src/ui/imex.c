@@ -72,21 +72,30 @@ job_progress(void *arg, const char *path, long line)
 	free(msg);
 }
 
-/* Add the lines of text (NUL-terminated, may be NULL) as rows. */
+/* Add the lines of text (NUL-terminated, may be NULL) as rows, wrapped
+ * at width columns. */
 static void
-rows_from_text(struct memrows *m, const char *text, const char *tag)
+rows_from_text(struct memrows *m, const char *text, const char *tag, int width)
 {
 	const char *p = text;
 
 	while (p != NULL && *p != '\0') {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl != NULL ? (size_t)(nl - p) : strlen(p);
-		char *line = xmalloc(n + 1);
-		const char *cells[2] = {tag, line};
+		char *line = xmalloc(n + 1), **parts;
+		size_t np;
 
 		memcpy(line, p, n);
 		line[n] = '\0';
-		memrows_add(m, cells);
+		/* Long lines continue on the next rows: every word of every
+		 * problem is shown. */
+		parts = ui_wrap(line, width, &np);
+		for (size_t i = 0; i < np; i++) {
+			const char *cells[2] = {i == 0 ? tag : "", parts[i]};
+
+			memrows_add(m, cells);
+		}
+		ui_wrap_free(parts, np);
 		free(line);
 		p = nl != NULL ? nl + 1 : p + n;
 	}
@@ -105,6 +114,7 @@ job_run(struct job *j, int dry, struct memrows *m, long *problems)
 	FILE *out = open_memstream(&outs, &nout);
 	FILE *err = open_memstream(&errs, &nerr);
 	char *files[1] = {j->path};
+	int w = COLS - 6 < 20 ? 20 : COLS - 6;
 	enum status st;
 
 	j->o.dry_run = dry;
@@ -113,8 +123,8 @@ job_run(struct job *j, int dry, struct memrows *m, long *problems)
 	st = import_run(j->db, j->kind, files, 1, &j->o, out, err, problems);
 	fclose(out);
 	fclose(err);
-	rows_from_text(m, errs, "!");
-	rows_from_text(m, outs, "");
+	rows_from_text(m, errs, "!", w);
+	rows_from_text(m, outs, "", w);
 	free(outs);
 	free(errs);
 	return st;
@@ -124,7 +134,7 @@ job_run(struct job *j, int dry, struct memrows *m, long *problems)
 
 static const struct ui_column preview_cols[] = {
     {"", 1, 0},
-    {N_("What the import would do"), 0, 0},
+    {N_("Problems (!) and what the import does"), 0, 0},
 };
 
 struct preview {
@@ -368,6 +378,7 @@ imex_pick(struct ui_view *v, struct imex *x)
 	i = ui_choose(v->ui, _("Which file?"), (const char *const *)names, n);
 	if (i >= 0)
 		ui_form_set(x->form, XF_FILE, names[i]);
+	ui_form_focus(x->form, XF_FILE);
 	for (size_t k = 0; k < n; k++)
 		free(names[k]);
 	free(names);
@@ -422,8 +433,11 @@ imex_go(struct ui_view *v, struct imex *x)
 		ui_error(v->ui, _("%s cannot be imported."), x->job.kind);
 	else if (!import && !export_kind_known(x->job.kind))
 		ui_error(v->ui, _("%s cannot be exported."), x->job.kind);
-	else if (import)
+	else if (import) {
+		/* Back from the preview, the clerk fixes the file name. */
+		ui_form_focus(x->form, XF_FILE);
 		ui_push(v->ui, &preview_screen, &x->job);
+	}
 	else
 		fl = imex_export(v, x);
 	free(dir);

@@ -252,12 +252,12 @@ static const struct screen member_form_screen = {
 /* ---- one member's page ---- */
 
 static const struct ui_column lot_cols[] = {
-    {N_("Lot"), 6, UI_COL_RIGHT},
+    {N_("Lot"), 4, UI_COL_RIGHT},
     {N_("Received"), 10, 0},
     {N_("Product"), 0, 0},
-    {N_("Qty"), 9, UI_COL_RIGHT},
-    {N_("Grade"), 6, 0},
-    {N_("Cost"), 10, UI_COL_RIGHT},
+    {N_("Qty"), 10, UI_COL_RIGHT},
+    {N_("Grade"), 5, 0},
+    {N_("Cost"), 9, UI_COL_RIGHT},
     {N_("Best before"), 11, 0},
 };
 
