@@ -10,7 +10,7 @@
 
 #include "ui/screen.h"
 
-/* One entry: the label (marked N_()) and the screen, pushed with the
+/* One entry: the label (marked for gettext) and the screen, pushed with the
  * struct db * as arg. */
 struct desk_entry {
 	const char *label;
