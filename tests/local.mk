@@ -226,10 +226,7 @@ tests_unit_test_desk_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_desk_LDADD = $(UNIT_LDADD)
 check_PROGRAMS += tests/unit/test_desk
 TESTS += tests/unit/test_desk
-# The desk screens in tmux (until Home lands: through tests/tui/deskdemo).
-check_PROGRAMS += tests/tui/deskdemo
-tests_tui_deskdemo_SOURCES = tests/tui/deskdemo.c
-tests_tui_deskdemo_LDADD = $(COOPSTOCK_LIBS)
+# The desk screens in tmux, through the coopstock binary.
 TESTS += tests/tui/desk.sh
 EXTRA_DIST += tests/tui/desk.sh tests/data/desk/intake-bad.csv \
 	tests/data/desk/intake-good.csv

@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "ui/app.h"
+#include "ui/desk.h"
 #include "ui/help.h"
 #include "util/fatal.h"
 #include "util/i18n.h"
@@ -582,62 +583,9 @@ ui_run_modal(struct ui *ui, struct ui_view *v)
 		loop_turn(ui);
 }
 
-/* The placeholder home screen until the real screens are wired in. */
-struct home {
-	char *db_path;
-};
-
-static const enum ui_action home_actions[] = {
-    UI_ACT_HELP, UI_ACT_QUIT, UI_ACT_NONE};
-
-static int
-home_open(struct ui_view *v, void *arg)
-{
-	struct home *h = xcalloc(1, sizeof(*h));
-
-	h->db_path = xstrdup(arg ? arg : "");
-	v->data = h;
-	return 0;
-}
-
-static void
-home_close(struct ui_view *v)
-{
-	struct home *h = v->data;
-
-	free(h->db_path);
-	free(h);
-}
-
-static void
-home_draw(struct ui_view *v, struct ui_rect r)
-{
-	struct home *h = v->data;
-
-	ui_putf(r.y + 1, r.x + 2, r.w - 4, TEXT_LEFT, UI_STYLE_NORMAL,
-	    _("Database: %s"), h->db_path);
-	ui_put(r.y + 3, r.x + 2, r.w - 4,
-	    _("The screens for products, stock and orders are on their way."),
-	    TEXT_LEFT, UI_STYLE_NORMAL);
-}
-
-static const struct screen home_screen = {
-    .name = "home",
-    .title = N_("Home"),
-    .open = home_open,
-    .close = home_close,
-    .draw = home_draw,
-    .actions = home_actions,
-    .help = N_("This is the first screen of coopstock."),
-};
-
+/* Until the Home screen lands: sign-in and the desk screens (desk.h). */
 int
 ui_main(const char *db_path)
 {
-	struct ui *ui = ui_new();
-
-	ui_push(ui, &home_screen, (void *)db_path);
-	ui_run(ui);
-	ui_free(ui);
-	return 0;
+	return desk_run(db_path);
 }

@@ -100,9 +100,9 @@ void ui_set_switch_clerk(
 void ui_redraw_all(struct ui *ui);
 
 /*
- * The full-screen interface on the database at db_path: for now a
- * placeholder home screen until the real screens are wired in.  Returns
- * the process exit status.
+ * The full-screen interface on the database at db_path: for now the
+ * clerk signs in and gets the desk menu (desk_run() in desk.h) until the
+ * Home screen is wired in.  Returns the process exit status.
  */
 int ui_main(const char *db_path);
 

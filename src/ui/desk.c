@@ -3,10 +3,16 @@
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
+
+#include "db/db.h"
+#include "model/clerk.h"
+#include "model/setting.h"
 
 #include "ui/app.h"
 #include "ui/desk.h"
+#include "ui/dialog.h"
 #include "ui/imex.h"
 #include "ui/intake.h"
 #include "ui/members.h"
@@ -105,3 +111,54 @@ const struct screen desk_menu_screen = {
     .actions = menu_actions,
     .help = N_("Choose what to do and press Enter."),
 };
+
+/* Ask for a name and PIN until they sign in; 0, or -1 on Esc. */
+static int
+desk_sign_in(struct ui *ui, struct db *db)
+{
+	for (;;) {
+		char *name = ui_prompt(
+		    ui, _("Sign in"), _("Clerk"), NULL, UI_FIELD_TEXT, 0);
+		char *pin, *site;
+		enum status st;
+
+		if (name == NULL)
+			return -1;
+		pin = ui_prompt(ui, _("Sign in"), _("PIN"), NULL, UI_FIELD_TEXT,
+		    UI_FIELD_SECRET);
+		st = pin != NULL ? clerk_signin(db, name, pin) : ST_BAD_PIN;
+		free(name);
+		if (pin == NULL)
+			return -1;
+		free(pin);
+		if (st == ST_OK) {
+			site = setting_get(db, "site_name", "");
+			ui_set_identity(ui, db_actor(db), site);
+			free(site);
+			return 0;
+		}
+		ui_alert(ui, _("That name and PIN do not match."));
+	}
+}
+
+int
+desk_run(const char *db_path)
+{
+	struct db *db = NULL;
+	char *err = NULL;
+	struct ui *ui;
+
+	if (db_open(db_path, DB_OPEN_EXISTING, &db, &err) != ST_OK) {
+		fprintf(stderr, "coopstock: %s\n",
+		    err != NULL ? err : _("cannot open the database"));
+		free(err);
+		return 1;
+	}
+	ui = ui_new();
+	ui_push(ui, &desk_menu_screen, db);
+	if (desk_sign_in(ui, db) == 0)
+		ui_run(ui);
+	ui_free(ui);
+	db_close(db);
+	return 0;
+}

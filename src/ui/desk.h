@@ -23,4 +23,12 @@ extern const size_t desk_nentries;
 /* A list of desk_entries; Enter opens one.  Push with the struct db *. */
 extern const struct screen desk_menu_screen;
 
+/*
+ * Until the Home screen and sign-in land: open the database at db_path,
+ * ask for a clerk's name and PIN (clerk_signin) and run the desk menu.
+ * Returns the process exit status (1 when the database cannot be opened,
+ * with the reason on stderr).
+ */
+int desk_run(const char *db_path);
+
 #endif
