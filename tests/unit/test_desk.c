@@ -1,9 +1,8 @@
 /*
  * test_desk.c - the desk screens' non-screen parts: the intake receipt
  * byte for byte at 32 and 42 columns with a Chinese name, lot_list's
- * keyset paging, the report rows shared by the CLI and the Reports
- * screen, and the model's price rule holding through the importer for a
- * clerk.
+ * keyset paging, the model's price rule holding through the importer for
+ * a clerk, and the importer's progress callback.
  */
 #include <config.h>
 
@@ -244,6 +243,49 @@ test_clerk_price_import(void **state)
 	free(path);
 }
 
+struct progress_log {
+	char text[256];
+};
+
+static void
+on_progress(void *arg, const char *path, long line)
+{
+	struct progress_log *l = arg;
+	size_t n = strlen(l->text);
+
+	(void)path;
+	snprintf(l->text + n, sizeof l->text - n, "%ld;", line);
+}
+
+/* The importer reports progress every IMP_PROGRESS_EVERY rows, dry run
+ * or not, with the line reached. */
+static void
+test_import_progress(void **state)
+{
+	struct testdb *t = *state;
+	char *path = xasprintf("%s/m.csv", t->dir);
+	char *files[1] = {path};
+	struct progress_log log = {""};
+	struct imp_opts o = {.enc = DECODE_AUTO, .dry_run = 1,
+	    .progress = on_progress, .progress_arg = &log};
+	FILE *fp = fopen(path, "w"), *devnull = fopen("/dev/null", "w");
+	long problems = 0;
+
+	assert_non_null(fp);
+	assert_non_null(devnull);
+	fputs("code,name\n", fp);
+	for (int i = 1; i <= 1200; i++)
+		fprintf(fp, "M%04d,农户%d\n", i, i);
+	fclose(fp);
+	assert_int_equal(import_run(t->db, "members", files, 1, &o, devnull,
+			     devnull, &problems),
+	    ST_OK);
+	fclose(devnull);
+	assert_string_equal(log.text, "501;1001;");
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM member"), 0);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -257,6 +299,8 @@ main(void)
 		test_lot_list, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_clerk_price_import, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_import_progress, testdb_setup, testdb_teardown),
 	};
 
 	return TESTLIB_RUN(tests);
