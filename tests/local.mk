@@ -10,7 +10,7 @@ AM_TESTS_ENVIRONMENT = \
 	TESTS_SRCDIR='$(abs_top_srcdir)/tests'; export TESTS_SRCDIR; \
 	TOP_SRCDIR='$(abs_top_srcdir)'; export TOP_SRCDIR; \
 	SQLITE3='$(SQLITE3)'; export SQLITE3; TMUX_BIN='$(TMUX)'; export TMUX_BIN; \
-	unset COOPSTOCK_DB XDG_DATA_HOME; \
+	unset COOPSTOCK_DB XDG_DATA_HOME; LANGUAGE=en; export LANGUAGE; \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1; export ASAN_OPTIONS; \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1; export UBSAN_OPTIONS;
 
@@ -220,3 +220,11 @@ tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
 check_PROGRAMS += tests/unit/test_ui_keys
 TESTS += tests/unit/test_ui_keys
+# Translations and documentation: zh_CN complete and current, the binary
+# finds it (build tree and installed), the man page lints clean, and the
+# README's commands work as written.
+i18n_doc_tests = \
+	tests/po.sh \
+	tests/cli/i18n.sh
+TESTS += $(i18n_doc_tests)
+EXTRA_DIST += $(i18n_doc_tests)
