@@ -225,6 +225,7 @@ TESTS += tests/unit/test_ui_keys
 # README's commands work as written.
 i18n_doc_tests = \
 	tests/po.sh \
-	tests/cli/i18n.sh
+	tests/cli/i18n.sh \
+	tests/man.sh
 TESTS += $(i18n_doc_tests)
 EXTRA_DIST += $(i18n_doc_tests)
