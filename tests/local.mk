@@ -226,6 +226,7 @@ TESTS += tests/unit/test_ui_keys
 i18n_doc_tests = \
 	tests/po.sh \
 	tests/cli/i18n.sh \
-	tests/man.sh
+	tests/man.sh \
+	tests/cli/readme.sh
 TESTS += $(i18n_doc_tests)
 EXTRA_DIST += $(i18n_doc_tests)

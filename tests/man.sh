@@ -26,7 +26,7 @@ cmds=$(LANGUAGE=en LC_ALL=C "$COOPSTOCK" --help |
 ok "--help lists commands" test -n "$cmds"
 for c in $cmds; do
 	ok "the man page documents the command '$c'" \
-	    grep -q "^\.B[IR]* \"*$c[ \"]*" "$man"
+	    grep -Eq "^\.B[IR]? \"?$c( |\"|\$)" "$man"
 done
 
 # Long options: getopt tables ({"name", ...) and strcmp(..., "--name").
