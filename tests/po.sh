@@ -7,7 +7,7 @@
 #   make -C po update-po   (then translate what it leaves empty or fuzzy)
 . "$TESTS_SRCDIR/lib.sh"
 
-for tool in xgettext msgfmt msgmerge msgattrib; do
+for tool in xgettext msgfmt msgmerge msgattrib msggrep; do
 	command -v $tool >/dev/null 2>&1 ||
 	    skip_all "$tool is missing (apt-get install gettext)"
 done
@@ -46,4 +46,17 @@ msgattrib --only-obsolete --no-wrap "$po" | msgids >"$T/was-obsolete"
 stale=$(msgattrib --only-obsolete --no-wrap "$T/merged.po" | msgids |
 	grep -vxF -f "$T/was-obsolete")
 is "zh_CN.po holds no string the sources no longer use" "" "$stale"
+
+# The key bar gives each label 6 columns: every translated label of the
+# action table (src/ui/keys.h) must fit (a Chinese character is 2 wide).
+labels=$(sed -n 's/.*N_("\([^"]*\)"), N_(".*/\1/p' "$TOP_SRCDIR/src/ui/keys.h")
+ok "keys.h has key bar labels" test -n "$labels"
+too_wide=
+for l in $labels; do
+	zh=$(msggrep --no-wrap -K -e "^$l\$" "$po" | sed -n 's/^msgstr "\(.*\)"$/\1/p' | tail -n 1)
+	chars=$(printf '%s' "$zh" | LC_ALL=C tr -d '\200-\277' | wc -c)
+	ascii=$(printf '%s' "$zh" | LC_ALL=C tr -d '\200-\377' | wc -c)
+	[ $((ascii + 2 * (chars - ascii))) -le 6 ] || too_wide="$too_wide $l=$zh"
+done
+is "every key bar label fits in 6 columns in Chinese" "" "$too_wide"
 done_testing
