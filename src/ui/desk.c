@@ -118,7 +118,7 @@ desk_sign_in(struct ui *ui, struct db *db)
 {
 	for (;;) {
 		char *name = ui_prompt(
-		    ui, _("Sign in"), _("Clerk"), NULL, UI_FIELD_TEXT, 0);
+		    ui, _("Sign in"), _("Your name"), NULL, UI_FIELD_TEXT, 0);
 		char *pin, *site;
 		enum status st;
 

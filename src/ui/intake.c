@@ -164,7 +164,7 @@ static const struct ui_field_def intake_defs[F_N] = {
 	NULL, NULL},
     [F_RECEIVED] = {N_("Received"), UI_FIELD_DATE, 12, UI_FIELD_REQUIRED,
 	NULL, NULL, NULL},
-    [F_BEST] = {N_("Best before"), UI_FIELD_DATE, 12, 0, NULL, NULL, NULL},
+    [F_BEST] = {N_("Best-before"), UI_FIELD_DATE, 12, 0, NULL, NULL, NULL},
 };
 
 static const enum ui_action intake_actions[] = {UI_ACT_HELP, UI_ACT_SAVE,

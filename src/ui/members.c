@@ -28,7 +28,7 @@
 
 static const struct ui_column list_cols[] = {
     {N_("Code"), 8, UI_COL_SORTABLE},
-    {N_("Name"), 12, UI_COL_SORTABLE},
+    {N_("Full name"), 12, UI_COL_SORTABLE},
     {N_("Village"), 0, 0},
     {N_("Phone"), 12, 0},
     {N_("Balance"), 11, UI_COL_RIGHT},
@@ -128,7 +128,7 @@ enum { MF_CODE, MF_NAME, MF_VILLAGE, MF_PHONE, MF_N };
 
 static const struct ui_field_def member_defs[MF_N] = {
     {N_("Code"), UI_FIELD_TEXT, 12, UI_FIELD_REQUIRED, NULL, NULL, NULL},
-    {N_("Name"), UI_FIELD_TEXT, 24, UI_FIELD_REQUIRED, NULL, NULL, NULL},
+    {N_("Full name"), UI_FIELD_TEXT, 24, UI_FIELD_REQUIRED, NULL, NULL, NULL},
     {N_("Village"), UI_FIELD_TEXT, 0, 0, NULL, NULL, NULL},
     {N_("Phone"), UI_FIELD_TEXT, 16, 0, NULL, NULL, NULL},
 };
@@ -258,7 +258,7 @@ static const struct ui_column lot_cols[] = {
     {N_("Qty"), 10, UI_COL_RIGHT},
     {N_("Grade"), 5, 0},
     {N_("Cost"), 9, UI_COL_RIGHT},
-    {N_("Best before"), 11, 0},
+    {N_("Best-before"), 11, 0},
 };
 
 struct mdetail {

@@ -98,8 +98,8 @@ char *
 receipt_format(const struct receipt *r, int width)
 {
 	const char *labels[] = {_("Date"), _("Lot"), _("Member"), _("Product"),
-	    _("Quantity"), _("Grade"), _("Best before"), _("Unit cost"),
-	    _("Owed"), _("Clerk")};
+	    _("Quantity"), _("Grade"), _("Best-before"), _("Unit cost"),
+	    _("Owed"), _("Handled by")};
 	char qty[NUM_FMT_SIZE], cost[NUM_FMT_SIZE], total[NUM_FMT_SIZE];
 	char *lot, *q;
 	struct buf b = {NULL, 0};

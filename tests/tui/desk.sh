@@ -31,7 +31,7 @@ cat >"$T/run.sh" <<RUN
 cd "$T" && exec env "COOPSTOCK_DATADIR=$COOPSTOCK_DATADIR" "$COOPSTOCK" --db "$DB"
 RUN
 tui_start sh "$T/run.sh"
-ok "sign-in asks for the clerk" tui_wait "Clerk:"
+ok "sign-in asks for the clerk's name" tui_wait "Your name:"
 tui_type "李娜"
 tui_send Enter
 tui_wait "PIN:" >/dev/null
@@ -42,7 +42,7 @@ ok "the menu lists Intake" tui_wait "> Intake: a member brings produce"
 
 # Intake: member by name search, product by SKU.
 tui_send Enter
-ok "the intake form opens" tui_wait "Best before:"
+ok "the intake form opens" tui_wait "Best-before:"
 tui_type "李秀英"
 tui_send Tab
 ok "a name finds the member" tui_wait "Member: M002 李秀英"
@@ -67,7 +67,7 @@ is "M002 is owed 600.00 more" "$want_bal" "$(balance M002)"
 is "the receipt names the member" "Member      M002 李秀英" "$(sed -n 6p "$T/receipt.txt")"
 is "the receipt has quantity and unit" "Quantity    20 kg" "$(sed -n 8p "$T/receipt.txt")"
 is "the receipt has what is owed" "Owed        600.00" "$(sed -n 11p "$T/receipt.txt")"
-is "the receipt has the clerk" "Clerk       李娜" "$(sed -n 12p "$T/receipt.txt")"
+is "the receipt has the clerk" "Handled by  李娜" "$(sed -n 12p "$T/receipt.txt")"
 is "the receipt is 32 columns wide" "--------------------------------" "$(sed -n 3p "$T/receipt.txt")"
 
 # Members: the balance in the list, the lot on the member's page.

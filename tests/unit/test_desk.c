@@ -51,7 +51,7 @@ test_receipt_32(void **state)
 	    "Grade       A\n"
 	    "Unit cost   30.00\n"
 	    "Owed        600.00\n"
-	    "Clerk       manager\n"
+	    "Handled by  manager\n"
 	    "--------------------------------\n"
 	    "\n"
 	    "Signature:\n");
@@ -76,7 +76,7 @@ test_receipt_42(void **state)
 	    "Grade       A\n"
 	    "Unit cost   30.00\n"
 	    "Owed        600.00\n"
-	    "Clerk       manager\n"
+	    "Handled by  manager\n"
 	    "------------------------------------------\n"
 	    "\n"
 	    "Signature:\n");
