@@ -11,3 +11,4 @@ dist_templates_DATA = \
 	share/templates/pinduoduo.tmpl \
 	share/templates/taobao-items.tmpl \
 	share/templates/taobao-orders.tmpl
+dist_sql_DATA += share/sql/010-wave.sql
