@@ -56,13 +56,23 @@ pick_flush(struct pick *pk)
 	for (int i = 0; i < pk->nlots; i++) {
 		struct pick_lot *l = &pk->lots[i];
 
-		left = xasprintf(_("  [ ] lot %lld  %s  %s %s"), l->lot_id,
-		    l->best_before[0] ? l->best_before : "-", l->member,
-		    l->grade);
+		/* On a receipt roll the member has a line of its own. */
+		left = pk->width < 60
+			   ? xasprintf(_("  [ ] lot %lld  %s"), l->lot_id,
+				 l->best_before[0] ? l->best_before : "-")
+			   : xasprintf(_("  [ ] lot %lld  %s  %s %s"),
+				 l->lot_id,
+				 l->best_before[0] ? l->best_before : "-",
+				 l->member, l->grade);
 		right = qty_unit(l->qty, pk->unit);
 		print_pair(pk->f, pk->width, left, right, QTY_COLS);
 		free(left);
 		free(right);
+		if (pk->width < 60 && (l->member[0] || l->grade[0])) {
+			left = xasprintf("        %s %s", l->member, l->grade);
+			print_pair(pk->f, pk->width, left, NULL, 0);
+			free(left);
+		}
 		free(l->best_before);
 		free(l->member);
 		free(l->grade);
@@ -124,7 +134,9 @@ picklist_print(struct db *db, long long id, int width, FILE *f)
 	    id, w.norders);
 	print_pair(f, width, head, NULL, 0);
 	free(head);
-	print_pair(f, width, _("Product / lot, best before, member"),
+	print_pair(f, width,
+	    width < 60 ? _("Product / lot, best before")
+		       : _("Product / lot, best before, member"),
 	    _("Quantity"), QTY_COLS);
 	print_rule(f, width, '=');
 	s = wave_picklist(db, id, pick_cb, &pk);

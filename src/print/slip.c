@@ -50,13 +50,13 @@ slip_head(struct db *db, const struct order *o, long long wave_id, int width,
 	print_rule(f, width, '=');
 	if (coop[0] != '\0' || phone[0] != '\0')
 		print_pair(f, width, coop, phone, text_width(phone));
-	right = wave_id != 0 ? xasprintf(_("wave %lld"), wave_id)
-			     : xstrdup("");
+	/* TRANSLATORS: "taobao, wave 3" on a packing slip */
+	right = wave_id != 0 ? xasprintf(_("%s, wave %lld"), o->channel, wave_id)
+			     : xstrdup(o->channel);
 	print_pair(f, width, _("PACKING SLIP"), right, text_width(right));
 	free(right);
-	left = o->ext_ref[0] != '\0'
-		   ? xasprintf(_("Order %s (%s)"), o->ext_ref, o->channel)
-		   : xasprintf(_("Order CS%lld (%s)"), o->id, o->channel);
+	left = o->ext_ref[0] != '\0' ? xasprintf(_("Order %s"), o->ext_ref)
+				     : xasprintf(_("Order CS%lld"), o->id);
 	snprintf(when, sizeof when, "%s", o->ordered_at);
 	print_pair(f, width, left, when, (int)strlen(when));
 	free(left);
