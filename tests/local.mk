@@ -207,3 +207,12 @@ TESTS += tests/unit/test_imex
 tests_unit_test_imex_SOURCES = tests/unit/test_imex.c tests/unit/testlib.c tests/unit/testlib.h
 tests_unit_test_imex_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_imex_LDADD = $(UNIT_LDADD)
+
+# Livestream bursts: quick entry lookups, packing waves, slips and pick
+# lists (golden text at 42 and 80 columns), the wave commands.
+check_PROGRAMS += tests/unit/test_wave
+TESTS += tests/unit/test_wave
+tests_unit_test_wave_SOURCES = tests/unit/test_wave.c $(MODEL_TEST_SOURCES)
+tests_unit_test_wave_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_wave_LDADD = $(UNIT_LDADD)
+EXTRA_DIST += tests/data/wave-print-42.txt tests/data/wave-print-80.txt
