@@ -215,4 +215,6 @@ TESTS += tests/unit/test_wave
 tests_unit_test_wave_SOURCES = tests/unit/test_wave.c $(MODEL_TEST_SOURCES)
 tests_unit_test_wave_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_wave_LDADD = $(UNIT_LDADD)
-EXTRA_DIST += tests/data/wave-print-42.txt tests/data/wave-print-80.txt
+TESTS += tests/cli/wave.sh
+EXTRA_DIST += tests/cli/wave.sh \
+	tests/data/wave-print-42.txt tests/data/wave-print-80.txt
