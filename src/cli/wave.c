@@ -134,9 +134,10 @@ wave_create_cmd(struct db *db, int argc, char **argv)
 static int
 list_cb(const struct wave *w, void *arg)
 {
-	char *by = w->filter[0] != '\0'
-		       ? xasprintf("%s %s", wave_selector_name(w->by), w->filter)
-		       : xstrdup(wave_selector_name(w->by));
+	char *by =
+	    w->filter[0] != '\0'
+		? xasprintf("%s %s", wave_selector_name(w->by), w->filter)
+		: xstrdup(wave_selector_name(w->by));
 	char *shown = text_fit(by, 20, TEXT_LEFT, 1);
 
 	(void)arg;
@@ -175,9 +176,9 @@ show_cb(const struct wave_event *e, void *arg)
 	printf("%.16s  %s  ", e->at, actor);
 	switch (e->what) {
 	case WAVE_EV_CREATED:
-		printf(P_("created with %ld order\n",
-			   "created with %ld orders\n",
-			   (unsigned long)e->norders),
+		printf(
+		    P_("created with %ld order\n", "created with %ld orders\n",
+			(unsigned long)e->norders),
 		    e->norders);
 		break;
 	case WAVE_EV_PACKED:
@@ -260,8 +261,8 @@ args_parse(const char *action, int argc, char **argv, int manifest,
 		} else if (manifest && strcmp(s, "--excel") == 0)
 			a->excel = 1;
 		else if (s[0] == '-' && s[1] != '\0')
-			return cli_usage_error(_("wave %s: unknown option '%s'"),
-			    action, s);
+			return cli_usage_error(
+			    _("wave %s: unknown option '%s'"), action, s);
 		else if (a->path != NULL)
 			return cli_usage_error(
 			    _("wave %s writes one file"), action);
@@ -324,8 +325,8 @@ wave_manifest_cmd(struct db *db, const struct wave_args *a)
 			return cli_usage_error(
 			    _("wave manifest needs --courier NAME"));
 	}
-	st = export_run(db, "manifest", a->path != NULL ? a->path : "-", &o,
-	    stderr, &err);
+	st = export_run(
+	    db, "manifest", a->path != NULL ? a->path : "-", &o, stderr, &err);
 	if (a->courier == NULL)
 		free((char *)o.courier);
 	if (st != ST_OK) {
@@ -357,8 +358,7 @@ cmd_wave(struct db *db, int argc, char **argv)
 	    strcmp(act, "manifest") != 0)
 		return cli_usage_error(_("unknown wave action '%s'"), act);
 	if (argc < 3 || (a.id = parse_id(argv[2])) == 0)
-		return cli_usage_error(
-		    _("wave %s needs a wave number"), act);
+		return cli_usage_error(_("wave %s needs a wave number"), act);
 	rc = args_parse(act, argc, argv, strcmp(act, "manifest") == 0, &a);
 	if (rc != CLI_OK)
 		return rc;

@@ -23,8 +23,8 @@ struct customer {
  * is phone, ignoring surrounding spaces.  ST_NOT_FOUND (with *out
  * zeroed) when there is none, or phone is NULL or blank.
  */
-enum status customer_find(struct db *db, const char *phone,
-    struct customer *out);
+enum status customer_find(
+    struct db *db, const char *phone, struct customer *out);
 
 /* Free the strings of c and zero it.  NULL is ok. */
 void customer_clear(struct customer *c);

@@ -85,14 +85,13 @@ line_product(struct db *db, const char *code, struct quick_line *l)
 
 /* Read the quantity q for code into l. */
 static enum status
-line_qty(struct db *db, const char *code, const char *q,
-    struct quick_line *l)
+line_qty(struct db *db, const char *code, const char *q, struct quick_line *l)
 {
 	int64_t v;
 
 	if (q == NULL)
-		return db_fail(db, ST_INVALID,
-		    _("'%s' needs a quantity after it"), code);
+		return db_fail(
+		    db, ST_INVALID, _("'%s' needs a quantity after it"), code);
 	if (qty_parse(q, 1, &v) != NUM_OK)
 		return db_fail(db, ST_INVALID,
 		    _("'%s' is not a quantity (after '%s')"), q, code);
@@ -121,11 +120,13 @@ quick_parse(struct db *db, const char *text, struct quick_spec *out)
 	for (int i = 0; s == ST_OK && i < n; i += 2) {
 		struct quick_line *l;
 
-		out->v = xrealloc(out->v, (size_t)(out->n + 1) * sizeof *out->v);
+		out->v =
+		    xrealloc(out->v, (size_t)(out->n + 1) * sizeof *out->v);
 		l = memset(&out->v[out->n++], 0, sizeof *l);
 		s = line_product(db, tok[i], l);
 		if (s == ST_OK)
-			s = line_qty(db, tok[i], i + 1 < n ? tok[i + 1] : NULL, l);
+			s = line_qty(
+			    db, tok[i], i + 1 < n ? tok[i + 1] : NULL, l);
 		if (s == ST_OK)
 			out->total = out->total > INT64_MAX - l->total
 					 ? INT64_MAX

@@ -20,14 +20,14 @@
 struct quick_line {
 	struct order_line_in in; /* product_id, qty, unit_price = price */
 	char *sku, *name, *unit;
-	int64_t total;           /* fen: price times qty, rounded */
+	int64_t total; /* fen: price times qty, rounded */
 };
 
 /* A parsed text; the lines belong to the struct. */
 struct quick_spec {
 	struct quick_line *v;
 	int n;
-	int64_t total;           /* fen, sum of the line totals */
+	int64_t total; /* fen, sum of the line totals */
 };
 
 /*
@@ -39,8 +39,8 @@ struct quick_spec {
  * ST_NOT_FOUND "'zz': no product has this code or SKU" and
  * "'ht': the product is no longer sold" for an inactive one.
  */
-enum status quick_parse(struct db *db, const char *text,
-    struct quick_spec *out);
+enum status quick_parse(
+    struct db *db, const char *text, struct quick_spec *out);
 
 /* Free the lines of q and zero it.  NULL is ok. */
 void quick_spec_clear(struct quick_spec *q);

@@ -116,8 +116,8 @@ wave_exists(struct db *db, long long id)
 }
 
 static enum status
-event_write(struct db *db, long long id, const char *kind,
-    const char *courier, const char *file, long norders)
+event_write(struct db *db, long long id, const char *kind, const char *courier,
+    const char *file, long norders)
 {
 	sqlite3_stmt *st = prepare_id(db, sql_event_insert, id);
 
@@ -155,7 +155,8 @@ add_listed(struct db *db, long long id, long long oid)
 	in_wave = sqlite3_column_int64(st, 1);
 	sqlite3_reset(st);
 	if (in_wave == id)
-		s = db_fail(db, ST_EXISTS, _("order %lld is listed twice"), oid);
+		s = db_fail(
+		    db, ST_EXISTS, _("order %lld is listed twice"), oid);
 	else if (in_wave != 0)
 		s = db_fail(db, ST_BAD_STATE,
 		    _("order %lld is already in wave %lld"), oid, in_wave);
@@ -223,8 +224,7 @@ create_validate(struct db *db, const struct wave_in *in)
 }
 
 enum status
-wave_create(struct db *db, const struct wave_in *in, long long *id,
-    int *count)
+wave_create(struct db *db, const struct wave_in *in, long long *id, int *count)
 {
 	sqlite3_stmt *st;
 	long long wid = 0;
@@ -349,8 +349,7 @@ ids_load(struct db *db, sqlite3_stmt *st, long long **out, size_t *n)
 }
 
 enum status
-wave_list(struct db *db, int (*fn)(const struct wave *w, void *arg),
-    void *arg)
+wave_list(struct db *db, int (*fn)(const struct wave *w, void *arg), void *arg)
 {
 	sqlite3_stmt *st = db_prepare(db, sql_wave_ids);
 	long long *ids = NULL;
@@ -419,8 +418,7 @@ rows_cb(const struct exchange_order_row *r, void *arg)
 
 	if (f->status != NULL && strcmp(r->status, f->status) != 0)
 		return 0;
-	if (bsearch(&r->order_id, f->ids, f->n, sizeof *f->ids, cmp_ll) ==
-	    NULL)
+	if (bsearch(&r->order_id, f->ids, f->n, sizeof *f->ids, cmp_ll) == NULL)
 		return 0;
 	return f->fn(r, f->arg);
 }
@@ -521,8 +519,8 @@ pack_all(struct db *db, long long id, int *packed)
 			else {
 				char *why = xstrdup(db_errmsg(db));
 
-				s = db_fail(db, ST_BAD_STATE, _("wave %lld: %s"),
-				    id, why);
+				s = db_fail(db, ST_BAD_STATE,
+				    _("wave %lld: %s"), id, why);
 				free(why);
 			}
 			order_free(o);

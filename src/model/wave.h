@@ -33,8 +33,8 @@ enum wave_selector {
 /* The selection for wave_create. */
 struct wave_in {
 	enum wave_selector by;
-	const char *filter;     /* the channel or courier; else ignored */
-	const long long *ids;   /* WAVE_ORDERS: the orders, in that order */
+	const char *filter;   /* the channel or courier; else ignored */
+	const long long *ids; /* WAVE_ORDERS: the orders, in that order */
 	int nids;
 };
 
@@ -47,14 +47,14 @@ struct wave_in {
  * that is not confirmed or is in a wave already (naming it), ST_EXISTS
  * for an id listed twice; ST_NOT_FOUND when the selection is empty.
  */
-enum status wave_create(struct db *db, const struct wave_in *in,
-    long long *id, int *count);
+enum status wave_create(
+    struct db *db, const struct wave_in *in, long long *id, int *count);
 
 /* A wave as wave_get and wave_list give it. */
 struct wave {
 	long long id;
 	enum wave_selector by;
-	char *filter;     /* "" unless by channel or courier */
+	char *filter; /* "" unless by channel or courier */
 	char *created_by;
 	char *created_at; /* "YYYY-MM-DD HH:MM:SS" */
 	int norders;
@@ -73,8 +73,8 @@ void wave_clear(struct wave *w);
  * Call fn for every wave, newest first (w valid only during the call); a
  * nonzero return stops the walk (still ST_OK).
  */
-enum status wave_list(struct db *db,
-    int (*fn)(const struct wave *w, void *arg), void *arg);
+enum status wave_list(
+    struct db *db, int (*fn)(const struct wave *w, void *arg), void *arg);
 
 /*
  * Call fn with the id of each order of wave id, in the order the wave
@@ -98,8 +98,8 @@ struct wave_pick {
 	const char *sku, *name, *unit;
 	long long lot_id;
 	const char *received_on, *best_before, *grade, *member;
-	int64_t qty;  /* thousandths of the unit, > 0 */
-	int orders;   /* how many of the wave's orders take from this lot */
+	int64_t qty; /* thousandths of the unit, > 0 */
+	int orders;  /* how many of the wave's orders take from this lot */
 };
 
 /*
@@ -133,15 +133,15 @@ enum status wave_drop_order(struct db *db, long long id, long long order_id);
  * Record in wave id's history that a manifest of norders orders for
  * courier was written to file.  ST_NOT_FOUND for no such wave.
  */
-enum status wave_note_manifest(struct db *db, long long id,
-    const char *courier, const char *file, long norders);
+enum status wave_note_manifest(struct db *db, long long id, const char *courier,
+    const char *file, long norders);
 
 /*
  * Set the courier order_id will go with ("" or NULL: any), for waves by
  * courier.  ST_NOT_FOUND for no such order.
  */
-enum status wave_set_courier(struct db *db, long long order_id,
-    const char *courier);
+enum status wave_set_courier(
+    struct db *db, long long order_id, const char *courier);
 
 /* What happened to a wave. */
 enum wave_what {
@@ -153,7 +153,7 @@ enum wave_what {
 
 /* One entry of a wave's history; strings valid only during the call. */
 struct wave_event {
-	const char *at;    /* "YYYY-MM-DD HH:MM:SS" */
+	const char *at; /* "YYYY-MM-DD HH:MM:SS" */
 	const char *actor;
 	enum wave_what what;
 	const char *courier, *file; /* "" when not applicable */

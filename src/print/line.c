@@ -23,8 +23,7 @@ put_trimmed(FILE *f, const char *s)
 }
 
 void
-print_pair(FILE *f, int width, const char *left, const char *right,
-    int rwidth)
+print_pair(FILE *f, int width, const char *left, const char *right, int rwidth)
 {
 	char *l, *r, *line;
 

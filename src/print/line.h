@@ -13,8 +13,8 @@
 /* Write one line of at most width columns: left (cut with '~' to fit),
  * then right aligned to the right edge in a field of rwidth columns
  * (right NULL or "": left alone).  NULL left is "". */
-void print_pair(FILE *f, int width, const char *left, const char *right,
-    int rwidth);
+void print_pair(
+    FILE *f, int width, const char *left, const char *right, int rwidth);
 
 /* Write a line of width copies of the ASCII character c. */
 void print_rule(FILE *f, int width, char c);

@@ -57,13 +57,13 @@ pick_flush(struct pick *pk)
 		struct pick_lot *l = &pk->lots[i];
 
 		/* On a receipt roll the member has a line of its own. */
-		left = pk->width < 60
-			   ? xasprintf(_("  [ ] lot %lld  %s"), l->lot_id,
-				 l->best_before[0] ? l->best_before : "-")
-			   : xasprintf(_("  [ ] lot %lld  %s  %s %s"),
-				 l->lot_id,
-				 l->best_before[0] ? l->best_before : "-",
-				 l->member, l->grade);
+		left =
+		    pk->width < 60
+			? xasprintf(_("  [ ] lot %lld  %s"), l->lot_id,
+			      l->best_before[0] ? l->best_before : "-")
+			: xasprintf(_("  [ ] lot %lld  %s  %s %s"), l->lot_id,
+			      l->best_before[0] ? l->best_before : "-",
+			      l->member, l->grade);
 		right = qty_unit(l->qty, pk->unit);
 		print_pair(pk->f, pk->width, left, right, QTY_COLS);
 		free(left);
@@ -120,17 +120,17 @@ picklist_print(struct db *db, long long id, int width, FILE *f)
 	char *head;
 
 	if (width < 32)
-		return db_fail(db, ST_INVALID,
-		    _("a pick list needs at least 32 columns"));
+		return db_fail(
+		    db, ST_INVALID, _("a pick list needs at least 32 columns"));
 	s = wave_get(db, id, &w);
 	if (s != ST_OK)
 		return s;
 	memset(&pk, 0, sizeof pk);
 	pk.f = f;
 	pk.width = width;
-	head = xasprintf(P_("Pick list: wave %lld, %d order",
-			     "Pick list: wave %lld, %d orders",
-			     (unsigned long)w.norders),
+	head = xasprintf(
+	    P_("Pick list: wave %lld, %d order",
+		"Pick list: wave %lld, %d orders", (unsigned long)w.norders),
 	    id, w.norders);
 	print_pair(f, width, head, NULL, 0);
 	free(head);
@@ -143,8 +143,8 @@ picklist_print(struct db *db, long long id, int width, FILE *f)
 	pick_flush(&pk);
 	free(pk.lots);
 	print_rule(f, width, '=');
-	head = xasprintf(_("Products: %d  Lots: %d"), pk.nproducts,
-	    pk.nlots_all);
+	head =
+	    xasprintf(_("Products: %d  Lots: %d"), pk.nproducts, pk.nlots_all);
 	print_pair(f, width, head, NULL, 0);
 	free(head);
 	wave_clear(&w);

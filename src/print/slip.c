@@ -23,11 +23,11 @@
 
 /* Write one item line: name, quantity and unit, amount. */
 static void
-item_line(FILE *f, int width, const char *name, const char *qty,
-    const char *amount)
+item_line(
+    FILE *f, int width, const char *name, const char *qty, const char *amount)
 {
-	char *n = text_fit(name, width - QTY_COLS - AMOUNT_COLS - 2, TEXT_LEFT,
-	    1);
+	char *n =
+	    text_fit(name, width - QTY_COLS - AMOUNT_COLS - 2, TEXT_LEFT, 1);
 	char *q = text_fit(qty, QTY_COLS, TEXT_RIGHT, 1);
 	char *a = text_fit(amount, AMOUNT_COLS, TEXT_RIGHT, 1);
 	char *line = xasprintf("%s %s %s", n, q, a);
@@ -40,8 +40,8 @@ item_line(FILE *f, int width, const char *name, const char *qty,
 }
 
 static void
-slip_head(struct db *db, const struct order *o, long long wave_id, int width,
-    FILE *f)
+slip_head(
+    struct db *db, const struct order *o, long long wave_id, int width, FILE *f)
 {
 	char *coop = setting_get(db, "coop_name", ""),
 	     *phone = setting_get(db, "coop_phone", "");
@@ -51,8 +51,9 @@ slip_head(struct db *db, const struct order *o, long long wave_id, int width,
 	if (coop[0] != '\0' || phone[0] != '\0')
 		print_pair(f, width, coop, phone, text_width(phone));
 	/* TRANSLATORS: "taobao, wave 3" on a packing slip */
-	right = wave_id != 0 ? xasprintf(_("%s, wave %lld"), o->channel, wave_id)
-			     : xstrdup(o->channel);
+	right = wave_id != 0
+		    ? xasprintf(_("%s, wave %lld"), o->channel, wave_id)
+		    : xstrdup(o->channel);
 	print_pair(f, width, _("PACKING SLIP"), right, text_width(right));
 	free(right);
 	left = o->ext_ref[0] != '\0' ? xasprintf(_("Order %s"), o->ext_ref)
@@ -72,8 +73,8 @@ slip_head(struct db *db, const struct order *o, long long wave_id, int width,
 }
 
 enum status
-slip_print(struct db *db, long long order_id, long long wave_id, int width,
-    FILE *f)
+slip_print(
+    struct db *db, long long order_id, long long wave_id, int width, FILE *f)
 {
 	char q[NUM_FMT_SIZE], a[NUM_FMT_SIZE], *qu;
 	struct order *o = NULL;

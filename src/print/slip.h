@@ -18,15 +18,15 @@
  * naming wave wave_id on it (0: none).  ST_NOT_FOUND for no such order,
  * ST_INVALID for a narrower width.
  */
-enum status slip_print(struct db *db, long long order_id, long long wave_id,
-    int width, FILE *f);
+enum status slip_print(
+    struct db *db, long long order_id, long long wave_id, int width, FILE *f);
 
 /*
  * Write the slips of every order of wave id, in the wave's order, to f.
  * *count (if not NULL) receives how many were written.  ST_NOT_FOUND for
  * no such wave; otherwise as slip_print.
  */
-enum status slip_print_wave(struct db *db, long long id, int width, FILE *f,
-    int *count);
+enum status slip_print_wave(
+    struct db *db, long long id, int width, FILE *f, int *count);
 
 #endif

@@ -105,7 +105,8 @@ test_customer_find(void **state)
 	order(t->db, "phone", NULL, NULL, "王芳", "13800000001",
 	    "陇南市武都区 1 号", &line, 1);
 	/* A later order without an address keeps the remembered one. */
-	order(t->db, "phone", NULL, NULL, "王芳芳", "13800000001", "", &line, 1);
+	order(
+	    t->db, "phone", NULL, NULL, "王芳芳", "13800000001", "", &line, 1);
 	assert_int_equal(customer_find(t->db, " 13800000001 ", &c), ST_OK);
 	assert_string_equal(c.phone, "13800000001");
 	assert_string_equal(c.name, "王芳芳");
@@ -114,10 +115,9 @@ test_customer_find(void **state)
 	customer_clear(&c);
 	assert_null(c.name);
 
-	assert_int_equal(
-	    customer_find(t->db, "13900000000", &c), ST_NOT_FOUND);
-	assert_string_equal(db_errmsg(t->db),
-	    "no customer has the phone number 13900000000");
+	assert_int_equal(customer_find(t->db, "13900000000", &c), ST_NOT_FOUND);
+	assert_string_equal(
+	    db_errmsg(t->db), "no customer has the phone number 13900000000");
 	assert_null(c.phone);
 	assert_int_equal(customer_find(t->db, "  ", &c), ST_NOT_FOUND);
 	assert_string_equal(db_errmsg(t->db), "no phone number given");
@@ -178,12 +178,12 @@ test_quick_parse(void **state)
 	    "nothing to order: type a code and a quantity, like ht 2");
 	quick_fails(t->db, "ht 2, zz 1", ST_NOT_FOUND,
 	    "'zz': no product has this code or SKU");
-	quick_fails(t->db, "ht 2, fm", ST_INVALID,
-	    "'fm' needs a quantity after it");
+	quick_fails(
+	    t->db, "ht 2, fm", ST_INVALID, "'fm' needs a quantity after it");
 	quick_fails(t->db, "ht fm 1", ST_INVALID,
 	    "'fm' is not a quantity (after 'ht')");
-	quick_fails(t->db, "ht 0", ST_INVALID,
-	    "'0' is not above zero (after 'ht')");
+	quick_fails(
+	    t->db, "ht 0", ST_INVALID, "'0' is not above zero (after 'ht')");
 	quick_fails(t->db, "ht 1.2345", ST_INVALID,
 	    "'1.2345' is not a quantity (after 'ht')");
 	assert_int_equal(product_set_active(t->db, gly, 0), ST_OK);
@@ -200,16 +200,16 @@ struct burst {
 static void
 burst_make(struct db *db, struct burst *b)
 {
-	static const char *const bb[] = {"2099-03-01", "2099-01-01",
-	    "2099-02-01"};
+	static const char *const bb[] = {
+	    "2099-03-01", "2099-01-01", "2099-02-01"};
 	struct order_line_in lines[2];
 	struct batch_result r;
 	char ref[16], when[32];
 
 	b->pid[0] = product(db, "HT-500", "核桃 500g", "ht", "bag", 3000);
 	b->pid[1] = product(db, "FM-500", "土蜂蜜 500g", "fm", "jar", 6800);
-	b->pid[2] = product(db, "GLY-500", "武都橄榄油 500ml", "gly",
-	    "bottle", 12850);
+	b->pid[2] =
+	    product(db, "GLY-500", "武都橄榄油 500ml", "gly", "bottle", 12850);
 	for (int p = 0; p < 3; p++)
 		for (int k = 0; k < 3; k++)
 			fx_lot(db, b->pid[p], 150000, bb[k]);
@@ -219,14 +219,12 @@ burst_make(struct db *db, struct burst *b)
 	for (int i = 0; i < NWAVE + 20; i++) {
 		lines[0] = (struct order_line_in){
 		    b->pid[i % 3], (1 + i % 4) * 1000, -1};
-		lines[1] = (struct order_line_in){
-		    b->pid[(i + 1) % 3], 500, -1};
+		lines[1] = (struct order_line_in){b->pid[(i + 1) % 3], 500, -1};
 		snprintf(ref, sizeof ref, "T%04d", i);
 		snprintf(when, sizeof when, "2026-11-20 %02d:%02d:00",
 		    8 + i / 60, i % 60);
 		b->ids[i] = order(db, i % 11 == 10 ? "douyin" : "taobao", ref,
-		    when, "李四", "13900000000", "陇南市", lines,
-		    1 + (i % 2));
+		    when, "李四", "13900000000", "陇南市", lines, 1 + (i % 2));
 	}
 	assert_int_equal(db_commit(db), ST_OK);
 	assert_int_equal(order_confirm_batch(db, NULL, NULL, NULL, &r), ST_OK);
@@ -271,10 +269,10 @@ static int
 history_cb(const struct wave_event *e, void *arg)
 {
 	char **text = arg;
-	char *next = xasprintf("%s%d:%s:%s:%ld\n", *text, (int)e->what,
-	    e->courier, strrchr(e->file, '/') ? strrchr(e->file, '/') + 1
-					       : e->file,
-	    e->norders);
+	char *next =
+	    xasprintf("%s%d:%s:%s:%ld\n", *text, (int)e->what, e->courier,
+		strrchr(e->file, '/') ? strrchr(e->file, '/') + 1 : e->file,
+		e->norders);
 
 	free(*text);
 	*text = next;
@@ -384,8 +382,8 @@ test_wave_of_200(void **state)
 	free(err);
 	assert_int_equal(wave_mark_packed(t->db, id, &count), ST_OK);
 	assert_int_equal(count, NWAVE);
-	assert_int_equal(export_run(t->db, "manifest", man, &eo, stderr, &err),
-	    ST_OK);
+	assert_int_equal(
+	    export_run(t->db, "manifest", man, &eo, stderr, &err), ST_OK);
 	buf = slurp(man);
 	assert_int_equal(count_lines(buf, "T0"), NWAVE);
 	free(buf);
@@ -393,13 +391,14 @@ test_wave_of_200(void **state)
 	/* The courier's numbers come back: all 200 shipped, sold from the
 	 * lots they were picked from. */
 	tracking_import(t->db, t->dir, man);
-	assert_int_equal(testdb_int(t->db,
-			     "SELECT count(*) FROM orders o JOIN wave_order w"
-			     " ON w.order_id = o.id WHERE o.status = 'shipped'"),
+	assert_int_equal(
+	    testdb_int(t->db,
+		"SELECT count(*) FROM orders o JOIN wave_order w"
+		" ON w.order_id = o.id WHERE o.status = 'shipped'"),
 	    NWAVE);
-	assert_int_equal(testdb_int(t->db,
-			     "SELECT count(*) FROM orders WHERE status ="
-			     " 'confirmed'"),
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM orders WHERE status ="
+			      " 'confirmed'"),
 	    20);
 	for (int p = 1; p <= 3; p++) {
 		char *sql = sqlite3_mprintf(
@@ -413,16 +412,17 @@ test_wave_of_200(void **state)
 	fx_check_clean(t->db);
 
 	assert_int_equal(wave_history(t->db, id, history_cb, &hist), ST_OK);
-	assert_string_equal(hist, "0:::200\n1:::200\n2:generic:manifest.csv:200\n"
-				  "3:generic::200\n");
+	assert_string_equal(hist,
+	    "0:::200\n1:::200\n2:generic:manifest.csv:200\n"
+	    "3:generic::200\n");
 	free(hist);
 	free(man);
 }
 
 /* Expect wave_create of ids to fail with st and msg, leaving no wave. */
 static void
-create_fails(struct db *db, const long long *ids, int n, enum status st,
-    const char *msg)
+create_fails(
+    struct db *db, const long long *ids, int n, enum status st, const char *msg)
 {
 	struct wave_in in = {WAVE_ORDERS, NULL, ids, n};
 	long long id = -1;
@@ -456,8 +456,8 @@ test_wave_rules(void **state)
 	{
 		long long twice[2] = {o[0], o[0]};
 
-		create_fails(t->db, twice, 2, ST_EXISTS,
-		    "order 1 is listed twice");
+		create_fails(
+		    t->db, twice, 2, ST_EXISTS, "order 1 is listed twice");
 	}
 	in.by = WAVE_COURIER;
 	in.filter = "";
@@ -476,10 +476,10 @@ test_wave_rules(void **state)
 	assert_int_equal(wave_set_courier(t->db, o[1], "sf"), ST_OK);
 	assert_int_equal(wave_create(t->db, &in, &id, &n), ST_OK);
 	assert_int_equal(n, 1);
-	assert_int_equal(testdb_int(t->db, "SELECT order_id FROM wave_order"),
-	    o[1]);
-	create_fails(t->db, &o[1], 1, ST_BAD_STATE,
-	    "order 2 is already in wave 1");
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT order_id FROM wave_order"), o[1]);
+	create_fails(
+	    t->db, &o[1], 1, ST_BAD_STATE, "order 2 is already in wave 1");
 
 	/* Packing is all or nothing. */
 	in.by = WAVE_ORDERS;
@@ -504,8 +504,8 @@ test_wave_rules(void **state)
 	assert_int_equal(wave_mark_packed(t->db, id, &n), ST_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(wave_mark_packed(t->db, id, &n), ST_BAD_STATE);
-	assert_string_equal(db_errmsg(t->db),
-	    "wave 2 has no confirmed orders left to pack");
+	assert_string_equal(
+	    db_errmsg(t->db), "wave 2 has no confirmed orders left to pack");
 	assert_int_equal(wave_mark_packed(t->db, 7, &n), ST_NOT_FOUND);
 	assert_string_equal(db_errmsg(t->db), "there is no wave 7");
 	fx_check_clean(t->db);
@@ -519,20 +519,22 @@ test_slip_golden(void **state)
 	struct testdb *t = *state;
 	long long ht = product(t->db, "HT-500", "核桃 500g 山里一级薄皮", "ht",
 		      "bag", 3000),
-		  fm = product(t->db, "FM-500", "土蜂蜜 500g", "fm", "jar", 6800);
+		  fm = product(
+		      t->db, "FM-500", "土蜂蜜 500g", "fm", "jar", 6800);
 	struct order_line_in lines[2] = {{ht, 2000, -1}, {fm, 1500, -1}};
 	struct wave_in in = {WAVE_ALL, NULL, NULL, 0};
 	static const int widths[2] = {42, 80};
 	long long o, id;
 
-	assert_int_equal(setting_set(t->db, "coop_name", "陇南山里合作社"),
-	    ST_OK);
-	assert_int_equal(setting_set(t->db, "coop_phone", "0939-8216688"),
-	    ST_OK);
+	assert_int_equal(
+	    setting_set(t->db, "coop_name", "陇南山里合作社"), ST_OK);
+	assert_int_equal(
+	    setting_set(t->db, "coop_phone", "0939-8216688"), ST_OK);
 	fx_lot(t->db, ht, 1000, "2099-01-01");
 	fx_lot(t->db, ht, 5000, "2099-06-01");
 	fx_lot(t->db, fm, 5000, "2099-03-01");
-	fx_exec(t->db, "INSERT INTO member(code, name) VALUES ('M1', '王德明')");
+	fx_exec(
+	    t->db, "INSERT INTO member(code, name) VALUES ('M1', '王德明')");
 	fx_exec(t->db, "UPDATE lot SET member_id = 1, grade = '特级'");
 	o = order(t->db, "taobao", "3736028174659203", "2026-11-25 11:02:31",
 	    "王芳", "13800000001",
@@ -545,7 +547,8 @@ test_slip_golden(void **state)
 		FILE *f = open_memstream(&buf, &len);
 
 		assert_int_equal(slip_print(t->db, o, id, widths[i], f), ST_OK);
-		assert_int_equal(picklist_print(t->db, id, widths[i], f), ST_OK);
+		assert_int_equal(
+		    picklist_print(t->db, id, widths[i], f), ST_OK);
 		fclose(f);
 		name = xasprintf("wave-print-%d.txt", widths[i]);
 		want = golden(name);
@@ -554,8 +557,7 @@ test_slip_golden(void **state)
 		free(name);
 		free(buf);
 	}
-	assert_int_equal(
-	    slip_print(t->db, o, id, 31, stdout), ST_INVALID);
+	assert_int_equal(slip_print(t->db, o, id, 31, stdout), ST_INVALID);
 }
 
 int
