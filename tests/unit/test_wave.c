@@ -14,6 +14,7 @@
 #include "testlib.h"
 #include "fixture.h"
 #include "model/batch.h"
+#include "model/burst.h"
 #include "model/customer.h"
 #include "model/order.h"
 #include "model/product.h"
@@ -560,6 +561,35 @@ test_slip_golden(void **state)
 	assert_int_equal(slip_print(t->db, o, id, 31, stdout), ST_INVALID);
 }
 
+static void
+test_burst_counts(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "A", "jar", 1000), o[5];
+	struct burst_counts c;
+
+	assert_int_equal(burst_counts_get(t->db, 0, &c), ST_OK);
+	assert_int_equal(c.last_id, 0);
+	assert_int_equal(c.arrived + c.to_confirm + c.to_pack + c.to_ship, 0);
+	fx_lot(t->db, p, 10000, NULL);
+	o[0] = fx_order(t->db, p, 1000);
+	assert_int_equal(burst_counts_get(t->db, 0, &c), ST_OK);
+	assert_int_equal(c.last_id, o[0]);
+	for (int i = 1; i < 5; i++)
+		o[i] = fx_order(t->db, p, 1000);
+	assert_int_equal(order_confirm(t->db, o[1]), ST_OK);
+	assert_int_equal(order_confirm(t->db, o[2]), ST_OK);
+	assert_int_equal(order_confirm(t->db, o[3]), ST_OK);
+	assert_int_equal(order_pack(t->db, o[3]), ST_OK);
+	assert_int_equal(order_cancel(t->db, o[4], NULL), ST_OK);
+	assert_int_equal(burst_counts_get(t->db, o[0], &c), ST_OK);
+	assert_int_equal(c.last_id, o[4]);
+	assert_int_equal(c.arrived, 4);
+	assert_int_equal(c.to_confirm, 1);
+	assert_int_equal(c.to_pack, 2);
+	assert_int_equal(c.to_ship, 1);
+}
+
 int
 main(void)
 {
@@ -574,6 +604,8 @@ main(void)
 		test_wave_rules, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_slip_golden, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_burst_counts, testdb_setup, testdb_teardown),
 	};
 
 	return TESTLIB_RUN(tests);
