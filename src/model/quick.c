@@ -105,35 +105,73 @@ line_qty(struct db *db, const char *code, const char *q, struct quick_line *l)
 	return ST_OK;
 }
 
+/* Where a quantity glued to a code starts ("ht2", "fm1.5"): the byte
+ * offset of the trailing run of ASCII digits and dots, or 0 when there
+ * is none or nothing before it. */
+static size_t
+glued_at(const char *tok)
+{
+	size_t n = strlen(tok), k = n;
+
+	while (k > 0 &&
+	       ((tok[k - 1] >= '0' && tok[k - 1] <= '9') || tok[k - 1] == '.'))
+		k--;
+	return k < n ? k : 0;
+}
+
+/* Read one line from tok[*i] (and tok[*i + 1]) into l; *i moves past
+ * what was used. */
+static enum status
+line_read(struct db *db, char **tok, int n, int *i, struct quick_line *l)
+{
+	size_t k;
+	char *code;
+	enum status s = line_product(db, tok[*i], l);
+
+	if (s == ST_OK) {
+		s = line_qty(db, tok[*i], *i + 1 < n ? tok[*i + 1] : NULL, l);
+		*i += 2;
+		return s;
+	}
+	if (s != ST_NOT_FOUND || (k = glued_at(tok[*i])) == 0)
+		return s;
+	code = xstrdup(tok[*i]);
+	code[k] = '\0';
+	if (line_product(db, code, l) == ST_OK)
+		s = line_qty(db, code, tok[*i] + k, l);
+	else /* the whole token is what was not found */
+		s = db_fail(db, ST_NOT_FOUND,
+		    _("'%s': no product has this code or SKU"), tok[*i]);
+	free(code);
+	*i += 1;
+	return s;
+}
+
 enum status
 quick_parse(struct db *db, const char *text, struct quick_spec *out)
 {
 	char **tok = NULL;
-	int n = tokenize(text != NULL ? text : "", &tok);
+	int n = tokenize(text != NULL ? text : "", &tok), i = 0;
 	enum status s = ST_OK;
+	struct quick_line *l;
 
 	memset(out, 0, sizeof *out);
 	if (n == 0)
 		s = db_fail(db, ST_INVALID,
 		    _("nothing to order: type a code and a quantity, like "
 		      "ht 2"));
-	for (int i = 0; s == ST_OK && i < n; i += 2) {
-		struct quick_line *l;
-
+	while (s == ST_OK && i < n) {
 		out->v =
 		    xrealloc(out->v, (size_t)(out->n + 1) * sizeof *out->v);
 		l = memset(&out->v[out->n++], 0, sizeof *l);
-		s = line_product(db, tok[i], l);
-		if (s == ST_OK)
-			s = line_qty(
-			    db, tok[i], i + 1 < n ? tok[i + 1] : NULL, l);
+		s = line_read(db, tok, n, &i, l);
 		if (s == ST_OK)
 			out->total = out->total > INT64_MAX - l->total
 					 ? INT64_MAX
 					 : out->total + l->total;
 	}
-	for (int i = 0; i < n; i++)
-		free(tok[i]);
+	for (int j = 0; j < n; j++)
+		free(tok[j]);
 	free(tok);
 	if (s != ST_OK)
 		quick_spec_clear(out);

@@ -6,7 +6,9 @@
  * product_find_code finds it) and a quantity in the product's unit.
  * Pairs and their two halves are separated by spaces (ASCII or the
  * ideographic space), commas (',' '，' '、') or semicolons (';' '；').
- * The same product may come twice; it makes two lines.
+ * A quantity may also be typed onto its code ("ht2", "fm1.5") when the
+ * whole token is not itself a code or SKU.  The same product may come
+ * twice; it makes two lines.
  */
 #ifndef COOPSTOCK_QUICK_H
 #define COOPSTOCK_QUICK_H

@@ -175,6 +175,20 @@ test_quick_parse(void **state)
 	assert_int_equal(q.v[3].in.product_id, fm);
 	quick_spec_clear(&q);
 
+	/* A quantity typed onto its code. */
+	assert_int_equal(quick_parse(t->db, "ht2 fm1.5,gly 1", &q), ST_OK);
+	assert_int_equal(q.n, 3);
+	assert_int_equal(q.v[0].in.product_id, ht);
+	assert_int_equal(q.v[0].in.qty, 2000);
+	assert_int_equal(q.v[1].in.product_id, fm);
+	assert_int_equal(q.v[1].in.qty, 1500);
+	assert_int_equal(q.v[2].in.product_id, gly);
+	quick_spec_clear(&q);
+	quick_fails(t->db, "zz2", ST_NOT_FOUND,
+	    "'zz2': no product has this code or SKU");
+	quick_fails(t->db, "ht1.2.3", ST_INVALID,
+	    "'1.2.3' is not a quantity (after 'ht')");
+
 	quick_fails(t->db, " , ", ST_INVALID,
 	    "nothing to order: type a code and a quantity, like ht 2");
 	quick_fails(t->db, "ht 2, zz 1", ST_NOT_FOUND,
