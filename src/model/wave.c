@@ -61,9 +61,10 @@ static const char sql_picklist[] =
     " LEFT JOIN member m ON m.id = t.member_id WHERE w.wave_id = ?1"
     " GROUP BY p.id, t.id ORDER BY p.sku, p.id, t.best_before IS NULL,"
     " t.best_before, t.received_on, t.id";
-static const char sql_wave_statuses[] =
-    "SELECT o.id, o.status FROM wave_order w JOIN orders o"
-    " ON o.id = w.order_id WHERE w.wave_id = ?1 ORDER BY o.ordered_at, o.id";
+static const char sql_wave_unpacked[] =
+    "SELECT o.id FROM wave_order w JOIN orders o ON o.id = w.order_id"
+    " WHERE w.wave_id = ?1 AND o.status <> 'packed'"
+    " ORDER BY o.ordered_at, o.id";
 static const char sql_drop[] =
     "DELETE FROM wave_order WHERE wave_id = ?1 AND order_id = ?2";
 static const char sql_set_courier[] =
@@ -356,16 +357,16 @@ wave_list(struct db *db, int (*fn)(const struct wave *w, void *arg), void *arg)
 	size_t n = 0;
 	struct wave w;
 	enum status s;
+	int stop = 0;
 
 	if (st == NULL)
 		return ST_ERROR;
 	/* Ids first: wave_get reuses statements while the walk is open. */
 	s = ids_load(db, st, &ids, &n);
-	for (size_t i = 0; s == ST_OK && i < n; i++) {
+	for (size_t i = 0; s == ST_OK && !stop && i < n; i++) {
 		s = wave_get(db, ids[i], &w);
-		if (s != ST_OK)
-			break;
-		i = fn(&w, arg) != 0 ? n : i;
+		if (s == ST_OK)
+			stop = fn(&w, arg) != 0;
 		wave_clear(&w);
 	}
 	free(ids);
@@ -493,15 +494,16 @@ wave_picklist(struct db *db, long long id,
 	return s;
 }
 
-/* Pack the confirmed orders of the wave; anything but confirmed or
- * packed stops it. */
+/* Pack the orders of the wave not packed yet; one that cannot be (it
+ * is cancelled, shipped, ...) stops it, named with the wave. */
 static enum status
 pack_all(struct db *db, long long id, int *packed)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_wave_statuses, id);
+	sqlite3_stmt *st = prepare_id(db, sql_wave_unpacked, id);
 	long long *ids = NULL;
 	size_t n = 0;
 	enum status s;
+	char *why;
 
 	if (st == NULL)
 		return ST_ERROR;
@@ -510,21 +512,11 @@ pack_all(struct db *db, long long id, int *packed)
 		s = order_pack(db, ids[i]);
 		if (s == ST_OK)
 			(*packed)++;
-		else if (s == ST_BAD_STATE) {
-			struct order *o = NULL;
-
-			if (order_get(db, ids[i], &o) == ST_OK &&
-			    strcmp(o->status, "packed") == 0)
-				s = ST_OK;
-			else {
-				char *why = xstrdup(db_errmsg(db));
-
-				s = db_fail(db, ST_BAD_STATE,
-				    _("wave %lld: %s"), id, why);
-				free(why);
-			}
-			order_free(o);
-		}
+	}
+	if (s == ST_BAD_STATE) {
+		why = xstrdup(db_errmsg(db));
+		s = db_fail(db, ST_BAD_STATE, _("wave %lld: %s"), id, why);
+		free(why);
 	}
 	free(ids);
 	return s;
