@@ -207,6 +207,27 @@ show_cb(const struct wave_event *e, void *arg)
 }
 
 static int
+member_cb(const struct wave_member *m, void *arg)
+{
+	char *ref = m->ext_ref[0] != '\0' ? xstrdup(m->ext_ref)
+					  : xasprintf("CS%lld", m->order_id);
+	char *who = text_fit(m->customer_name, 12, TEXT_LEFT, 1);
+	char *refs = text_fit(ref, 20, TEXT_LEFT, 1);
+	char *track = text_sanitize_str(m->tracking_no);
+	char *courier = text_sanitize_str(m->courier);
+
+	(void)arg;
+	printf("  %6lld  %s  %s  %-9s %s%s%s\n", m->order_id, refs, who,
+	    m->status, courier, courier[0] ? " " : "", track);
+	free(ref);
+	free(who);
+	free(refs);
+	free(track);
+	free(courier);
+	return 0;
+}
+
+static int
 wave_show_cmd(struct db *db, long long id)
 {
 	struct wave w;
@@ -226,6 +247,10 @@ wave_show_cmd(struct db *db, long long id)
 	free(filter);
 	wave_clear(&w);
 	st = wave_history(db, id, show_cb, NULL);
+	if (st == ST_OK) {
+		printf(_("Orders:\n"));
+		st = wave_order_list(db, id, member_cb, NULL);
+	}
 	return st == ST_OK ? CLI_OK : cli_status_error(db, st);
 }
 

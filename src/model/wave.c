@@ -78,6 +78,13 @@ static const char sql_history[] =
     " WHERE w.wave_id = ?1"
     " GROUP BY s.courier, s.actor, substr(s.created_at, 1, 16)"
     " ORDER BY 1, 7";
+static const char sql_members[] =
+    "SELECT o.id, coalesce(o.ext_ref, ''), o.channel, o.customer_name,"
+    " o.status, coalesce(s.courier, ''), coalesce(s.tracking_no, '')"
+    " FROM wave_order w JOIN orders o ON o.id = w.order_id"
+    " LEFT JOIN shipment s ON s.id = (SELECT max(x.id) FROM shipment x"
+    " WHERE x.order_id = o.id) WHERE w.wave_id = ?1"
+    " ORDER BY o.ordered_at, o.id";
 static const char sql_wave_exists[] = "SELECT 1 FROM wave WHERE id = ?1";
 
 const char *
@@ -98,6 +105,14 @@ prepare_id(struct db *db, const char *sql, long long id)
 		return NULL;
 	}
 	return st;
+}
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t != NULL ? (const char *)t : "";
 }
 
 /* ST_OK if wave id exists, else ST_NOT_FOUND naming it. */
@@ -396,6 +411,38 @@ wave_orders(struct db *db, long long id,
 	return s;
 }
 
+enum status
+wave_order_list(struct db *db, long long id,
+    int (*fn)(const struct wave_member *m, void *arg), void *arg)
+{
+	sqlite3_stmt *st;
+	struct wave_member m;
+	enum status s = wave_exists(db, id);
+	int rc;
+
+	if (s != ST_OK)
+		return s;
+	st = prepare_id(db, sql_members, id);
+	if (st == NULL)
+		return ST_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		m.order_id = sqlite3_column_int64(st, 0);
+		m.ext_ref = col(st, 1);
+		m.channel = col(st, 2);
+		m.customer_name = col(st, 3);
+		m.status = col(st, 4);
+		m.courier = col(st, 5);
+		m.tracking_no = col(st, 6);
+		if (fn(&m, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	s = db_status(db, rc);
+	sqlite3_reset(st);
+	return s;
+}
+
 struct rows_filter {
 	const char *status;
 	int (*fn)(const struct exchange_order_row *, void *);
@@ -448,14 +495,6 @@ wave_order_rows(struct db *db, long long id, const char *status,
 	s = exchange_order_rows(db, status, rows_cb, &f);
 	free(ids);
 	return s;
-}
-
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t != NULL ? (const char *)t : "";
 }
 
 enum status

@@ -83,6 +83,22 @@ enum status wave_list(
 enum status wave_orders(struct db *db, long long id,
     int (*fn)(long long order_id, void *arg), void *arg);
 
+/* One order of a wave, as wave_order_list gives it; strings are valid
+ * only during the call, "" when absent. */
+struct wave_member {
+	long long order_id;
+	const char *ext_ref, *channel, *customer_name, *status;
+	const char *courier, *tracking_no; /* its latest shipment's */
+};
+
+/*
+ * Call fn for each order of wave id in the wave's order (oldest first),
+ * with its status now and its tracking number once shipped; a nonzero
+ * return stops the walk.  ST_NOT_FOUND for no such wave.
+ */
+enum status wave_order_list(struct db *db, long long id,
+    int (*fn)(const struct wave_member *m, void *arg), void *arg);
+
 /*
  * Call fn for every line of every order of wave id that is in state
  * status (NULL: any), as exchange_order_rows does (order id, line id

@@ -93,7 +93,12 @@ Now: 0 confirmed, 0 packed, $nok shipped, 0 other
 created with $nok orders
 packed $nok orders
 manifest of $nok orders for generic: $T/m.csv
-tracking numbers back: $nok orders shipped by generic" "$(printf '%s\n' "$out" | sed '3,$s/^.\{16\}  [^ ]* (command line)  //')"
+tracking numbers back: $nok orders shipped by generic
+Orders:" "$(printf '%s\n' "$out" | sed -n '1,7p' | sed '3,$s/^.\{16\}  [^ ]* (command line)  //')"
+is "the wave's orders, oldest first, with their tracking numbers" \
+    "       1  B000                  客户0         shipped   generic YT0" \
+    "$(printf '%s\n' "$out" | sed -n '8p' | sed 's/YT0[0-9]*/YT0/')"
+is "one line per order" "$nok" "$(printf '%s\n' "$out" | sed '1,7d' | wc -l | tr -d ' ')"
 run cs --db "$db" check
 is "the ledger checks out after shipping" "$db: ok" "$out"
 is "the stock left is the unfilled remainder" "0" \

@@ -294,6 +294,21 @@ history_cb(const struct wave_event *e, void *arg)
 	return 0;
 }
 
+/* Every order of the wave is shipped with a tracking number; counts
+ * them in *arg. */
+static int
+member_cb(const struct wave_member *m, void *arg)
+{
+	int *n = arg;
+
+	assert_string_equal(m->status, "shipped");
+	assert_string_equal(m->courier, "generic");
+	assert_int_equal(strncmp(m->tracking_no, "YT", 2), 0);
+	assert_string_equal(m->channel, "taobao");
+	(*n)++;
+	return 0;
+}
+
 /* Count the lines of s that start with prefix. */
 static int
 count_lines(const char *s, const char *prefix)
@@ -406,6 +421,7 @@ test_wave_of_200(void **state)
 	/* The courier's numbers come back: all 200 shipped, sold from the
 	 * lots they were picked from. */
 	tracking_import(t->db, t->dir, man);
+	count = 0;
 	assert_int_equal(
 	    testdb_int(t->db,
 		"SELECT count(*) FROM orders o JOIN wave_order w"
@@ -426,6 +442,8 @@ test_wave_of_200(void **state)
 	}
 	fx_check_clean(t->db);
 
+	assert_int_equal(wave_order_list(t->db, id, member_cb, &count), ST_OK);
+	assert_int_equal(count, NWAVE);
 	assert_int_equal(wave_history(t->db, id, history_cb, &hist), ST_OK);
 	assert_string_equal(hist,
 	    "0:::200\n1:::200\n2:generic:manifest.csv:200\n"
