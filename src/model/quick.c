@@ -10,6 +10,8 @@
 
 #include "model/product.h"
 #include "model/quick.h"
+#include "model/txn.h"
+#include "model/wave.h"
 #include "util/i18n.h"
 #include "util/num.h"
 #include "util/xalloc.h"
@@ -203,4 +205,36 @@ quick_lines_in(const struct quick_spec *q)
 	for (int i = 0; i < q->n; i++)
 		v[i] = q->v[i].in;
 	return v;
+}
+
+enum status
+quick_order_create(struct db *db, const struct quick_order *q, long long *id)
+{
+	struct quick_spec spec;
+	struct order_in in = {0};
+	long long oid = 0;
+	int nested;
+	enum status s = quick_parse(db, q->lines, &spec);
+
+	if (s != ST_OK)
+		return s;
+	in.channel = q->channel != NULL && q->channel[0] ? q->channel : "phone";
+	in.customer_phone = q->phone;
+	in.customer_name = q->name;
+	in.customer_address = q->address;
+	in.note = q->note;
+	in.lines = quick_lines_in(&spec);
+	in.nlines = spec.n;
+	s = txn_begin(db, &nested);
+	if (s == ST_OK) {
+		s = order_create(db, &in, &oid);
+		if (s == ST_OK && q->courier != NULL && q->courier[0] != '\0')
+			s = wave_set_courier(db, oid, q->courier);
+		s = txn_end(db, nested, s);
+	}
+	if (s == ST_OK)
+		*id = oid;
+	free((void *)in.lines);
+	quick_spec_clear(&spec);
+	return s;
 }

@@ -51,4 +51,21 @@ void quick_spec_clear(struct quick_spec *q);
  * frees; NULL when q->n is 0). */
 struct order_line_in *quick_lines_in(const struct quick_spec *q);
 
+/* A quick order as the form holds it. */
+struct quick_order {
+	const char *channel;                       /* NULL or "": "phone" */
+	const char *phone, *name, *address, *note; /* NULL: "" */
+	const char *lines;   /* the typed text, as for quick_parse */
+	const char *courier; /* NULL or "": any (see wave_set_courier) */
+};
+
+/*
+ * Parse q->lines and create the order (state new, now, the products'
+ * current prices), remembering the customer by phone, in one
+ * transaction (or a savepoint in the caller's).  *id receives it.
+ * Errors as quick_parse and order_create; nothing is written then.
+ */
+enum status quick_order_create(
+    struct db *db, const struct quick_order *q, long long *id);
+
 #endif

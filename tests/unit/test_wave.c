@@ -189,6 +189,46 @@ test_quick_parse(void **state)
 	quick_fails(t->db, "ht1.2.3", ST_INVALID,
 	    "'1.2.3' is not a quantity (after 'ht')");
 
+	/* A whole phone order, customer remembered, courier chosen. */
+	{
+		struct quick_order qo = {NULL, "13800000009", "赵六",
+		    "成县 5 号", NULL, "ht 2 fm 1", "sf"};
+		struct customer c;
+		struct order *o;
+		long long oid = 0;
+		char *before;
+
+		assert_int_equal(quick_order_create(t->db, &qo, &oid), ST_OK);
+		assert_int_equal(order_get(t->db, oid, &o), ST_OK);
+		assert_string_equal(o->channel, "phone");
+		assert_string_equal(o->status, "new");
+		assert_int_equal(o->nlines, 2);
+		assert_int_equal(o->total, 6000 + 6800);
+		order_free(o);
+		assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM orders"
+						   " WHERE courier = 'sf'"),
+		    1);
+		assert_int_equal(
+		    customer_find(t->db, "13800000009", &c), ST_OK);
+		assert_string_equal(c.address, "成县 5 号");
+		customer_clear(&c);
+		before = fx_snapshot(t->db);
+		qo.lines = "ht 2 zz 1";
+		oid = 0;
+		assert_int_equal(
+		    quick_order_create(t->db, &qo, &oid), ST_NOT_FOUND);
+		assert_string_equal(
+		    db_errmsg(t->db), "'zz': no product has this code or SKU");
+		assert_int_equal(oid, 0);
+		{
+			char *after = fx_snapshot(t->db);
+
+			assert_string_equal(after, before);
+			free(after);
+		}
+		free(before);
+	}
+
 	quick_fails(t->db, " , ", ST_INVALID,
 	    "nothing to order: type a code and a quantity, like ht 2");
 	quick_fails(t->db, "ht 2, zz 1", ST_NOT_FOUND,
