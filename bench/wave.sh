@@ -13,8 +13,19 @@ trap 'rm -rf "$W"' EXIT
 db="$W/w.db"
 
 now() { date +%s.%N; }
+# CPU seconds (user + system) of the last timed command, when
+# /usr/bin/time is there: the figure that does not depend on what else
+# the machine is doing.
+TIME=
+if [ -x /usr/bin/time ]; then TIME="/usr/bin/time -f %U+%S -o $W/cpu"; fi
+cpu() {
+	if [ -n "$TIME" ]; then
+		awk -F+ '{ printf ", %.3f s CPU", $1 + $2 }' "$W/cpu"
+	fi
+}
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 cs() { "$COOPSTOCK" --db "$db" "$@"; }
+tcs() { $TIME "$COOPSTOCK" --db "$db" "$@"; }
 
 awk 'BEGIN {
 	print "sku,name,unit,price,short_code"
@@ -41,22 +52,22 @@ cs import intake "$W/i.csv" >/dev/null
 cs import orders "$W/o.csv" >/dev/null
 
 t0=$(now)
-cs orders confirm --all >"$W/confirm.out"
+tcs orders confirm --all >"$W/confirm.out"
 t1=$(now)
-echo "batch confirm of $N new orders: $(secs "$t0" "$t1") s ($(tail -1 "$W/confirm.out"))"
+echo "batch confirm of $N new orders: $(secs "$t0" "$t1") s$(cpu) ($(tail -1 "$W/confirm.out"))"
 t0=$(now)
-cs wave create --all >"$W/create.out"
+tcs wave create --all >"$W/create.out"
 t1=$(now)
-echo "wave create ($(cat "$W/create.out")): $(secs "$t0" "$t1") s"
+echo "wave create ($(cat "$W/create.out")): $(secs "$t0" "$t1") s$(cpu)"
 t0=$(now)
-cs wave picklist 1 "$W/pick.txt"
+tcs wave picklist 1 "$W/pick.txt"
 t1=$(now)
-echo "pick list of the $N-order wave: $(secs "$t0" "$t1") s ($(tail -1 "$W/pick.txt"))"
+echo "pick list of the $N-order wave: $(secs "$t0" "$t1") s$(cpu) ($(tail -1 "$W/pick.txt"))"
 t0=$(now)
-cs wave slips 1 --width 42 "$W/slips.txt" >/dev/null
+tcs wave slips 1 --width 42 "$W/slips.txt" >/dev/null
 t1=$(now)
-echo "slips of the $N-order wave: $(secs "$t0" "$t1") s"
+echo "slips of the $N-order wave: $(secs "$t0" "$t1") s$(cpu)"
 t0=$(now)
-cs wave packed 1 >/dev/null
+tcs wave packed 1 >/dev/null
 t1=$(now)
-echo "wave packed ($N orders): $(secs "$t0" "$t1") s"
+echo "wave packed ($N orders): $(secs "$t0" "$t1") s$(cpu)"
