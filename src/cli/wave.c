@@ -359,6 +359,14 @@ wave_manifest_cmd(struct db *db, const struct wave_args *a)
 		free(err);
 		return rc;
 	}
+	if (a->path != NULL && strcmp(a->path, "-") != 0 &&
+	    wave_get(db, a->id, &w) == ST_OK) {
+		printf(P_("wave %lld: manifest of %d order written to %s\n",
+			   "wave %lld: manifest of %d orders written to %s\n",
+			   (unsigned long)w.nstatus[ORDER_PACKED]),
+		    a->id, w.nstatus[ORDER_PACKED], a->path);
+		wave_clear(&w);
+	}
 	return CLI_OK;
 }
 

@@ -80,7 +80,7 @@ is "no manifest before packing" "1|coopstock: wave 1 has no packed orders: pack 
 run cs --db "$db" wave packed 1
 is "the wave is packed in one step" "0|wave 1: $nok orders packed" "$rc|$out"
 run cs --db "$db" wave manifest 1 --courier generic "$T/m.csv"
-is "the manifest is written" 0 "$rc"
+is "the manifest is written" "0|wave 1: manifest of $nok orders written to $T/m.csv" "$rc|$out"
 is "one row per order" "$((nok + 1))" "$(wc -l <"$T/m.csv" | tr -d ' ')"
 
 awk -F, 'NR > 1 { printf "%s,generic,YT%04d\n", $1, NR }
@@ -110,6 +110,10 @@ is "wave list" "  Wave  Created           Chosen by            Orders Confirmed 
 is "wave list: one wave" "1|channel douyin|$nok|0|0|$nok" \
     "$(printf '%s\n' "$out" | awk 'NR == 2 { print $1 "|" $4 " " $5 "|" $6 "|" $7 "|" $8 "|" $9 }')"
 
+run cs --db "$db" wave create --orders 1,2
+is "listed orders: each in no wave yet" "1|coopstock: not allowed in the order's current state: order 1 is already in wave 1" "$rc|$err"
+run cs --db "$db" wave create --orders 1,x
+is "listed orders: numbers" "2|coopstock: --orders: 'x' is not an order number (see coopstock --help)" "$rc|$err"
 run cs --db "$db" wave
 is "wave alone is a usage error" 2 "$rc"
 run cs --db "$db" wave slips x
