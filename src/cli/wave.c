@@ -66,9 +66,14 @@ parse_ids(const char *list, long long **out, char **bad)
 		(*out)[n++] = id;
 	}
 	free(copy);
-	if (n == 0)
+	if (n == 0 && *bad == NULL)
 		*bad = xstrdup(list);
-	return n > 0 ? n : -1;
+	if (n <= 0) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return n;
 }
 
 static int
@@ -86,9 +91,11 @@ wave_create_cmd(struct db *db, int argc, char **argv)
 			    strcmp(a, "--courier") == 0 ||
 			    strcmp(a, "--orders") == 0;
 
-		if (takes && i + 1 >= argc)
+		if (takes && i + 1 >= argc) {
+			free(ids);
 			return cli_usage_error(
 			    _("option '%s' needs a value"), a);
+		}
 		if (strcmp(a, "--all") == 0)
 			in.by = WAVE_ALL;
 		else if (strcmp(a, "--channel") == 0) {
