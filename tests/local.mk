@@ -230,6 +230,17 @@ i18n_doc_tests = \
 	tests/cli/readme.sh
 TESTS += $(i18n_doc_tests)
 EXTRA_DIST += $(i18n_doc_tests)
+
+# Livestream bursts: quick entry lookups, packing waves, slips and pick
+# lists (golden text at 42 and 80 columns), the wave commands.
+check_PROGRAMS += tests/unit/test_wave
+TESTS += tests/unit/test_wave
+tests_unit_test_wave_SOURCES = tests/unit/test_wave.c $(MODEL_TEST_SOURCES)
+tests_unit_test_wave_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_wave_LDADD = $(UNIT_LDADD)
+TESTS += tests/cli/wave.sh
+EXTRA_DIST += tests/cli/wave.sh \
+	tests/data/wave-print-42.txt tests/data/wave-print-80.txt
 # The desk screens' parts (receipt, lot_list, report rows, import rules).
 tests_unit_test_desk_SOURCES = tests/unit/test_desk.c $(CATALOG_TEST_LIB)
 tests_unit_test_desk_CFLAGS = $(UNIT_CFLAGS)

@@ -151,9 +151,9 @@ imp_next(struct imp *im)
 			return 0;
 		im->rec = rec;
 		im->line = rec->line;
-		if (im->o->progress != NULL &&
+		if (im->progress != NULL &&
 		    ++im->rows_read % IMP_PROGRESS_EVERY == 0)
-			im->o->progress(im->o->progress_arg, im->path, im->line);
+			im->progress(im->progress_arg, im->path, im->line);
 		if (rec->nfields == im->nhead)
 			return 1;
 		imp_problem(im, rec->line, NULL,

@@ -30,14 +30,11 @@ struct imp_opts {
 	int dry_run;
 	int confirm;      /* orders: reserve stock too */
 	const char *from; /* a shop template name, or NULL: recognise */
-	/*
-	 * Optional: called every IMP_PROGRESS_EVERY data rows with the
-	 * file and the line reached, for a screen's progress line.  It
-	 * must not touch the database.  NULL: none.
-	 */
-	void (*progress)(void *arg, const char *path, long line);
-	void *progress_arg;
 };
+
+/* A progress callback (see import_run_progress in import.h): the file
+ * and the line reached.  It must not touch the database. */
+typedef void (*imp_progress_fn)(void *arg, const char *path, long line);
 
 /* How many rows pass between two progress calls. */
 #define IMP_PROGRESS_EVERY 500
@@ -51,7 +48,9 @@ struct imp {
 	long problems;
 	long created, updated, unchanged, present, confirmed;
 	int quiet; /* imp_open: no notes on unused columns (a shop's file) */
-	long rows_read; /* data rows read in all, for o->progress */
+	imp_progress_fn progress; /* NULL: none */
+	void *progress_arg;
+	long rows_read; /* data rows read in all, for progress */
 
 	struct csvread *r;
 	const char *path;

@@ -79,6 +79,15 @@ enum status
 import_run(struct db *db, const char *kind, char *const *files, int nfiles,
     const struct imp_opts *o, FILE *out, FILE *err, long *nproblems)
 {
+	return import_run_progress(
+	    db, kind, files, nfiles, o, out, err, nproblems, NULL, NULL);
+}
+
+enum status
+import_run_progress(struct db *db, const char *kind, char *const *files,
+    int nfiles, const struct imp_opts *o, FILE *out, FILE *err,
+    long *nproblems, imp_progress_fn progress, void *arg)
+{
 	const struct kind *k = kind_find(kind);
 	struct imp im;
 	enum status st;
@@ -91,6 +100,8 @@ import_run(struct db *db, const char *kind, char *const *files, int nfiles,
 	im.o = o;
 	im.out = out;
 	im.err = err;
+	im.progress = progress;
+	im.progress_arg = arg;
 	st = exchange_bulk_mode(db);
 	if (st == ST_OK)
 		st = db_begin(db);

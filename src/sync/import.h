@@ -28,4 +28,13 @@ enum status import_run(struct db *db, const char *kind, char *const *files,
     int nfiles, const struct imp_opts *o, FILE *out, FILE *err,
     long *nproblems);
 
+/*
+ * As import_run, and call progress(arg, path, line) every
+ * IMP_PROGRESS_EVERY data rows read (progress may be NULL), so a screen
+ * can show how far a long file has got.
+ */
+enum status import_run_progress(struct db *db, const char *kind,
+    char *const *files, int nfiles, const struct imp_opts *o, FILE *out,
+    FILE *err, long *nproblems, imp_progress_fn progress, void *arg);
+
 #endif

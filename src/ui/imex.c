@@ -120,7 +120,8 @@ job_run(struct job *j, int dry, struct memrows *m, long *problems)
 	j->o.dry_run = dry;
 	*problems = 0;
 	clock_gettime(CLOCK_MONOTONIC, &j->last);
-	st = import_run(j->db, j->kind, files, 1, &j->o, out, err, problems);
+	st = import_run_progress(j->db, j->kind, files, 1, &j->o, out, err,
+	    problems, job_progress, j);
 	fclose(out);
 	fclose(err);
 	rows_from_text(m, errs, "!", w);
@@ -387,7 +388,7 @@ imex_pick(struct ui_view *v, struct imex *x)
 static unsigned
 imex_export(struct ui_view *v, struct imex *x)
 {
-	struct export_opts o = {0, NULL};
+	struct export_opts o = {.excel = 0};
 	char *notes = NULL, *err = NULL;
 	size_t nn = 0;
 	FILE *nf = open_memstream(&notes, &nn);
@@ -425,8 +426,6 @@ imex_go(struct ui_view *v, struct imex *x)
 	x->job.o.enc = DECODE_AUTO;
 	decode_enc_parse(enc, &x->job.o.enc);
 	x->job.o.from = x->job.from[0] != '\0' ? x->job.from : NULL;
-	x->job.o.progress = job_progress;
-	x->job.o.progress_arg = &x->job;
 	if (x->job.path[0] == '\0')
 		imex_pick(v, x);
 	else if (import && !import_kind_known(x->job.kind))

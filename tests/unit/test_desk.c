@@ -266,8 +266,7 @@ test_import_progress(void **state)
 	char *path = xasprintf("%s/m.csv", t->dir);
 	char *files[1] = {path};
 	struct progress_log log = {""};
-	struct imp_opts o = {.enc = DECODE_AUTO, .dry_run = 1,
-	    .progress = on_progress, .progress_arg = &log};
+	struct imp_opts o = {.enc = DECODE_AUTO, .dry_run = 1};
 	FILE *fp = fopen(path, "w"), *devnull = fopen("/dev/null", "w");
 	long problems = 0;
 
@@ -277,8 +276,8 @@ test_import_progress(void **state)
 	for (int i = 1; i <= 1200; i++)
 		fprintf(fp, "M%04d,农户%d\n", i, i);
 	fclose(fp);
-	assert_int_equal(import_run(t->db, "members", files, 1, &o, devnull,
-			     devnull, &problems),
+	assert_int_equal(import_run_progress(t->db, "members", files, 1, &o,
+			     devnull, devnull, &problems, on_progress, &log),
 	    ST_OK);
 	fclose(devnull);
 	assert_string_equal(log.text, "501;1001;");
