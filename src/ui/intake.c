@@ -327,11 +327,33 @@ intake_save(struct ui_view *v, struct intake_ui *s)
 	return UI_DRAW_ALL;
 }
 
+/* After the quantity or the cost: say what the lot will be owed. */
+static void
+intake_owed_hint(struct ui_view *v, struct intake_ui *s)
+{
+	char *qty = ui_form_get(s->form, F_QTY);
+	char *cost = ui_form_get(s->form, F_COST);
+	char buf[NUM_FMT_SIZE];
+	int64_t q, c, total;
+
+	if (qty_parse(qty, 0, &q) == NUM_OK &&
+	    money_parse(cost, 0, &c) == NUM_OK &&
+	    money_mul_qty(c, q, &total) == NUM_OK)
+		ui_message(v->ui, _("%s x %s = %s owed to the member"), qty,
+		    cost, money_format_grouped(total, buf, sizeof buf));
+	free(qty);
+	free(cost);
+}
+
 static unsigned
 intake_key(struct ui_view *v, const struct ui_event *ev)
 {
 	struct intake_ui *s = v->data;
+	size_t was = ui_form_current(s->form);
 	unsigned fl = ui_form_key(s->form, v->ui, ev);
+
+	if (ui_form_current(s->form) != was && (was == F_QTY || was == F_COST))
+		intake_owed_hint(v, s);
 
 	if (fl != UI_UNHANDLED ||
 	    (ev->act != UI_ACT_SAVE && ev->act != UI_ACT_OPEN))

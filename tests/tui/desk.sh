@@ -56,6 +56,7 @@ tui_send Tab
 tui_type "30"
 tui_send Tab
 ok "money is shown in its canonical form" tui_wait "Unit cost: 30.00"
+ok "the amount owed for the lot is shown" tui_wait "20 x 30.00 = 600.00 owed to the member"
 tui_send F2
 ok "saving offers the receipt" tui_wait "Save to file (empty: printer):"
 tui_type "$T/receipt.txt"
