@@ -29,6 +29,20 @@ const struct desk_entry desk_entries[] = {
 };
 const size_t desk_nentries = sizeof desk_entries / sizeof desk_entries[0];
 
+static struct db *the_db;
+
+struct db *
+desk_db(void)
+{
+	return the_db;
+}
+
+void
+desk_set_db(struct db *db)
+{
+	the_db = db;
+}
+
 static const struct ui_column menu_cols[] = {{N_("Go to"), 0, 0}};
 
 struct menu {
@@ -154,11 +168,13 @@ desk_run(const char *db_path)
 		free(err);
 		return 1;
 	}
+	desk_set_db(db);
 	ui = ui_new();
 	ui_push(ui, &desk_menu_screen, db);
 	if (desk_sign_in(ui, db) == 0)
 		ui_run(ui);
 	ui_free(ui);
+	desk_set_db(NULL);
 	db_close(db);
 	return 0;
 }

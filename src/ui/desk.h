@@ -10,6 +10,17 @@
 
 #include "ui/screen.h"
 
+struct db;
+
+/*
+ * The database the desk screens work on when they are pushed with a NULL
+ * arg (as the Home menu pushes them, with an int argument of 0): the one
+ * desk_run() opened, or the one set with desk_set_db() (borrowed).  NULL
+ * before either.
+ */
+struct db *desk_db(void);
+void desk_set_db(struct db *db);
+
 /* One entry: the label (marked for gettext) and the screen, pushed with the
  * struct db * as arg. */
 struct desk_entry {

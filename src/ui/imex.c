@@ -18,6 +18,7 @@
 
 #include "sync/export.h"
 #include "sync/import.h"
+#include "ui/desk.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/imex.h"
@@ -295,7 +296,7 @@ imex_open(struct ui_view *v, void *arg)
 {
 	struct imex *x = xcalloc(1, sizeof *x);
 
-	x->db = arg;
+	x->db = arg != NULL ? arg : desk_db();
 	x->form = ui_form_new(imex_defs, XF_N);
 	ui_form_set(x->form, XF_DIR, _(dirs[0]));
 	ui_form_set(x->form, XF_KIND, kinds[0]);

@@ -12,6 +12,7 @@
 #include "model/product.h"
 #include "model/setting.h"
 #include "model/stock.h"
+#include "ui/desk.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/intake.h"
@@ -186,7 +187,7 @@ intake_open(struct ui_view *v, void *arg)
 {
 	struct intake_ui *s = xcalloc(1, sizeof *s);
 
-	s->db = arg;
+	s->db = arg != NULL ? arg : desk_db();
 	s->member.db = s->product.db = s->db;
 	s->member.ui = s->product.ui = v->ui;
 	memcpy(s->defs, intake_defs, sizeof s->defs);

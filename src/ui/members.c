@@ -14,6 +14,7 @@
 #include "model/lot_list.h"
 #include "model/member.h"
 #include "model/payment.h"
+#include "ui/desk.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/members.h"
@@ -464,7 +465,7 @@ mlist_open(struct ui_view *v, void *arg)
 {
 	struct mlist *l = xcalloc(1, sizeof *l);
 
-	l->db = arg;
+	l->db = arg != NULL ? arg : desk_db();
 	l->table = ui_table_new(list_cols, 5, mlist_fetch, l);
 	ui_table_set_empty(l->table, _("No members yet: n adds one."));
 	v->data = l;
