@@ -8,11 +8,11 @@
 
 #include "model/lot_list.h"
 
-#define LOT_COLS                                                           \
-	"SELECT l.id, p.sku, p.name, p.unit, l.received_on, l.qty, "       \
-	"coalesce((SELECT on_hand FROM lot_stock WHERE lot_id = l.id), 0), "   \
-	"l.grade, l.unit_cost, l.cost_total, coalesce(l.best_before, '') " \
-	"FROM lot l JOIN product p ON p.id = l.product_id "                \
+#define LOT_COLS                                                             \
+	"SELECT l.id, p.sku, p.name, p.unit, l.received_on, l.qty, "         \
+	"coalesce((SELECT on_hand FROM lot_stock WHERE lot_id = l.id), 0), " \
+	"l.grade, l.unit_cost, l.cost_total, coalesce(l.best_before, '') "   \
+	"FROM lot l JOIN product p ON p.id = l.product_id "                  \
 	"WHERE l.member_id = ?1 "
 
 static const char older_sql[] =

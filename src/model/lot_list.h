@@ -19,8 +19,8 @@ struct lot_row {
 	long long id;
 	const char *sku, *name, *unit;
 	const char *received_on;
-	int64_t qty;        /* thousandths of the unit, as taken in */
-	int64_t on_hand;    /* what is left of it */
+	int64_t qty;     /* thousandths of the unit, as taken in */
+	int64_t on_hand; /* what is left of it */
 	const char *grade;
 	int64_t unit_cost;  /* fen per unit */
 	int64_t cost_total; /* fen owed for the lot */

@@ -52,8 +52,7 @@ struct menu {
 };
 
 static const enum ui_action menu_actions[] = {UI_ACT_HELP, UI_ACT_OPEN,
-    UI_ACT_UP, UI_ACT_DOWN, UI_ACT_HOME, UI_ACT_END, UI_ACT_QUIT,
-    UI_ACT_NONE};
+    UI_ACT_UP, UI_ACT_DOWN, UI_ACT_HOME, UI_ACT_END, UI_ACT_QUIT, UI_ACT_NONE};
 
 static int
 menu_open(struct ui_view *v, void *arg)

@@ -34,8 +34,8 @@ static const char *const kinds[] = {"products", "members", "intake", "orders",
 static const char *const encs[] = {"auto", "utf-8", "gbk", NULL};
 
 static const struct ui_field_def imex_defs[XF_N] = {
-    {N_("Import or export"), UI_FIELD_CHOICE, 8, UI_FIELD_REQUIRED, dirs,
-	NULL, NULL},
+    {N_("Import or export"), UI_FIELD_CHOICE, 8, UI_FIELD_REQUIRED, dirs, NULL,
+	NULL},
     {N_("Kind"), UI_FIELD_CHOICE, 10, UI_FIELD_REQUIRED, kinds, NULL, NULL},
     {N_("File"), UI_FIELD_TEXT, 0, 0, NULL, NULL, NULL},
     {N_("Template"), UI_FIELD_TEXT, 16, 0, NULL, NULL, NULL},
@@ -149,8 +149,8 @@ struct preview {
 };
 
 static const enum ui_action preview_actions[] = {UI_ACT_HELP, UI_ACT_RUN,
-    UI_ACT_FIND, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN,
-    UI_ACT_HOME, UI_ACT_END, UI_ACT_BACK, UI_ACT_NONE};
+    UI_ACT_FIND, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_HOME,
+    UI_ACT_END, UI_ACT_BACK, UI_ACT_NONE};
 
 static void
 preview_title(struct ui_view *v, struct preview *p)
@@ -373,7 +373,8 @@ imex_pick(struct ui_view *v, struct imex *x)
 	if (d != NULL)
 		closedir(d);
 	if (n == 0) {
-		ui_error(v->ui, _("There are no .csv files here; type a path."));
+		ui_error(
+		    v->ui, _("There are no .csv files here; type a path."));
 		return;
 	}
 	qsort(names, n, sizeof *names, cmp_str);
@@ -399,10 +400,11 @@ imex_export(struct ui_view *v, struct imex *x)
 	st = export_run(x->db, x->job.kind, x->job.path, &o, nf, &err);
 	fclose(nf);
 	if (st == ST_OK)
-		ui_message(v->ui, _("Exported %s to %s."), x->job.kind,
-		    x->job.path);
+		ui_message(
+		    v->ui, _("Exported %s to %s."), x->job.kind, x->job.path);
 	else
-		ui_error(v->ui, "%s", err != NULL ? err : _(status_message(st)));
+		ui_error(
+		    v->ui, "%s", err != NULL ? err : _(status_message(st)));
 	if (notes != NULL && notes[0] != '\0')
 		ui_alert(v->ui, notes);
 	free(notes);
@@ -437,8 +439,7 @@ imex_go(struct ui_view *v, struct imex *x)
 		/* Back from the preview, the clerk fixes the file name. */
 		ui_form_focus(x->form, XF_FILE);
 		ui_push(v->ui, &preview_screen, &x->job);
-	}
-	else
+	} else
 		fl = imex_export(v, x);
 	free(dir);
 	free(enc);

@@ -67,7 +67,8 @@ pick_settle(struct desk_pick *pk, struct found *f, const char *title,
 		return -1;
 	}
 	if (f->n > 1)
-		i = ui_choose(pk->ui, title, (const char *const *)f->items, f->n);
+		i = ui_choose(
+		    pk->ui, title, (const char *const *)f->items, f->n);
 	if (i < 0) {
 		*error = xstrdup(_("Nothing was chosen."));
 		return -1;
@@ -158,13 +159,13 @@ static const struct ui_field_def intake_defs[F_N] = {
 	NULL, NULL},
     [F_PRODUCT] = {N_("Product"), UI_FIELD_LOOKUP, 0, UI_FIELD_REQUIRED, NULL,
 	NULL, NULL},
-    [F_QTY] = {N_("Quantity"), UI_FIELD_QTY, 12, UI_FIELD_REQUIRED, NULL,
-	NULL, NULL},
+    [F_QTY] = {N_("Quantity"), UI_FIELD_QTY, 12, UI_FIELD_REQUIRED, NULL, NULL,
+	NULL},
     [F_GRADE] = {N_("Grade"), UI_FIELD_TEXT, 12, 0, NULL, NULL, NULL},
     [F_COST] = {N_("Unit cost"), UI_FIELD_MONEY, 12, UI_FIELD_REQUIRED, NULL,
 	NULL, NULL},
-    [F_RECEIVED] = {N_("Received"), UI_FIELD_DATE, 12, UI_FIELD_REQUIRED,
-	NULL, NULL, NULL},
+    [F_RECEIVED] = {N_("Received"), UI_FIELD_DATE, 12, UI_FIELD_REQUIRED, NULL,
+	NULL, NULL},
     [F_BEST] = {N_("Best-before"), UI_FIELD_DATE, 12, 0, NULL, NULL, NULL},
 };
 
@@ -257,8 +258,8 @@ intake_receipt(struct intake_ui *s, struct ui *ui, const struct intake *in,
 	r.qty = in->qty;
 	r.unit_cost = in->unit_cost;
 	r.total = total;
-	path = ui_prompt(ui, _("Receipt"),
-	    _("Save to file (empty: printer)"), NULL, UI_FIELD_TEXT, 0);
+	path = ui_prompt(ui, _("Receipt"), _("Save to file (empty: printer)"),
+	    NULL, UI_FIELD_TEXT, 0);
 	if (path != NULL) {
 		char *wstr = setting_get(s->db, "receipt_width", "32");
 
@@ -267,8 +268,8 @@ intake_receipt(struct intake_ui *s, struct ui *ui, const struct intake *in,
 		if (receipt_print(text, path, &err) < 0)
 			ui_error(ui, "%s", err);
 		else
-			ui_message(ui, _("Lot %lld saved; receipt printed."),
-			    lot_id);
+			ui_message(
+			    ui, _("Lot %lld saved; receipt printed."), lot_id);
 		free(text);
 		free(err);
 		free(path);
@@ -312,11 +313,13 @@ intake_save(struct ui_view *v, struct intake_ui *s)
 	in.best_before = best;
 	st = stock_intake(s->db, &in, &lot);
 	if (st != ST_OK) {
-		ui_error(v->ui, "%s: %s", _(status_message(st)), db_errmsg(s->db));
+		ui_error(
+		    v->ui, "%s: %s", _(status_message(st)), db_errmsg(s->db));
 	} else {
 		ui_message(v->ui, _("Lot %lld saved."), lot);
 		product_get_by_id(s->db, in.product_id, &p);
-		intake_receipt(s, v->ui, &in, lot, p.unit != NULL ? p.unit : "");
+		intake_receipt(
+		    s, v->ui, &in, lot, p.unit != NULL ? p.unit : "");
 		product_clear(&p);
 		intake_reset(s);
 	}

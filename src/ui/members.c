@@ -61,8 +61,7 @@ mrows_add(const struct member_row *r, void *arg)
 	m->cells[m->n][1] = xstrdup(r->m.name);
 	m->cells[m->n][2] = xstrdup(r->m.village ? r->m.village : "");
 	m->cells[m->n][3] = xstrdup(r->m.phone ? r->m.phone : "");
-	m->cells[m->n][4] =
-	    xstrdup(money_format_grouped(bal, buf, sizeof buf));
+	m->cells[m->n][4] = xstrdup(money_format_grouped(bal, buf, sizeof buf));
 	return ++m->n >= PAGE_MAX;
 }
 
@@ -93,8 +92,8 @@ mlist_fetch(void *ctx, const struct ui_table_query *q, const char *from,
 		copy = key_split(from, &cur);
 	m->db = l->db;
 	st = member_page(l->db, q->search, cur.sort, 0,
-	    from != NULL ? &cur : NULL, dir < 0,
-	    max > PAGE_MAX ? PAGE_MAX : max, mrows_add, m);
+	    from != NULL ? &cur : NULL, dir<0, max> PAGE_MAX ? PAGE_MAX : max,
+	    mrows_add, m);
 	for (int i = 0; i < m->n; i++) {
 		int k = dir < 0 ? m->n - 1 - i : i;
 
@@ -217,13 +216,13 @@ mform_key(struct ui_view *v, const struct ui_event *ev)
 	m.name = ui_form_get(f->form, MF_NAME);
 	m.village = ui_form_get(f->form, MF_VILLAGE);
 	m.phone = ui_form_get(f->form, MF_PHONE);
-	st = f->id != 0 ? member_update(f->db, &m)
-			: member_add(f->db, &m, NULL);
+	st =
+	    f->id != 0 ? member_update(f->db, &m) : member_add(f->db, &m, NULL);
 	if (st == ST_OK)
 		ui_message(v->ui, _("Member %s saved."), m.code);
 	else
-		ui_error(v->ui, "%s: %s", _(status_message(st)),
-		    db_errmsg(f->db));
+		ui_error(
+		    v->ui, "%s: %s", _(status_message(st)), db_errmsg(f->db));
 	member_clear(&m);
 	return st == ST_OK ? UI_POP : UI_HANDLED;
 }
@@ -312,8 +311,8 @@ lot_fetch(void *ctx, const struct ui_table_query *q, const char *from, int dir,
 }
 
 static const enum ui_action detail_actions[] = {UI_ACT_HELP, UI_ACT_PAY,
-    UI_ACT_EDIT, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN,
-    UI_ACT_HOME, UI_ACT_END, UI_ACT_BACK, UI_ACT_NONE};
+    UI_ACT_EDIT, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_HOME,
+    UI_ACT_END, UI_ACT_BACK, UI_ACT_NONE};
 
 static void
 detail_load(struct mdetail *d, struct ui_view *v)
@@ -390,7 +389,8 @@ detail_pay(struct ui_view *v, struct mdetail *d)
 	    UI_FIELD_MONEY, UI_FIELD_REQUIRED);
 	if (amount == NULL)
 		return UI_DRAW_ALL;
-	note = ui_prompt(v->ui, _("Payment"), _("Note"), NULL, UI_FIELD_TEXT, 0);
+	note =
+	    ui_prompt(v->ui, _("Payment"), _("Note"), NULL, UI_FIELD_TEXT, 0);
 	if (note == NULL) {
 		free(amount);
 		return UI_DRAW_ALL;
@@ -400,8 +400,8 @@ detail_pay(struct ui_view *v, struct mdetail *d)
 	if (st == ST_OK)
 		ui_message(v->ui, _("Paid %s to %s."), amount, d->m.name);
 	else
-		ui_error(v->ui, "%s: %s", _(status_message(st)),
-		    db_errmsg(d->db));
+		ui_error(
+		    v->ui, "%s: %s", _(status_message(st)), db_errmsg(d->db));
 	detail_load(d, v);
 	free(amount);
 	free(note);
@@ -456,9 +456,9 @@ push_modal(struct ui_view *v, const struct screen *sc, struct mform_arg *a)
 }
 
 static const enum ui_action list_actions[] = {UI_ACT_HELP, UI_ACT_OPEN,
-    UI_ACT_NEW, UI_ACT_EDIT, UI_ACT_FIND, UI_ACT_SORT, UI_ACT_UP,
-    UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_HOME, UI_ACT_END,
-    UI_ACT_BACK, UI_ACT_NONE};
+    UI_ACT_NEW, UI_ACT_EDIT, UI_ACT_FIND, UI_ACT_SORT, UI_ACT_UP, UI_ACT_DOWN,
+    UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_HOME, UI_ACT_END, UI_ACT_BACK,
+    UI_ACT_NONE};
 
 static int
 mlist_open(struct ui_view *v, void *arg)

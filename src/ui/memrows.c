@@ -22,8 +22,8 @@ memrows_init(struct memrows *m, size_t ncols)
 void
 memrows_add(struct memrows *m, const char *const *cells)
 {
-	m->cells = xrealloc(
-	    m->cells, (m->nrows + 1) * m->ncols * sizeof *m->cells);
+	m->cells =
+	    xrealloc(m->cells, (m->nrows + 1) * m->ncols * sizeof *m->cells);
 	for (size_t i = 0; i < m->ncols; i++)
 		m->cells[m->nrows * m->ncols + i] =
 		    xstrdup(cells[i] != NULL ? cells[i] : "");

@@ -176,8 +176,8 @@ receipt_print(const char *text, const char *path, char **err)
 	}
 	fp = to_lpr ? popen("lpr", "w") : fopen(path, "w");
 	if (fp == NULL) {
-		*err = xasprintf("%s: %s", to_lpr ? "lpr" : path,
-		    strerror(errno));
+		*err =
+		    xasprintf("%s: %s", to_lpr ? "lpr" : path, strerror(errno));
 		return -1;
 	}
 	bad = fputs(text, fp) == EOF;

@@ -93,8 +93,8 @@ rv_table(struct rview *r)
 }
 
 static const enum ui_action rview_actions[] = {UI_ACT_HELP, UI_ACT_SAVE,
-    UI_ACT_FIND, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN,
-    UI_ACT_HOME, UI_ACT_END, UI_ACT_BACK, UI_ACT_NONE};
+    UI_ACT_FIND, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_HOME,
+    UI_ACT_END, UI_ACT_BACK, UI_ACT_NONE};
 
 static int
 rview_open(struct ui_view *v, void *arg)
@@ -106,8 +106,8 @@ rview_open(struct ui_view *v, void *arg)
 	r->a = *(struct report_arg *)arg;
 	st = report_rows(r->a.db, r->a.name, r->a.from, r->a.to, &sink);
 	if (st != ST_OK) {
-		ui_error(v->ui, "%s: %s", _(status_message(st)),
-		    db_errmsg(r->a.db));
+		ui_error(
+		    v->ui, "%s: %s", _(status_message(st)), db_errmsg(r->a.db));
 		memrows_clear(&r->rows);
 		free(r);
 		return -1;
@@ -171,10 +171,11 @@ rview_save(struct ui_view *v, struct rview *r)
 	st = report_rows_csv(r->a.db, r->a.name, r->a.from, r->a.to, w);
 	cst = csvw_close(w, &err);
 	if (st != ST_OK)
-		ui_error(v->ui, "%s: %s", _(status_message(st)),
-		    db_errmsg(r->a.db));
+		ui_error(
+		    v->ui, "%s: %s", _(status_message(st)), db_errmsg(r->a.db));
 	else if (cst != ST_OK)
-		ui_error(v->ui, "%s", err != NULL ? err : _(status_message(cst)));
+		ui_error(
+		    v->ui, "%s", err != NULL ? err : _(status_message(cst)));
 	else
 		ui_message(v->ui, _("Saved to %s."), path);
 	free(err);
@@ -222,8 +223,7 @@ static const struct screen report_view_screen = {
 enum { RF_NAME, RF_FROM, RF_TO, RF_N };
 
 static const struct ui_field_def report_defs[RF_N] = {
-    {N_("Report"), UI_FIELD_CHOICE, 12, UI_FIELD_REQUIRED, choices, NULL,
-	NULL},
+    {N_("Report"), UI_FIELD_CHOICE, 12, UI_FIELD_REQUIRED, choices, NULL, NULL},
     {N_("Sales from"), UI_FIELD_DATE, 12, 0, NULL, NULL, NULL},
     {N_("Sales to"), UI_FIELD_DATE, 12, 0, NULL, NULL, NULL},
 };

@@ -39,22 +39,21 @@ test_receipt_32(void **state)
 	char *s = receipt_format(&demo_receipt, 32);
 
 	(void)state;
-	assert_string_equal(s,
-	    "         陇南核桃合作社\n"
-	    "        Produce receipt\n"
-	    "--------------------------------\n"
-	    "Date        2026-11-28\n"
-	    "Lot         7\n"
-	    "Member      M001 李娜\n"
-	    "Product     HT-KG 核桃 (散装,  ~\n"
-	    "Quantity    20 kg\n"
-	    "Grade       A\n"
-	    "Unit cost   30.00\n"
-	    "Owed        600.00\n"
-	    "Handled by  manager\n"
-	    "--------------------------------\n"
-	    "\n"
-	    "Signature:\n");
+	assert_string_equal(s, "         陇南核桃合作社\n"
+			       "        Produce receipt\n"
+			       "--------------------------------\n"
+			       "Date        2026-11-28\n"
+			       "Lot         7\n"
+			       "Member      M001 李娜\n"
+			       "Product     HT-KG 核桃 (散装,  ~\n"
+			       "Quantity    20 kg\n"
+			       "Grade       A\n"
+			       "Unit cost   30.00\n"
+			       "Owed        600.00\n"
+			       "Handled by  manager\n"
+			       "--------------------------------\n"
+			       "\n"
+			       "Signature:\n");
 	free(s);
 }
 
@@ -64,22 +63,21 @@ test_receipt_42(void **state)
 	char *s = receipt_format(&demo_receipt, 42);
 
 	(void)state;
-	assert_string_equal(s,
-	    "              陇南核桃合作社\n"
-	    "             Produce receipt\n"
-	    "------------------------------------------\n"
-	    "Date        2026-11-28\n"
-	    "Lot         7\n"
-	    "Member      M001 李娜\n"
-	    "Product     HT-KG 核桃 (散装, 带壳, 一级 ~\n"
-	    "Quantity    20 kg\n"
-	    "Grade       A\n"
-	    "Unit cost   30.00\n"
-	    "Owed        600.00\n"
-	    "Handled by  manager\n"
-	    "------------------------------------------\n"
-	    "\n"
-	    "Signature:\n");
+	assert_string_equal(s, "              陇南核桃合作社\n"
+			       "             Produce receipt\n"
+			       "------------------------------------------\n"
+			       "Date        2026-11-28\n"
+			       "Lot         7\n"
+			       "Member      M001 李娜\n"
+			       "Product     HT-KG 核桃 (散装, 带壳, 一级 ~\n"
+			       "Quantity    20 kg\n"
+			       "Grade       A\n"
+			       "Unit cost   30.00\n"
+			       "Owed        600.00\n"
+			       "Handled by  manager\n"
+			       "------------------------------------------\n"
+			       "\n"
+			       "Signature:\n");
 	free(s);
 }
 
@@ -112,7 +110,8 @@ test_receipt_print_file(void **state)
 	assert_non_null(fgets(buf, sizeof buf, fp));
 	fclose(fp);
 	assert_string_equal(buf, "hello\n");
-	assert_int_equal(receipt_print("x", "/nonexistent/dir/r.txt", &err), -1);
+	assert_int_equal(
+	    receipt_print("x", "/nonexistent/dir/r.txt", &err), -1);
 	assert_non_null(err);
 	free(err);
 	free(path);
@@ -163,8 +162,8 @@ collect_row(const struct lot_row *r, void *arg)
 	struct collect *c = arg;
 	size_t n = strlen(c->text);
 
-	snprintf(c->text + n, sizeof c->text - n, "%lld:%s:%lld:%s:%s;",
-	    r->id, r->sku, (long long)r->qty, r->grade, r->best_before);
+	snprintf(c->text + n, sizeof c->text - n, "%lld:%s:%lld:%s:%s;", r->id,
+	    r->sku, (long long)r->qty, r->grade, r->best_before);
 	return 0;
 }
 
@@ -209,9 +208,10 @@ test_clerk_price_import(void **state)
 	assert_non_null(fp);
 	fputs("sku,name,unit,price\nHT-KG,核桃,kg,35\nNEW-1,新品,kg,9\n", fp);
 	fclose(fp);
-	assert_int_equal(db_exec(t->db, "INSERT INTO product(id, sku, name, "
-					"unit, price) VALUES (1, 'HT-KG', '核桃', "
-					"'kg', 3000)"),
+	assert_int_equal(
+	    db_exec(t->db, "INSERT INTO product(id, sku, name, "
+			   "unit, price) VALUES (1, 'HT-KG', '核桃', "
+			   "'kg', 3000)"),
 	    ST_OK);
 	db_set_actor(t->db, 2, "李娜", 0);
 	err = open_memstream(&errs, &nerr);
