@@ -2,7 +2,7 @@
 # desk.sh - the desk screens on the demo database, driven through tmux at
 # 80x24: sign in, take in 20 kg of walnuts (HT-KG) from a member and see
 # stock and the member's balance change, print the receipt to a file,
-# record a payment, show the stock report and save it as CSV (the same
+# add a member, record a payment, show the stock report and save it as CSV (the same
 # bytes as `coopstock report stock --csv`), import a file with errors
 # (every error line shown, nothing written) and then a good one.
 # Runs the coopstock binary: sign-in then the desk menu (desk_run) until
@@ -78,6 +78,17 @@ tui_send Home Down Enter
 ok "the members list comes up" tui_wait "M012"
 shown_bal=$(echo "$want_bal" | awk '{ s = sprintf("%.2f", $1); if ($1 >= 1000) s = sprintf("%d,%06.2f", int($1 / 1000), $1 - 1000 * int($1 / 1000)); print s }')
 ok "the list shows M002's new balance ($shown_bal)" tui_wait "$shown_bal"
+tui_send n
+ok "n opens the member form" tui_wait "New member"
+tui_type "M013"
+tui_send Tab
+tui_type "赵新民"
+tui_send Tab
+tui_type "成县 纸坊镇"
+tui_send F2
+ok "the new member is saved" tui_wait "Member M013 saved."
+ok "and listed" tui_wait "M013      赵新民"
+is "the model has it" "M013,赵新民" "$(cs export members - | grep '^M013,' | cut -d, -f1-2)"
 tui_send /
 tui_type "李秀"
 ok "search as you type narrows the list" tui_wait_gone "M001"
