@@ -43,6 +43,14 @@ desk_set_db(struct db *db)
 	the_db = db;
 }
 
+void
+desk_error(struct ui *ui, struct db *db, enum status st)
+{
+	const char *d = db != NULL ? db_errmsg(db) : "";
+
+	ui_error(ui, "%s", *d != '\0' ? d : _(status_message(st)));
+}
+
 static const struct ui_column menu_cols[] = {{N_("Go to"), 0, 0}};
 
 struct menu {

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "ui/screen.h"
+#include "util/status.h"
 
 struct db;
 
@@ -20,6 +21,10 @@ struct db;
  */
 struct db *desk_db(void);
 void desk_set_db(struct db *db);
+
+/* Show the model's reason for st on ui's message line: db_errmsg(db)
+ * when there is one, else the status's message (translated). */
+void desk_error(struct ui *ui, struct db *db, enum status st);
 
 /* One entry: the label (marked for gettext) and the screen, pushed with the
  * struct db * as arg. */

@@ -236,8 +236,7 @@ preview_run(struct ui_view *v, struct preview *p)
 	if (p->st == ST_OK)
 		ui_message(v->ui, _("Imported; the summary is the last line."));
 	else
-		ui_error(v->ui, "%s: %s", _(status_message(p->st)),
-		    db_errmsg(p->job->db));
+		desk_error(v->ui, p->job->db, p->st);
 	preview_title(v, p);
 	ui_table_reload(p->table);
 	return UI_DRAW_ALL;

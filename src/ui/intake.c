@@ -313,8 +313,7 @@ intake_save(struct ui_view *v, struct intake_ui *s)
 	in.best_before = best;
 	st = stock_intake(s->db, &in, &lot);
 	if (st != ST_OK) {
-		ui_error(
-		    v->ui, "%s: %s", _(status_message(st)), db_errmsg(s->db));
+		desk_error(v->ui, s->db, st);
 	} else {
 		ui_message(v->ui, _("Lot %lld saved."), lot);
 		product_get_by_id(s->db, in.product_id, &p);

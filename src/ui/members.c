@@ -221,8 +221,7 @@ mform_key(struct ui_view *v, const struct ui_event *ev)
 	if (st == ST_OK)
 		ui_message(v->ui, _("Member %s saved."), m.code);
 	else
-		ui_error(
-		    v->ui, "%s: %s", _(status_message(st)), db_errmsg(f->db));
+		desk_error(v->ui, f->db, st);
 	member_clear(&m);
 	return st == ST_OK ? UI_POP : UI_HANDLED;
 }
@@ -400,8 +399,7 @@ detail_pay(struct ui_view *v, struct mdetail *d)
 	if (st == ST_OK)
 		ui_message(v->ui, _("Paid %s to %s."), amount, d->m.name);
 	else
-		ui_error(
-		    v->ui, "%s: %s", _(status_message(st)), db_errmsg(d->db));
+		desk_error(v->ui, d->db, st);
 	detail_load(d, v);
 	free(amount);
 	free(note);

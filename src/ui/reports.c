@@ -106,8 +106,7 @@ rview_open(struct ui_view *v, void *arg)
 	r->a = *(struct report_arg *)arg;
 	st = report_rows(r->a.db, r->a.name, r->a.from, r->a.to, &sink);
 	if (st != ST_OK) {
-		ui_error(
-		    v->ui, "%s: %s", _(status_message(st)), db_errmsg(r->a.db));
+		desk_error(v->ui, r->a.db, st);
 		memrows_clear(&r->rows);
 		free(r);
 		return -1;
@@ -171,8 +170,7 @@ rview_save(struct ui_view *v, struct rview *r)
 	st = report_rows_csv(r->a.db, r->a.name, r->a.from, r->a.to, w);
 	cst = csvw_close(w, &err);
 	if (st != ST_OK)
-		ui_error(
-		    v->ui, "%s: %s", _(status_message(st)), db_errmsg(r->a.db));
+		desk_error(v->ui, r->a.db, st);
 	else if (cst != ST_OK)
 		ui_error(
 		    v->ui, "%s", err != NULL ? err : _(status_message(cst)));

@@ -71,6 +71,28 @@ is "the receipt has what is owed" "Owed        600.00" "$(sed -n 11p "$T/receipt
 is "the receipt has the clerk" "Handled by  李娜" "$(sed -n 12p "$T/receipt.txt")"
 is "the receipt is 32 columns wide" "--------------------------------" "$(sed -n 3p "$T/receipt.txt")"
 
+# The model's reason when it refuses: a best-before before the receipt.
+stock1=$(on_hand HT-KG)
+tui_type "M003"
+tui_send Tab
+tui_type "HT-KG"
+tui_send Tab
+tui_type "5"
+tui_send Tab Tab
+tui_type "10"
+tui_send Tab Tab
+tui_type "2020-01-01"
+tui_send F2
+ok "the model's reason is on the message line" \
+    tui_wait "the best-before date 2020-01-01 is before the receipt date"
+is "nothing was taken in" "$stock1" "$(on_hand HT-KG)"
+tui_send C-u
+tui_send F2
+ok "without the best-before it saves" tui_wait "Save to file (empty: printer):"
+tui_send Escape
+ok "Esc skips the receipt" tui_wait "Member: a code or part of a name."
+is "5 kg more" "$((stock1 + 5))" "$(on_hand HT-KG)"
+
 # Members: the balance in the list, the lot on the member's page.
 tui_send Escape
 tui_wait "> Intake" >/dev/null
@@ -162,7 +184,7 @@ is "the dry run wrote nothing" "$before" "$(cs report stock --csv)"
 tui_send R
 ok "R imports" tui_wait "Imported intake-good.csv"
 ok "with a summary" tui_wait "intake: 2 new lots, 0 already present"
-is "HT-KG grew by 5 kg more" "$((stock0 + 25))" "$(on_hand HT-KG)"
+is "HT-KG grew by 5 kg more" "$((stock0 + 30))" "$(on_hand HT-KG)"
 
 tui_send F10
 is "the program exits cleanly" "0" "$(tui_wait_dead)"
