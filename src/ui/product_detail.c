@@ -267,7 +267,7 @@ detail_key(struct ui_view *v, const struct ui_event *ev)
 
 static const enum ui_action detail_actions[] = {UI_ACT_EDIT, UI_ACT_ADJUST,
     UI_ACT_BACK, UI_ACT_HELP, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP,
-    UI_ACT_PGDN, UI_ACT_HOME, UI_ACT_END, UI_ACT_NONE};
+    UI_ACT_PGDN, UI_ACT_HOME, UI_ACT_END, UI_ACT_QUIT, UI_ACT_NONE};
 
 const struct screen product_detail_screen = {
     .name = "product",

@@ -29,7 +29,7 @@ enum { C_SKU, C_NAME, C_UNIT, C_PRICE, C_ON_HAND, C_RESERVED, C_AVAIL, NCOL };
 static const struct ui_column product_cols[NCOL] = {
     {N_("SKU"), 10, UI_COL_SORTABLE},
     {N_("Name"), 0, UI_COL_SORTABLE},
-    {N_("Unit"), 4, 0},
+    {N_("Unit"), 6, 0},
     {N_("Price"), 8, UI_COL_RIGHT},
     {N_("On hand"), 8, UI_COL_RIGHT},
     {N_("Reserved"), 8, UI_COL_RIGHT},

@@ -107,10 +107,10 @@ run(struct ui *ui)
 	ui_push(ui, &backdrop_screen, NULL);
 	if (!signin_run(ui, &first))
 		return;
-	ui_pop(ui);
-	ui_push(ui, &home_screen, NULL);
 	if (first)
 		offer_demo(ui);
+	ui_pop(ui);
+	ui_push(ui, &home_screen, NULL);
 	signin_offer_drafts(ui);
 	ui_set_switch_clerk(ui, switch_wrapped, NULL);
 	ui_set_idle_lock(ui, minutes > 0 ? minutes * 60 : 0, lock_wrapped,

@@ -417,6 +417,11 @@ search_key(struct ui_table *t, const struct ui_event *ev)
 		search_changed(t);
 		return UI_DRAW_BODY;
 	}
+	if (k == UI_CTRL('U') && len > 0) {
+		t->search[0] = '\0';
+		search_changed(t);
+		return UI_DRAW_BODY;
+	}
 	if (ev->act == UI_ACT_OPEN) {
 		t->searching = 0;
 		return UI_DRAW_BODY;
