@@ -12,7 +12,8 @@
 #include "model/txn.h"
 #include "util/xalloc.h"
 
-static const char sql_del[] = "DELETE FROM draft WHERE clerk_id = ?1 AND kind = ?2";
+static const char sql_del[] =
+    "DELETE FROM draft WHERE clerk_id = ?1 AND kind = ?2";
 static const char sql_ins[] =
     "INSERT INTO draft(clerk_id, kind, body) VALUES (?1, ?2, ?3)";
 static const char sql_get[] = "SELECT id, body FROM draft"
@@ -73,8 +74,8 @@ draft_save(
 
 /* Read the draft's id and body; ST_NOT_FOUND when none. */
 static enum status
-draft_read(struct db *db, long long clerk_id, const char *kind,
-    long long *id, char **body)
+draft_read(struct db *db, long long clerk_id, const char *kind, long long *id,
+    char **body)
 {
 	sqlite3_stmt *st = db_prepare(db, sql_get);
 	enum status s;
@@ -96,8 +97,7 @@ draft_read(struct db *db, long long clerk_id, const char *kind,
 }
 
 enum status
-draft_take(
-    struct db *db, long long clerk_id, const char *kind, char **body)
+draft_take(struct db *db, long long clerk_id, const char *kind, char **body)
 {
 	sqlite3_stmt *del;
 	long long id = 0;

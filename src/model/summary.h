@@ -17,9 +17,9 @@ struct summary {
 	long long orders_new;       /* orders to confirm */
 	long long orders_confirmed; /* to pack */
 	long long orders_packed;    /* to ship */
-	long long low_stock;   /* active products at or below reorder level
-				  (report_stock's "low") */
-	long long lots_near;   /* lots with stock, best-before today..+near */
+	long long low_stock;        /* active products at or below reorder level
+				       (report_stock's "low") */
+	long long lots_near;    /* lots with stock, best-before today..+near */
 	long long lots_expired; /* lots with stock past their best-before */
 };
 

@@ -33,16 +33,16 @@ static const struct home_entry home_entries[] = {
 
 struct home {
 	struct summary sum;
-	int stale;       /* read the counts at the next draw */
+	int stale;             /* read the counts at the next draw */
 	size_t vis[N_ENTRIES]; /* indexes of the entries shown */
 	size_t nvis;
-	size_t cur;      /* index into vis */
-	int drawn_cur;   /* where the marker is on screen, -1 none */
+	size_t cur;    /* index into vis */
+	int drawn_cur; /* where the marker is on screen, -1 none */
 };
 
 static const enum ui_action home_actions[] = {UI_ACT_OPEN, UI_ACT_UP,
-    UI_ACT_DOWN, UI_ACT_REFRESH, UI_ACT_SWITCH_CLERK, UI_ACT_HELP,
-    UI_ACT_QUIT, UI_ACT_NONE};
+    UI_ACT_DOWN, UI_ACT_REFRESH, UI_ACT_SWITCH_CLERK, UI_ACT_HELP, UI_ACT_QUIT,
+    UI_ACT_NONE};
 
 /* An entry without a screen is hidden when another one with the same
  * count has a screen. */
@@ -113,8 +113,8 @@ read_counts(struct ui_view *v, struct home *h)
 	free(days);
 	s = summary_get(db, near < 0 ? 0 : near, &h->sum);
 	if (s != ST_OK)
-		ui_error(v->ui, _("Could not read the numbers: %s"),
-		    db_errmsg(db));
+		ui_error(
+		    v->ui, _("Could not read the numbers: %s"), db_errmsg(db));
 	h->stale = 0;
 }
 
@@ -145,12 +145,11 @@ draw_entry(const struct home *h, struct ui_rect r, size_t k)
 
 	if (y >= r.y + r.h)
 		return;
-	ui_put(y, r.x + 1, 1, k == h->cur ? ">" : " ", TEXT_LEFT,
-	    UI_STYLE_NORMAL);
+	ui_put(
+	    y, r.x + 1, 1, k == h->cur ? ">" : " ", TEXT_LEFT, UI_STYLE_NORMAL);
 	ui_put(y, r.x + 3, 1, key, TEXT_LEFT, UI_STYLE_KEY);
 	if (e->count == HOME_NO_COUNT) {
-		ui_put(y, r.x + 6, w, _(e->label), TEXT_LEFT,
-		    UI_STYLE_NORMAL);
+		ui_put(y, r.x + 6, w, _(e->label), TEXT_LEFT, UI_STYLE_NORMAL);
 		return;
 	}
 	ui_put(y, r.x + 6, 40, _(e->label), TEXT_LEFT,
@@ -195,11 +194,11 @@ move_to(struct ui_view *v, struct home *h, size_t k)
 	if (k == h->cur)
 		return UI_HANDLED;
 	/* Only the two marker cells change. */
-	ui_put(entry_row(h, v->body, h->cur), v->body.x + 1, 1, " ",
-	    TEXT_LEFT, UI_STYLE_NORMAL);
+	ui_put(entry_row(h, v->body, h->cur), v->body.x + 1, 1, " ", TEXT_LEFT,
+	    UI_STYLE_NORMAL);
 	h->cur = k;
-	ui_put(entry_row(h, v->body, h->cur), v->body.x + 1, 1, ">",
-	    TEXT_LEFT, UI_STYLE_NORMAL);
+	ui_put(entry_row(h, v->body, h->cur), v->body.x + 1, 1, ">", TEXT_LEFT,
+	    UI_STYLE_NORMAL);
 	return UI_HANDLED;
 }
 
@@ -212,7 +211,8 @@ home_key(struct ui_view *v, const struct ui_event *ev)
 	case UI_ACT_UP:
 		return move_to(v, h, h->cur > 0 ? h->cur - 1 : 0);
 	case UI_ACT_DOWN:
-		return move_to(v, h, h->cur + 1 < h->nvis ? h->cur + 1 : h->cur);
+		return move_to(
+		    v, h, h->cur + 1 < h->nvis ? h->cur + 1 : h->cur);
 	case UI_ACT_HOME:
 		return move_to(v, h, 0);
 	case UI_ACT_END:

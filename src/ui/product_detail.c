@@ -70,8 +70,7 @@ add_move(const struct stock_move_row *m, void *arg)
 	c[L_KIND] = xstrdup(m->kind ? m->kind : "");
 	c[L_QTY] = xstrdup(qty_format(m->qty, buf, sizeof buf));
 	c[L_BALANCE] = xstrdup(qty_format(m->balance, buf, sizeof buf));
-	c[L_ORDER] = m->order_id ? xasprintf("%lld", m->order_id)
-				 : xstrdup("");
+	c[L_ORDER] = m->order_id ? xasprintf("%lld", m->order_id) : xstrdup("");
 	c[L_CLERK] = xstrdup(m->actor ? m->actor : "");
 	c[L_NOTE] = xstrdup(m->note ? m->note : "");
 	if (d->nmoves == d->cap) {
@@ -97,7 +96,8 @@ detail_load(struct ui *ui, struct detail *d)
 	if (s == ST_OK)
 		s = stock_ledger(db, d->id, add_move, d);
 	if (s != ST_OK) {
-		ui_error(ui, _("Could not read the product: %s"), db_errmsg(db));
+		ui_error(
+		    ui, _("Could not read the product: %s"), db_errmsg(db));
 		return -1;
 	}
 	/* Newest first. */
@@ -221,9 +221,8 @@ detail_adjust(struct ui_view *v, struct detail *d)
 		ui_error(v->ui, _("Only a manager may correct stock."));
 		return UI_HANDLED;
 	}
-	qs = ui_prompt(v->ui, _("Correct the stock"),
-	    _("Add (or -take) qty"), NULL, UI_FIELD_QTY,
-	    UI_FIELD_REQUIRED | UI_FIELD_NEGATIVE);
+	qs = ui_prompt(v->ui, _("Correct the stock"), _("Add (or -take) qty"),
+	    NULL, UI_FIELD_QTY, UI_FIELD_REQUIRED | UI_FIELD_NEGATIVE);
 	if (qs == NULL)
 		return UI_HANDLED;
 	reason = ui_prompt(v->ui, _("Correct the stock"), _("Reason"), NULL,
@@ -266,8 +265,8 @@ detail_key(struct ui_view *v, const struct ui_event *ev)
 }
 
 static const enum ui_action detail_actions[] = {UI_ACT_EDIT, UI_ACT_ADJUST,
-    UI_ACT_BACK, UI_ACT_HELP, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP,
-    UI_ACT_PGDN, UI_ACT_HOME, UI_ACT_END, UI_ACT_QUIT, UI_ACT_NONE};
+    UI_ACT_BACK, UI_ACT_HELP, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN,
+    UI_ACT_HOME, UI_ACT_END, UI_ACT_QUIT, UI_ACT_NONE};
 
 const struct screen product_detail_screen = {
     .name = "product",

@@ -25,8 +25,17 @@
 #include "util/num.h"
 #include "util/xalloc.h"
 
-enum { F_SKU, F_NAME, F_NAME_EN, F_CODE, F_UNIT, F_PRICE, F_REORDER,
-	F_CATEGORY, NFIELDS };
+enum {
+	F_SKU,
+	F_NAME,
+	F_NAME_EN,
+	F_CODE,
+	F_UNIT,
+	F_PRICE,
+	F_REORDER,
+	F_CATEGORY,
+	NFIELDS
+};
 
 /* clang-format off */
 static const struct ui_field_def product_fields[NFIELDS] = {
@@ -53,9 +62,8 @@ struct pform_arg {
 	size_t n;
 };
 
-static const enum ui_action pform_actions[] = {UI_ACT_SAVE,
-    UI_ACT_NEXT_FIELD, UI_ACT_PREV_FIELD, UI_ACT_BACK, UI_ACT_HELP,
-    UI_ACT_NONE};
+static const enum ui_action pform_actions[] = {UI_ACT_SAVE, UI_ACT_NEXT_FIELD,
+    UI_ACT_PREV_FIELD, UI_ACT_BACK, UI_ACT_HELP, UI_ACT_NONE};
 
 static void
 fill_from_product(struct ui_form *f, const struct product *p)
@@ -68,7 +76,8 @@ fill_from_product(struct ui_form *f, const struct product *p)
 	ui_form_set(f, F_CODE, p->short_code);
 	ui_form_set(f, F_UNIT, p->unit);
 	ui_form_set(f, F_PRICE, money_format(p->price, buf, sizeof buf));
-	ui_form_set(f, F_REORDER, qty_format(p->reorder_level, buf, sizeof buf));
+	ui_form_set(
+	    f, F_REORDER, qty_format(p->reorder_level, buf, sizeof buf));
 	ui_form_set(f, F_CATEGORY, p->category);
 }
 

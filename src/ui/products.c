@@ -106,8 +106,8 @@ page_row(const struct product_row *row, void *arg)
 
 	row_cells(c, row->p.sku, row->p.name, row->p.unit, row->p.price,
 	    row->on_hand, row->reserved, row->available);
-	acc_push(a, xasprintf("%lld\x1f%s", row->cursor.id, row->cursor.key),
-	    c);
+	acc_push(
+	    a, xasprintf("%lld\x1f%s", row->cursor.id, row->cursor.key), c);
 	return 0;
 }
 
@@ -123,8 +123,8 @@ parse_key(const char *key, enum product_sort sort, struct product_cursor *c)
 }
 
 static int
-fetch_all(struct ui_view *v, const struct ui_table_query *q,
-    const char *from, int dir, struct page_acc *a)
+fetch_all(struct ui_view *v, const struct ui_table_query *q, const char *from,
+    int dir, struct page_acc *a)
 {
 	struct db *db = session_db();
 	enum product_sort sort =
@@ -137,8 +137,8 @@ fetch_all(struct ui_view *v, const struct ui_table_query *q,
 	s = product_page(db, q->search, sort, 0, from ? &c : NULL, dir < 0,
 	    a->max, page_row, a);
 	if (s != ST_OK) {
-		ui_error(v->ui, _("Could not read the products: %s"),
-		    db_errmsg(db));
+		ui_error(
+		    v->ui, _("Could not read the products: %s"), db_errmsg(db));
 		return -1;
 	}
 	return 0;
@@ -162,8 +162,9 @@ low_row(const struct report_stock_row *r, void *arg)
 		int cmp = strcmp(r->sku, w->from_sku);
 
 		if (cmp == 0)
-			cmp = r->product_id < w->from_id ? -1
-			    : r->product_id > w->from_id ? 1 : 0;
+			cmp = r->product_id < w->from_id   ? -1
+			      : r->product_id > w->from_id ? 1
+							   : 0;
 		if ((w->dir > 0 && cmp <= 0) || (w->dir < 0 && cmp >= 0))
 			return w->dir < 0; /* past it going backward: stop */
 	}
@@ -201,8 +202,8 @@ fetch_low(struct ui_view *v, const char *from, int dir, struct page_acc *a)
 		w.from_id = c.id;
 	}
 	if (report_stock(db, 1, low_row, &w) != ST_OK) {
-		ui_error(v->ui, _("Could not read the products: %s"),
-		    db_errmsg(db));
+		ui_error(
+		    v->ui, _("Could not read the products: %s"), db_errmsg(db));
 		return -1;
 	}
 	return 0;
@@ -228,9 +229,9 @@ plist_fetch(void *ctx, const struct ui_table_query *q, const char *from,
 }
 
 static const enum ui_action plist_actions[] = {UI_ACT_OPEN, UI_ACT_FIND,
-    UI_ACT_NEW, UI_ACT_EDIT, UI_ACT_SORT, UI_ACT_BACK, UI_ACT_HELP,
-    UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_HOME,
-    UI_ACT_END, UI_ACT_QUIT, UI_ACT_NONE};
+    UI_ACT_NEW, UI_ACT_EDIT, UI_ACT_SORT, UI_ACT_BACK, UI_ACT_HELP, UI_ACT_UP,
+    UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_HOME, UI_ACT_END, UI_ACT_QUIT,
+    UI_ACT_NONE};
 
 static int
 plist_open(struct ui_view *v, void *arg)
@@ -241,7 +242,8 @@ plist_open(struct ui_view *v, void *arg)
 	v->data = pl;
 	pl->table = ui_table_new(product_cols, NCOL, plist_fetch, v);
 	if (pl->mode == PRODUCTS_LOW) {
-		ui_view_set_title(v, "%s", _("Products at or below reorder level"));
+		ui_view_set_title(
+		    v, "%s", _("Products at or below reorder level"));
 		ui_table_set_empty(pl->table,
 		    _("No product is at or below its reorder level."));
 	} else

@@ -62,15 +62,16 @@ offer_demo(struct ui *ui)
 	long long n = -1;
 	struct demo_counts c;
 
-	if (!session_is_manager() ||
-	    product_count(db, NULL, 1, &n) != ST_OK || n != 0)
+	if (!session_is_manager() || product_count(db, NULL, 1, &n) != ST_OK ||
+	    n != 0)
 		return;
 	if (!ui_confirm(ui, _("The database is empty. Fill it with the demo "
 			      "cooperative to practise on?")))
 		return;
 	if (demo_fill(db, &c) == ST_OK)
-		ui_message(ui, _("Demo data added: %d products, %d members, "
-				 "%d orders."),
+		ui_message(ui,
+		    _("Demo data added: %d products, %d members, "
+		      "%d orders."),
 		    c.products, c.members, c.orders);
 	else
 		ui_error(ui, "%s", db_errmsg(db));
@@ -97,8 +98,8 @@ switch_wrapped(struct ui *ui, void *arg)
 static void
 run(struct ui *ui)
 {
-	char *lock = setting_get(session_db(), "lock_minutes",
-	    LOCK_MINUTES_DEFAULT);
+	char *lock =
+	    setting_get(session_db(), "lock_minutes", LOCK_MINUTES_DEFAULT);
 	int first = 0;
 	long minutes = strtol(lock, NULL, 10);
 
@@ -113,8 +114,8 @@ run(struct ui *ui)
 	ui_push(ui, &home_screen, NULL);
 	signin_offer_drafts(ui);
 	ui_set_switch_clerk(ui, switch_wrapped, NULL);
-	ui_set_idle_lock(ui, minutes > 0 ? minutes * 60 : 0, lock_wrapped,
-	    NULL);
+	ui_set_idle_lock(
+	    ui, minutes > 0 ? minutes * 60 : 0, lock_wrapped, NULL);
 	ui_run(ui);
 }
 

@@ -157,8 +157,8 @@ signin_run(struct ui *ui, int *first_pin)
 		return 0;
 	}
 	while (!done && !ui_quitting(ui)) {
-		long i = ui_choose(ui, _("Who are you?"),
-		    (const char *const *)nm.v, nm.n);
+		long i = ui_choose(
+		    ui, _("Who are you?"), (const char *const *)nm.v, nm.n);
 
 		if (i < 0)
 			break;
@@ -206,8 +206,8 @@ void
 signin_lock(struct ui *ui, void *arg)
 {
 	char *name = xstrdup(session_clerk_name());
-	char *label = xasprintf(_("Locked. PIN for %s (Esc: other clerk)"),
-	    name);
+	char *label =
+	    xasprintf(_("Locked. PIN for %s (Esc: other clerk)"), name);
 	int done = 0;
 
 	(void)arg;

@@ -27,9 +27,9 @@ test_summary(void **state)
 	fx_product(t->db, "C", "bag", 1000); /* no stock: low (0 <= 0) */
 	fx_exec(t->db, "UPDATE product SET reorder_level = 2000");
 	fx_lot(t->db, a, 5000, NULL);
-	fx_lot(t->db, a, 1000, fx_date(-1));  /* expired */
-	fx_lot(t->db, b, 3000, fx_date(3));   /* near */
-	fx_lot(t->db, b, 1000, fx_date(30));  /* neither */
+	fx_lot(t->db, a, 1000, fx_date(-1)); /* expired */
+	fx_lot(t->db, b, 3000, fx_date(3));  /* near */
+	fx_lot(t->db, b, 1000, fx_date(30)); /* neither */
 	fx_order(t->db, a, 1000);
 	fx_order(t->db, a, 1000);
 	fx_exec(t->db, "UPDATE orders SET status = 'packed' WHERE id = 2");
