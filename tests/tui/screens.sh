@@ -175,6 +175,33 @@ is "with its price" "1" "$(tui_screen | grep -c 'TEA-1 .*高山红茶 .*bag .*45
 is "the command line sees it" "1" \
     "$(cs --db "$DB" export products - | grep -c '^TEA-1,高山红茶,Black tea,bag,45.50')"
 
+# ---- A busy database: said in plain words, the typing kept.
+if command -v sqlite3 >/dev/null 2>&1; then
+	tui_send n
+	tui_wait "New product" >/dev/null
+	tui_type "BUSY-1"; tui_send Tab
+	tui_type "忙"; tui_send Tab Tab Tab
+	tui_type "jar"; tui_send Tab
+	tui_type "2"
+	# Another process holds the write lock past the 5 s busy timeout.
+	sqlite3 "$DB" "BEGIN IMMEDIATE;" ".shell touch $T/locked; sleep 7" \
+	    "COMMIT;" >/dev/null 2>&1 &
+	holder=$!
+	i=0
+	while [ ! -f "$T/locked" ] && [ $i -lt 100 ]; do tui_tick; i=$((i + 1)); done
+	tui_send F2
+	ok "a busy database is said in plain words" \
+	    tui_wait "Another clerk is saving right now" 10
+	is "the form keeps the typing" "1" "$(tui_screen | grep -c 'BUSY-1')"
+	wait "$holder"
+	tui_send F2
+	ok "once free, the save goes through" tui_wait "Saved BUSY-1."
+else
+	skip "a busy database" "no sqlite3 command"
+	skip "the form keeps the typing" "no sqlite3 command"
+	skip "once free, the save goes through" "no sqlite3 command"
+fi
+
 # ---- Resize below 80x24 and back.
 tui_resize 60 20
 ok "60x20 says the terminal is too small" tui_wait "Terminal too small"
