@@ -374,6 +374,7 @@ ui_redraw_all(struct ui *ui)
 	ui->dirty |= D_ALL;
 }
 
+
 /* The lowest view that must be drawn for the top to look right. */
 static size_t
 first_visible(const struct ui *ui)
@@ -399,8 +400,13 @@ draw_too_small(void)
 static void
 draw_frame(struct ui *ui, struct ui_view *top, unsigned d)
 {
+	/* A dialog's box has its own title: the title line keeps naming
+	 * the screen under it. */
+	struct ui_view *under = top ? ui->stack[first_visible(ui)] : NULL;
+
 	if (d & (D_ALL | D_TITLE))
-		ui_draw_title(COLS, top ? top->title : "", ui->clerk, ui->site);
+		ui_draw_title(
+		    COLS, under ? under->title : "", ui->clerk, ui->site);
 	if (d & D_ALL)
 		ui_draw_rule(1, COLS);
 	if (d & (D_ALL | D_STATUS))
