@@ -19,6 +19,17 @@ static const char sql_lots[] =
     " FROM lot l JOIN lot_stock ls ON ls.lot_id = l.id"
     " WHERE ls.on_hand > 0 AND l.best_before IS NOT NULL";
 
+static const char sql_list[] =
+    "SELECT l.id, l.best_before, p.sku, p.name, p.unit,"
+    " coalesce(m.name, ''), ls.on_hand"
+    " FROM lot l JOIN lot_stock ls ON ls.lot_id = l.id"
+    " JOIN product p ON p.id = l.product_id"
+    " LEFT JOIN member m ON m.id = l.member_id"
+    " WHERE ls.on_hand > 0 AND l.best_before IS NOT NULL"
+    " AND ((?3 AND l.best_before < ?1)"
+    "  OR (NOT ?3 AND l.best_before >= ?1 AND l.best_before <= ?2))"
+    " ORDER BY l.best_before, l.id";
+
 static int
 count_low(const struct report_stock_row *row, void *arg)
 {
@@ -95,4 +106,43 @@ summary_get(struct db *db, int near_days, struct summary *out)
 	if (own)
 		db_rollback(db);
 	return s;
+}
+
+enum status
+summary_lots(struct db *db, int near_days, int expired,
+    int (*fn)(const struct summary_lot *lot, void *arg), void *arg)
+{
+	char today[DATE_SIZE], until[DATE_SIZE];
+	sqlite3_stmt *st = db_prepare(db, sql_list);
+	struct summary_lot r;
+	int rc;
+
+	if (st == NULL)
+		return ST_ERROR;
+	date_today(today, sizeof today);
+	date_add_days(today, near_days, until, sizeof until);
+	if ((rc = db_bind_text(st, 1, today)) != SQLITE_OK ||
+	    (rc = db_bind_text(st, 2, until)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_int(st, 3, expired != 0)) != SQLITE_OK) {
+		sqlite3_reset(st);
+		return db_status(db, rc);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.lot_id = sqlite3_column_int64(st, 0);
+		r.best_before = (const char *)sqlite3_column_text(st, 1);
+		r.sku = (const char *)sqlite3_column_text(st, 2);
+		r.name = (const char *)sqlite3_column_text(st, 3);
+		r.unit = (const char *)sqlite3_column_text(st, 4);
+		r.member = (const char *)sqlite3_column_text(st, 5);
+		r.on_hand = sqlite3_column_int64(st, 6);
+		r.days_left = date_is_iso(r.best_before)
+				  ? date_diff_days(today, r.best_before)
+				  : 0;
+		if (fn(&r, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
 }

@@ -8,6 +8,8 @@
 #ifndef COOPSTOCK_SUMMARY_H
 #define COOPSTOCK_SUMMARY_H
 
+#include <stdint.h>
+
 #include "db/db.h"
 
 /* Default for near_days: lots whose best-before is this close count. */
@@ -29,5 +31,25 @@ struct summary {
  * Returns ST_OK or a status with the detail in db_errmsg().
  */
 enum status summary_get(struct db *db, int near_days, struct summary *out);
+
+/* One lot with stock, as summary_lots passes it; strings valid during
+ * the call. */
+struct summary_lot {
+	long long lot_id;
+	const char *best_before; /* ISO date */
+	const char *sku, *name, *unit;
+	const char *member; /* member's name, "" when none */
+	int64_t on_hand;    /* thousandths of the unit */
+	long days_left;     /* best_before - today; negative when past */
+};
+
+/*
+ * Call fn for each lot with stock whose best-before is past (expired
+ * nonzero) or from today to today + near_days (expired zero), soonest
+ * first, the same lots summary_get() counts.  A nonzero return from fn
+ * stops the walk (still ST_OK).
+ */
+enum status summary_lots(struct db *db, int near_days, int expired,
+    int (*fn)(const struct summary_lot *lot, void *arg), void *arg);
 
 #endif

@@ -374,7 +374,6 @@ ui_redraw_all(struct ui *ui)
 	ui->dirty |= D_ALL;
 }
 
-
 /* The lowest view that must be drawn for the top to look right. */
 static size_t
 first_visible(const struct ui *ui)

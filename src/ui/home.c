@@ -11,6 +11,7 @@
 #include "model/summary.h"
 #include "ui/app.h"
 #include "ui/home.h"
+#include "ui/lots.h"
 #include "ui/products.h"
 #include "ui/session.h"
 #include "util/i18n.h"
@@ -23,8 +24,8 @@ static const struct home_entry home_entries[] = {
 	{N_("Orders to pack"), '2', NULL, 0, HOME_ORDERS_CONFIRMED},
 	{N_("Orders to ship"), '3', NULL, 0, HOME_ORDERS_PACKED},
 	{N_("Products at or below reorder level"), 'l', &products_screen, PRODUCTS_LOW, HOME_LOW_STOCK},
-	{N_("Lots near best-before"), '4', NULL, 0, HOME_LOTS_NEAR},
-	{N_("Lots past best-before"), '5', NULL, 0, HOME_LOTS_EXPIRED},
+	{N_("Lots near best-before"), '4', &lots_screen, LOTS_NEAR, HOME_LOTS_NEAR},
+	{N_("Lots past best-before"), '5', &lots_screen, LOTS_EXPIRED, HOME_LOTS_EXPIRED},
 	{N_("Products"), 'p', &products_screen, PRODUCTS_ALL, HOME_NO_COUNT},
 };
 /* clang-format on */

@@ -13,4 +13,5 @@ libcoopstock_a_SOURCES += \
 	src/ui/home.c src/ui/home.h \
 	src/ui/products.c src/ui/products.h \
 	src/ui/product_detail.c \
-	src/ui/product_form.c src/ui/product_form.h
+	src/ui/product_form.c src/ui/product_form.h \
+	src/ui/lots.c src/ui/lots.h

@@ -90,7 +90,22 @@ tui_send C-l
 ok "Ctrl-L reads them again" tui_wait "Orders to confirm                               1"
 is "to pack grew by two" "4" "$(home_count 'Orders to pack')"
 
-# ---- Products: Chinese search, sort.
+# Each line opens its list.
+lowskus=$(cs --db "$DB" report low-stock | sed -n '/^SKU/d; s/^\([A-Z][A-Z0-9-]*\) .*/\1/p' | tr '\n' ' ')
+tui_send l
+ok "l opens the low-stock list" tui_wait "Products at or below reorder level"
+is "the same products as coopstock report low-stock" "$lowskus" \
+    "$(tui_screen | sed -n '4,21s/^[> ] \([A-Z][A-Z0-9-]*\) .*/\1/p' | tr '\n' ' ')"
+tui_send Escape
+tui_wait "What needs doing now:" >/dev/null
+tui_send 5
+ok "5 opens the lots past best-before" tui_wait "Best before"
+is "one lot, with negative days left" "1" \
+    "$(tui_screen | grep -c '^> [0-9-]\{10\}  *-[0-9]')"
+tui_send Escape
+tui_wait "What needs doing now:" >/dev/null
+
+# ---- Products: Chinese search, sort, help.
 tui_send p
 ok "p opens Products" tui_wait "Available"
 tui_send /
@@ -105,6 +120,10 @@ tui_send o
 ok "o sorts by name" tui_wait "Sort: Name"
 tui_send o
 ok "o again sorts by SKU" tui_wait "Sort: SKU"
+tui_send F1
+ok "F1 shows the screen's how-to" tui_wait "All the products with their stock."
+tui_send Escape
+tui_wait "Sort: SKU" >/dev/null
 
 # ---- The ledger of one product.
 tui_send / 

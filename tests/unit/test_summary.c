@@ -46,6 +46,40 @@ test_summary(void **state)
 	assert_false(db_in_transaction(t->db));
 }
 
+static int
+lot_text(const struct summary_lot *l, void *arg)
+{
+	char **text = arg, *next;
+
+	next = xasprintf("%s%s %ld %lld\n", *text, l->sku, l->days_left,
+	    (long long)l->on_hand);
+	free(*text);
+	*text = next;
+	return 0;
+}
+
+static void
+test_lots(void **state)
+{
+	struct testdb *t = *state;
+	long long a = fx_product(t->db, "A", "jar", 1000);
+	long long b = fx_product(t->db, "B", "kg", 1000);
+	char *text = xstrdup("");
+
+	fx_lot(t->db, a, 1000, fx_date(-1));
+	fx_lot(t->db, b, 3000, fx_date(3));
+	fx_lot(t->db, a, 2000, fx_date(0));
+	fx_lot(t->db, b, 1000, fx_date(30));
+	fx_lot(t->db, b, 1000, NULL);
+	assert_int_equal(summary_lots(t->db, 14, 0, lot_text, &text), ST_OK);
+	assert_string_equal(text, "A 0 2000\nB 3 3000\n");
+	free(text);
+	text = xstrdup("");
+	assert_int_equal(summary_lots(t->db, 14, 1, lot_text, &text), ST_OK);
+	assert_string_equal(text, "A -1 1000\n");
+	free(text);
+}
+
 static void
 test_draft(void **state)
 {
@@ -84,6 +118,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(
 		test_summary, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_lots, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_draft, testdb_setup, testdb_teardown),
 	};
