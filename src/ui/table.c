@@ -148,6 +148,10 @@ fetch(struct ui_table *t, const char *from, int dir, int max,
 static void
 reserve(struct ui_table *t, size_t n)
 {
+	/* Never leave rows NULL: memcpy/memmove of 0 rows still need a
+	 * valid pointer (UBSan). */
+	if (n == 0)
+		n = 1;
 	if (n > t->cap) {
 		t->cap = n;
 		t->rows = xrealloc(t->rows, t->cap * sizeof(*t->rows));

@@ -98,7 +98,9 @@ test_draft(void **state)
 	assert_null(got);
 	assert_int_equal(draft_take(t->db, 1, "product", &got), ST_OK);
 	assert_string_equal(got, body);
+	free(got);
 	assert_int_equal(draft_take(t->db, 1, "product", &got), ST_NOT_FOUND);
+	assert_null(got);
 	draft_decode(body, &out, &n);
 	assert_int_equal(n, 5);
 	for (size_t i = 0; i < n; i++)
