@@ -23,6 +23,7 @@
 #include "ui/session.h"
 #include "util/i18n.h"
 #include "util/num.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 enum {
@@ -37,18 +38,48 @@ enum {
 	NFIELDS
 };
 
+static int unit_lookup(
+    void *ctx, const char *typed, char **value, char **error);
+
 /* clang-format off */
 static const struct ui_field_def product_fields[NFIELDS] = {
 	{N_("SKU"), UI_FIELD_TEXT, 20, UI_FIELD_REQUIRED, NULL, NULL, NULL},
 	{N_("Name"), UI_FIELD_TEXT, 0, UI_FIELD_REQUIRED, NULL, NULL, NULL},
 	{N_("English name"), UI_FIELD_TEXT, 0, 0, NULL, NULL, NULL},
 	{N_("Short code"), UI_FIELD_TEXT, 10, 0, NULL, NULL, NULL},
-	{N_("Unit (kg, jin, jar, bag...)"), UI_FIELD_TEXT, 10, UI_FIELD_REQUIRED, NULL, NULL, NULL},
+	{N_("Unit (kg, jin, jar, bag...)"), UI_FIELD_LOOKUP, 10, UI_FIELD_REQUIRED, NULL, unit_lookup, NULL},
 	{N_("Price (yuan)"), UI_FIELD_MONEY, 12, UI_FIELD_REQUIRED, NULL, NULL, NULL},
 	{N_("Reorder level"), UI_FIELD_QTY, 12, 0, NULL, NULL, NULL},
 	{N_("Category"), UI_FIELD_TEXT, 20, 0, NULL, NULL, NULL},
 };
 /* clang-format on */
+
+/* The common units, as the catalogue spells them. */
+static const char *const common_units[] = {"kg", "g", "jin", "liang", "jar",
+    "bottle", "bag", "box", "tin", "piece", "pack", NULL};
+
+/*
+ * The unit is free text (斤, 袋 and any local unit are fine); a common
+ * unit typed in another case or full-width ("KG", "ｋｇ") is written the
+ * catalogue's way, so one unit is not spelt three ways.
+ */
+static int
+unit_lookup(void *ctx, const char *typed, char **value, char **error)
+{
+	char *f = text_fold(typed);
+
+	(void)ctx;
+	(void)error;
+	for (size_t i = 0; common_units[i] != NULL; i++)
+		if (strcmp(f, common_units[i]) == 0) {
+			free(f);
+			*value = xstrdup(common_units[i]);
+			return 0;
+		}
+	free(f);
+	*value = xstrdup(typed);
+	return 0;
+}
 
 struct pform {
 	struct ui_form *form;

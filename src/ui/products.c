@@ -233,6 +233,11 @@ static const enum ui_action plist_actions[] = {UI_ACT_OPEN, UI_ACT_FIND,
     UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_HOME, UI_ACT_END, UI_ACT_QUIT,
     UI_ACT_NONE};
 
+/* The low-stock list is short and fixed: no search, no other sort. */
+static const enum ui_action plist_low_actions[] = {UI_ACT_OPEN, UI_ACT_EDIT,
+    UI_ACT_BACK, UI_ACT_HELP, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN,
+    UI_ACT_HOME, UI_ACT_END, UI_ACT_QUIT, UI_ACT_NONE};
+
 static int
 plist_open(struct ui_view *v, void *arg)
 {
@@ -242,6 +247,7 @@ plist_open(struct ui_view *v, void *arg)
 	v->data = pl;
 	pl->table = ui_table_new(product_cols, NCOL, plist_fetch, v);
 	if (pl->mode == PRODUCTS_LOW) {
+		v->actions = plist_low_actions;
 		ui_view_set_title(
 		    v, "%s", _("Products at or below reorder level"));
 		ui_table_set_empty(pl->table,

@@ -93,7 +93,8 @@ is "to pack grew by two" "4" "$(home_count 'Orders to pack')"
 # Each line opens its list.
 lowskus=$(cs --db "$DB" report low-stock | sed -n '/^SKU/d; s/^\([A-Z][A-Z0-9-]*\) .*/\1/p' | tr '\n' ' ')
 tui_send l
-ok "l opens the low-stock list" tui_wait "Products at or below reorder level"
+ok "l opens the low-stock list" tui_wait "coopstock  Products at or below reorder level"
+tui_wait "Reserved" >/dev/null
 is "the same products as coopstock report low-stock" "$lowskus" \
     "$(tui_screen | sed -n '4,21s/^[> ] \([A-Z][A-Z0-9-]*\) .*/\1/p' | tr '\n' ' ')"
 tui_send Escape
@@ -179,7 +180,7 @@ tui_type "TEA-1"; tui_send Tab
 tui_type "高山红茶"; tui_send Tab
 tui_type "Black tea"; tui_send Tab
 tui_type "hc"; tui_send Tab
-tui_type "bag"; tui_send Tab
+tui_type "BAG"; tui_send Tab
 tui_type "¥45.5"; tui_send Tab
 tui_send C-u; tui_type "3"; tui_send Tab
 tui_type "茶"
@@ -190,7 +191,7 @@ tui_send C-u
 tui_type TEA
 tui_send Enter
 ok "the list shows it" tui_wait "高山红茶"
-is "with its price" "1" "$(tui_screen | grep -c 'TEA-1 .*高山红茶 .*bag .*45.50')"
+is "with its price, the unit written the usual way" "1" "$(tui_screen | grep -c 'TEA-1 .*高山红茶 .*bag .*45.50')"
 is "the command line sees it" "1" \
     "$(cs --db "$DB" export products - | grep -c '^TEA-1,高山红茶,Black tea,bag,45.50')"
 
