@@ -32,30 +32,6 @@
 #define LOCK_MINUTES_DEFAULT "10"
 
 static void
-backdrop_draw(struct ui_view *v, struct ui_rect r)
-{
-	(void)v;
-	ui_clear_rect(r);
-	ui_put(r.y + 1, r.x + 2, r.w - 4,
-	    _("Welcome. Choose your name, then type your PIN."), TEXT_LEFT,
-	    UI_STYLE_NORMAL);
-}
-
-static const enum ui_action backdrop_actions[] = {
-    UI_ACT_HELP, UI_ACT_QUIT, UI_ACT_NONE};
-
-/* What is behind the sign-in and lock dialogs: nothing of anyone's work. */
-static const struct screen backdrop_screen = {
-    .name = "signin",
-    .title = N_("Sign in"),
-    .draw = backdrop_draw,
-    .actions = backdrop_actions,
-    .help = N_("Pick your name with the arrows and Enter (/ finds a "
-	       "name), then type your PIN; it is not shown. A new clerk "
-	       "chooses a PIN of 4 to 8 digits and types it twice."),
-};
-
-static void
 offer_demo(struct ui *ui)
 {
 	struct db *db = session_db();
@@ -78,24 +54,6 @@ offer_demo(struct ui *ui)
 }
 
 static void
-lock_wrapped(struct ui *ui, void *arg)
-{
-	/* Hide the work on screen while locked. */
-	ui_push(ui, &backdrop_screen, NULL);
-	signin_lock(ui, arg);
-	ui_pop(ui);
-}
-
-static void
-switch_wrapped(struct ui *ui, void *arg)
-{
-	ui_push(ui, &backdrop_screen, NULL);
-	signin_switch(ui, NULL);
-	(void)arg;
-	ui_pop(ui);
-}
-
-static void
 run(struct ui *ui)
 {
 	char *lock =
@@ -105,7 +63,7 @@ run(struct ui *ui)
 
 	free(lock);
 	ui_set_identity(ui, NULL, NULL);
-	ui_push(ui, &backdrop_screen, NULL);
+	ui_push(ui, &signin_screen, NULL);
 	if (!signin_run(ui, &first))
 		return;
 	if (first)
@@ -113,9 +71,8 @@ run(struct ui *ui)
 	ui_pop(ui);
 	ui_push(ui, &home_screen, NULL);
 	signin_offer_drafts(ui);
-	ui_set_switch_clerk(ui, switch_wrapped, NULL);
-	ui_set_idle_lock(
-	    ui, minutes > 0 ? minutes * 60 : 0, lock_wrapped, NULL);
+	ui_set_switch_clerk(ui, signin_switch, NULL);
+	ui_set_idle_lock(ui, minutes > 0 ? minutes * 60 : 0, signin_lock, NULL);
 	ui_run(ui);
 }
 

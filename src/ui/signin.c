@@ -30,6 +30,29 @@ static const struct {
 };
 /* clang-format on */
 
+static void
+backdrop_draw(struct ui_view *v, struct ui_rect r)
+{
+	(void)v;
+	ui_clear_rect(r);
+	ui_put(r.y + 1, r.x + 2, r.w - 4,
+	    _("Welcome. Choose your name, then type your PIN."), TEXT_LEFT,
+	    UI_STYLE_NORMAL);
+}
+
+static const enum ui_action backdrop_actions[] = {
+    UI_ACT_HELP, UI_ACT_QUIT, UI_ACT_NONE};
+
+const struct screen signin_screen = {
+    .name = "signin",
+    .title = N_("Sign in"),
+    .draw = backdrop_draw,
+    .actions = backdrop_actions,
+    .help = N_("Pick your name with the arrows and Enter (/ finds a "
+	       "name), then type your PIN; it is not shown. A new clerk "
+	       "chooses a PIN of 4 to 8 digits and types it twice."),
+};
+
 struct names {
 	char **v;
 	size_t n, cap;
@@ -196,8 +219,13 @@ signin_offer_drafts(struct ui *ui)
 void
 signin_switch(struct ui *ui, void *arg)
 {
+	int done;
+
 	(void)arg;
-	if (signin_run(ui, NULL))
+	ui_push(ui, &signin_screen, NULL);
+	done = signin_run(ui, NULL);
+	ui_pop(ui); /* the dialogs are gone: the backdrop is on top */
+	if (done)
 		signin_offer_drafts(ui);
 	ui_redraw_all(ui);
 }
@@ -208,16 +236,16 @@ signin_lock(struct ui *ui, void *arg)
 	char *name = xstrdup(session_clerk_name());
 	char *label =
 	    xasprintf(_("Locked. PIN for %s (Esc: other clerk)"), name);
-	int done = 0;
+	int done = 0, other = 0;
 
 	(void)arg;
+	/* Hide the work on the screen while locked. */
+	ui_push(ui, &signin_screen, NULL);
 	while (!done && !ui_quitting(ui)) {
 		char *pin = ask_pin(ui, _("Locked"), label);
 
 		if (pin == NULL) {
-			done = signin_run(ui, NULL);
-			if (done)
-				signin_offer_drafts(ui);
+			done = other = signin_run(ui, NULL);
 			continue;
 		}
 		if (clerk_signin(session_db(), name, pin) == ST_OK)
@@ -228,5 +256,8 @@ signin_lock(struct ui *ui, void *arg)
 	}
 	free(label);
 	free(name);
+	ui_pop(ui);
+	if (other)
+		signin_offer_drafts(ui);
 	ui_redraw_all(ui);
 }

@@ -7,6 +7,10 @@
 
 #include "ui/app.h"
 
+/* The plain backdrop of the sign-in and lock dialogs: nothing of
+ * anyone's work shows behind them.  Push with arg NULL. */
+extern const struct screen signin_screen;
+
 /*
  * Let a clerk pick a name and type the PIN (a clerk with no PIN yet sets
  * one, twice) until the model accepts it, then make the clerk the actor
@@ -17,12 +21,13 @@
  */
 int signin_run(struct ui *ui, int *first_pin);
 
-/* For ui_set_switch_clerk(): sign in another clerk over any screen, then
- * offer that clerk's drafts. */
+/* For ui_set_switch_clerk(): sign in another clerk over the backdrop,
+ * then (the backdrop gone) offer that clerk's drafts. */
 void signin_switch(struct ui *ui, void *arg);
 
-/* For ui_set_idle_lock(): ask the signed-in clerk's PIN until it is
- * right; Esc lets another clerk sign in instead. */
+/* For ui_set_idle_lock(): hide the screen and ask the signed-in clerk's
+ * PIN until it is right; Esc lets another clerk sign in instead (whose
+ * drafts are then offered). */
 void signin_lock(struct ui *ui, void *arg);
 
 /* Offer each of the signed-in clerk's drafts (see drafts table in

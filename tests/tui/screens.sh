@@ -283,4 +283,41 @@ is "the pane title is still unchanged" "0" "$(tui_title | grep -c pwned)"
 tui_send q
 is "q quits from anywhere with 0" "0" "$(tui_wait_dead)"
 
+# ---- SIGTERM while changing a product keeps a draft too.
+tui_start "$COOPSTOCK" --db "$DB"
+signin 王强 2222
+tui_wait "What needs doing now:" >/dev/null
+tui_send p
+tui_wait "Sort: SKU" >/dev/null
+tui_send /
+tui_type CY-100
+tui_send Enter
+tui_wait "Find: CY-100" >/dev/null
+tui_send e
+tui_wait "Change a product" >/dev/null
+tui_send Tab Tab
+tui_send C-u
+tui_type "Green tea of Bikou"
+tui_wait "Green tea of Bikou" >/dev/null
+kill -TERM "$(tui_pane_pid)"
+is "SIGTERM ends the program (143)" "143" "$(tui_wait_dead)"
+tui_start "$COOPSTOCK" --db "$DB"
+signin manager 1234
+tui_wait "What needs doing now:" >/dev/null
+is "another clerk is not offered 王强's draft" "0" \
+    "$(tui_screen | grep -c 'connection dropped')"
+tui_send C-w
+signin 王强 2222
+ok "王强 is offered it after switching in" \
+    tui_wait "You were changing product CY-100 when the connection"
+tui_send y
+ok "the change form comes back" tui_wait "Change a product"
+ok "with the typing" tui_wait "Green tea of Bikou"
+tui_send F2
+ok "and it saves" tui_wait "Saved CY-100."
+is "the command line sees the new English name" "1" \
+    "$(cs --db "$DB" export products - | grep -c '^CY-100,.*,Green tea of Bikou,')"
+tui_send q
+tui_wait_dead >/dev/null
+
 done_testing
