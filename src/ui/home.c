@@ -37,8 +37,7 @@ struct home {
 	int stale;             /* read the counts at the next draw */
 	size_t vis[N_ENTRIES]; /* indexes of the entries shown */
 	size_t nvis;
-	size_t cur;    /* index into vis */
-	int drawn_cur; /* where the marker is on screen, -1 none */
+	size_t cur; /* index into vis */
 };
 
 static const enum ui_action home_actions[] = {UI_ACT_OPEN, UI_ACT_UP,
@@ -71,7 +70,6 @@ home_open(struct ui_view *v, void *arg)
 		if (!entry_hidden(i))
 			h->vis[h->nvis++] = i;
 	h->stale = 1;
-	h->drawn_cur = -1;
 	v->data = h;
 	return 0;
 }
@@ -171,7 +169,6 @@ home_draw(struct ui_view *v, struct ui_rect r)
 	    UI_STYLE_HEADER);
 	for (size_t k = 0; k < h->nvis; k++)
 		draw_entry(h, r, k);
-	h->drawn_cur = (int)h->cur;
 }
 
 static unsigned

@@ -58,11 +58,13 @@ run(struct ui *ui)
 {
 	char *lock =
 	    setting_get(session_db(), "lock_minutes", LOCK_MINUTES_DEFAULT);
+	char *site = setting_get(session_db(), "site_name", "");
 	int first = 0;
 	long minutes = strtol(lock, NULL, 10);
 
 	free(lock);
-	ui_set_identity(ui, NULL, NULL);
+	ui_set_identity(ui, NULL, site); /* the site, before anyone signs in */
+	free(site);
 	ui_push(ui, &signin_screen, NULL);
 	if (!signin_run(ui, &first))
 		return;
