@@ -28,10 +28,10 @@ enum { L_DATE, L_KIND, L_QTY, L_BALANCE, L_ORDER, L_CLERK, L_NOTE, NLCOL };
 static const struct ui_column ledger_cols[NLCOL] = {
     {N_("When"), 16, 0},
     {N_("Move"), 6, 0},
-    {N_("Qty"), 9, UI_COL_RIGHT},
-    {N_("Balance"), 9, UI_COL_RIGHT},
+    {N_("Qty"), 8, UI_COL_RIGHT},
+    {N_("Stock after"), 11, UI_COL_RIGHT},
     {N_("Order"), 6, UI_COL_RIGHT},
-    {N_("Clerk"), 8, 0},
+    {N_("By"), 8, 0},
     {N_("Note"), 0, 0},
 };
 
