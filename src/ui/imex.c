@@ -295,7 +295,7 @@ imex_open(struct ui_view *v, void *arg)
 {
 	struct imex *x = xcalloc(1, sizeof *x);
 
-	x->db = arg != NULL ? arg : desk_db();
+	x->db = desk_db(arg);
 	x->form = ui_form_new(imex_defs, XF_N);
 	ui_form_set(x->form, XF_DIR, _(dirs[0]));
 	ui_form_set(x->form, XF_KIND, kinds[0]);

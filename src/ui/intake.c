@@ -188,7 +188,7 @@ intake_open(struct ui_view *v, void *arg)
 {
 	struct intake_ui *s = xcalloc(1, sizeof *s);
 
-	s->db = arg != NULL ? arg : desk_db();
+	s->db = desk_db(arg);
 	s->member.db = s->product.db = s->db;
 	s->member.ui = s->product.ui = v->ui;
 	memcpy(s->defs, intake_defs, sizeof s->defs);

@@ -12,7 +12,7 @@
 
 #include "ui/screen.h"
 
-/* Push with the struct db * as arg, or NULL for desk_db() (desk.h). */
+/* Push with arg NULL (the session's database) or a struct db *. */
 extern const struct screen intake_screen;
 
 #endif

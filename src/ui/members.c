@@ -463,7 +463,7 @@ mlist_open(struct ui_view *v, void *arg)
 {
 	struct mlist *l = xcalloc(1, sizeof *l);
 
-	l->db = arg != NULL ? arg : desk_db();
+	l->db = desk_db(arg);
 	l->table = ui_table_new(list_cols, 5, mlist_fetch, l);
 	ui_table_set_empty(l->table, _("No members yet: n adds one."));
 	v->data = l;

@@ -240,7 +240,7 @@ rform_open(struct ui_view *v, void *arg)
 	struct rform *f = xcalloc(1, sizeof *f);
 	char today[DATE_SIZE], from[DATE_SIZE];
 
-	f->db = arg != NULL ? arg : desk_db();
+	f->db = desk_db(arg);
 	f->form = ui_form_new(report_defs, RF_N);
 	date_today(today, sizeof today);
 	date_add_days(today, -29, from, sizeof from);

@@ -9,7 +9,7 @@
 
 #include "ui/screen.h"
 
-/* Push with the struct db * as arg, or NULL for desk_db() (desk.h). */
+/* Push with arg NULL (the session's database) or a struct db *. */
 extern const struct screen reports_screen;
 
 #endif
