@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/draft.h"
 #include "model/member.h"
 #include "model/product.h"
 #include "model/setting.h"
@@ -17,6 +18,7 @@
 #include "ui/form.h"
 #include "ui/intake.h"
 #include "ui/print_receipt.h"
+#include "ui/session.h"
 #include "util/i18n.h"
 #include "util/num.h"
 #include "util/xalloc.h"
@@ -38,7 +40,7 @@ struct intake_ui {
 	struct desk_pick member, product;
 	struct ui_field_def defs[F_N];
 	struct ui_form *form;
-	char unit[32];
+	int from_draft; /* opened from a draft: keep it again on hangup */
 };
 
 /* Names found by a search, for ui_choose. */
@@ -80,6 +82,55 @@ pick_settle(struct desk_pick *pk, struct found *f, const char *title,
 	return 0;
 }
 
+/* "CODE name" exactly as a pick shows it (a draft brings it back):
+ * ST_OK with *m filled when typed is that of an active member. */
+static enum status
+canonical_member(struct db *db, const char *typed, struct member *m)
+{
+	const char *sp = strchr(typed, ' ');
+	char *code, *shown;
+	enum status st;
+
+	if (sp == NULL)
+		return ST_NOT_FOUND;
+	code = xstrndup(typed, (size_t)(sp - typed));
+	st = member_get_by_code(db, code, m);
+	if (st == ST_OK) {
+		shown = xasprintf("%s %s", m->code, m->name);
+		if (strcmp(shown, typed) != 0 || !m->active) {
+			member_clear(m);
+			st = ST_NOT_FOUND;
+		}
+		free(shown);
+	}
+	free(code);
+	return st;
+}
+
+/* As canonical_member, for "SKU name" of a product. */
+static enum status
+canonical_product(struct db *db, const char *typed, struct product *p)
+{
+	const char *sp = strchr(typed, ' ');
+	char *sku, *shown;
+	enum status st;
+
+	if (sp == NULL)
+		return ST_NOT_FOUND;
+	sku = xstrndup(typed, (size_t)(sp - typed));
+	st = product_get_by_sku(db, sku, p);
+	if (st == ST_OK) {
+		shown = xasprintf("%s %s", p->sku, p->name);
+		if (strcmp(shown, typed) != 0 || !p->active) {
+			product_clear(p);
+			st = ST_NOT_FOUND;
+		}
+		free(shown);
+	}
+	free(sku);
+	return st;
+}
+
 static int
 member_found(const struct member_row *r, void *arg)
 {
@@ -102,7 +153,8 @@ member_lookup(void *ctx, const char *typed, char **value, char **error)
 		*value = xstrdup(pk->shown);
 		return 0;
 	}
-	if (member_get_by_code(pk->db, typed, &m) == ST_OK && m.active) {
+	if (canonical_member(pk->db, typed, &m) == ST_OK ||
+	    (member_get_by_code(pk->db, typed, &m) == ST_OK && m.active)) {
 		f.ids[0] = m.id;
 		f.items[f.n++] = xasprintf("%s %s", m.code, m.name);
 	} else if (member_page(pk->db, typed, MEMBER_SORT_NAME, 0, NULL, 0,
@@ -139,7 +191,8 @@ product_lookup(void *ctx, const char *typed, char **value, char **error)
 		*value = xstrdup(pk->shown);
 		return 0;
 	}
-	if (product_find_code(pk->db, typed, &p) == ST_OK && p.active) {
+	if (canonical_product(pk->db, typed, &p) == ST_OK ||
+	    (product_find_code(pk->db, typed, &p) == ST_OK && p.active)) {
 		f.ids[0] = p.id;
 		f.items[f.n++] = xasprintf("%s %s", p.sku, p.name);
 	} else if (product_page(pk->db, typed, PRODUCT_SORT_SKU, 0, NULL, 0,
@@ -172,6 +225,11 @@ static const struct ui_field_def intake_defs[F_N] = {
 static const enum ui_action intake_actions[] = {UI_ACT_HELP, UI_ACT_SAVE,
     UI_ACT_NEXT_FIELD, UI_ACT_PREV_FIELD, UI_ACT_BACK, UI_ACT_NONE};
 
+/* The values of a draft being reopened (intake_offer_draft), taken by the
+ * next intake_open. */
+static char **draft_vals;
+static size_t draft_n;
+
 static void
 intake_reset(struct intake_ui *s)
 {
@@ -198,6 +256,10 @@ intake_open(struct ui_view *v, void *arg)
 	s->defs[F_PRODUCT].lookup_ctx = &s->product;
 	s->form = ui_form_new(s->defs, F_N);
 	intake_reset(s);
+	for (size_t i = 0; draft_vals != NULL && i < draft_n && i < F_N; i++)
+		ui_form_set(s->form, i, draft_vals[i]);
+	s->from_draft = draft_vals != NULL;
+	draft_vals = NULL;
 	v->data = s;
 	return 0;
 }
@@ -372,6 +434,42 @@ intake_cursor(struct ui_view *v)
 	return ui_form_cursor(s->form);
 }
 
+/* The line dropped: keep what was typed as a draft.  Never draws. */
+static void
+intake_hangup(struct ui_view *v)
+{
+	struct intake_ui *s = v->data;
+	char *vals[F_N], *body;
+
+	if (session_clerk_id() <= 0 ||
+	    (!ui_form_changed(s->form) && !s->from_draft))
+		return;
+	for (size_t i = 0; i < F_N; i++)
+		vals[i] = ui_form_get(s->form, i);
+	body = draft_encode((const char *const *)vals, F_N);
+	draft_save(s->db, session_clerk_id(), INTAKE_DRAFT_KIND, body);
+	free(body);
+	for (size_t i = 0; i < F_N; i++)
+		free(vals[i]);
+}
+
+void
+intake_offer_draft(struct ui *ui, const char *body)
+{
+	char **vals;
+	size_t n;
+
+	draft_decode(body, &vals, &n);
+	if (ui_confirm(ui, _("You were taking in produce when the connection "
+			     "dropped. Continue?"))) {
+		draft_vals = vals;
+		draft_n = n;
+		ui_push(ui, &intake_screen, NULL);
+		draft_vals = NULL;
+	}
+	draft_values_free(vals, n);
+}
+
 const struct screen intake_screen = {
     .name = "intake",
     .title = N_("Intake"),
@@ -381,6 +479,7 @@ const struct screen intake_screen = {
     .draw = intake_draw,
     .key = intake_key,
     .cursor = intake_cursor,
+    .hangup = intake_hangup,
     .actions = intake_actions,
     .help = N_("A member brings produce in.  Type the member's code or "
 	       "part of the name, the product's SKU, short code or name, "

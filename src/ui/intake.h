@@ -10,9 +10,16 @@
 #ifndef COOPSTOCK_UI_INTAKE_H
 #define COOPSTOCK_UI_INTAKE_H
 
-#include "ui/screen.h"
+#include "ui/app.h"
 
 /* Push with arg NULL (the session's database) or a struct db *. */
 extern const struct screen intake_screen;
+
+/* The draft kind the form saves under on hangup (model/draft.h). */
+#define INTAKE_DRAFT_KIND "intake"
+
+/* Offer the intake draft in body: ask whether to continue and reopen the
+ * form filled in when yes (for signin.c's table of draft kinds). */
+void intake_offer_draft(struct ui *ui, const char *body);
 
 #endif

@@ -14,6 +14,7 @@
 #include "model/draft.h"
 #include "model/setting.h"
 #include "ui/dialog.h"
+#include "ui/intake.h"
 #include "ui/product_form.h"
 #include "ui/session.h"
 #include "ui/signin.h"
@@ -27,6 +28,7 @@ static const struct {
 	void (*offer)(struct ui *ui, const char *body);
 } draft_kinds[] = {
 	{PRODUCT_DRAFT_KIND, product_form_offer_draft},
+	{INTAKE_DRAFT_KIND, intake_offer_draft},
 };
 /* clang-format on */
 

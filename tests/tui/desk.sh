@@ -4,7 +4,8 @@
 # stock and the member's balance change, print the receipt to a file,
 # add a member, record a payment, show the stock report and save it as CSV (the same
 # bytes as `coopstock report stock --csv`), import a file with errors
-# (every error line shown, nothing written) and then a good one.
+# (every error line shown, nothing written) and then a good one; a
+# SIGHUP in the middle of an intake keeps a draft that is offered again.
 # Runs the coopstock binary: sign-in, then Home's i, m, r and x lines.
 . "$TESTS_SRCDIR/lib.sh"
 . "$TESTS_SRCDIR/tui/lib.sh"
@@ -188,4 +189,51 @@ is "HT-KG grew by 5 kg more" "$((stock0 + 30))" "$(on_hand HT-KG)"
 
 tui_send F10
 is "the program exits cleanly" "0" "$(tui_wait_dead)"
+
+# A dropped line in the middle of an intake keeps a draft; the next
+# sign-in by the same clerk offers it, and it saves.
+signin() {
+	tui_wait "Who are you?" >/dev/null
+	tui_send /
+	tui_type "$1"
+	tui_send Enter Enter
+	tui_wait "PIN for $1" >/dev/null
+	tui_type "$2"
+	tui_send Enter
+}
+stock2=$(on_hand HT-KG)
+tui_start sh "$T/run.sh"
+signin 王强 2222
+tui_wait "Intake: a member brings produce" >/dev/null
+tui_send i
+tui_wait "Best-before:" >/dev/null
+tui_type "M003"
+tui_send Tab
+tui_wait "Member: M003 王德明" >/dev/null
+tui_type "HT-KG"
+tui_send Tab
+tui_type "7"
+tui_send Tab Tab
+tui_type "25"
+tui_wait "Unit cost: 25" >/dev/null
+kill -HUP "$(tui_pane_pid)"
+is "SIGHUP ends the program (129)" "129" "$(tui_wait_dead)"
+is "nothing was taken in" "$stock2" "$(on_hand HT-KG)"
+tui_start sh "$T/run.sh"
+signin 王强 2222
+ok "the intake draft is offered" \
+    tui_wait "You were taking in produce when the connection dropped."
+tui_send y
+ok "the form comes back with the member" tui_wait "Member: M003 王德明"
+ok "the product" tui_wait "Product: HT-KG 薄皮核桃"
+ok "and the quantity" tui_wait "Quantity: 7"
+tui_send F2
+ok "the draft saves" tui_wait "Save to file (empty: printer):"
+tui_send Escape
+tui_wait "Member: a code or part of a name." >/dev/null
+is "7 kg taken in" "$((stock2 + 7))" "$(on_hand HT-KG)"
+tui_send Escape
+tui_wait "Intake: a member brings produce" >/dev/null
+tui_send q
+tui_wait_dead >/dev/null
 done_testing
