@@ -207,3 +207,11 @@ TESTS += tests/unit/test_imex
 tests_unit_test_imex_SOURCES = tests/unit/test_imex.c tests/unit/testlib.c tests/unit/testlib.h
 tests_unit_test_imex_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_imex_LDADD = $(UNIT_LDADD)
+
+# Site-to-site sync (src/util/sha256, src/sync/bundle, model/replica).
+unit_tests_sitesync = tests/unit/test_sha256
+check_PROGRAMS += $(unit_tests_sitesync)
+TESTS += $(unit_tests_sitesync)
+tests_unit_test_sha256_SOURCES = tests/unit/test_sha256.c
+tests_unit_test_sha256_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_sha256_LDADD = $(UNIT_LDADD)
