@@ -15,3 +15,5 @@ libcoopstock_a_SOURCES += \
 	src/model/report.c src/model/report.h \
 	src/model/batch.c src/model/batch.h
 libcoopstock_a_SOURCES += src/model/exchange.c src/model/exchange.h
+libcoopstock_a_SOURCES += src/model/replica.c src/model/replica.h
+libcoopstock_a_SOURCES += src/model/syncstate.c src/model/syncstate.h

@@ -1,0 +1,80 @@
+/*
+ * syncstate.h - what a site remembers about its sync peers, and what
+ * merges left for a manager: conflicts and oversold products.  The
+ * tables are sync_peer and sync_conflict (share/sql/009-sitesync.sql);
+ * the merge itself is replica.h, the bundle files sync/bundle.h.
+ */
+#ifndef COOPSTOCK_SYNCSTATE_H
+#define COOPSTOCK_SYNCSTATE_H
+
+#include "db/db.h"
+#include "model/replica.h"
+
+/* One peer.  Free the strings with syncstate_peer_clear. */
+struct syncstate_peer {
+	char *name;    /* the peer's site name */
+	char *site_id; /* "" until its first bundle arrived */
+	long long sent_seq;    /* our last bundle for it */
+	long long applied_seq; /* its last bundle we merged */
+	long long acked[REPLICA__COUNT];   /* our rows it has, per kind */
+	long long applied[REPLICA__COUNT]; /* its marks in that bundle */
+};
+
+/*
+ * Find the peer whose site id or name is key.  *found is 0 (and *out
+ * zeroed, with empty strings) when there is none.  Returns ST_OK or a
+ * status with db_errmsg() set.
+ */
+enum status syncstate_peer_get(struct db *db, const char *key,
+    struct syncstate_peer *out, int *found);
+/* Free the strings of p (not p).  Fields are zeroed. */
+void syncstate_peer_clear(struct syncstate_peer *p);
+/*
+ * Store p (found by p->name; created when new): its site id (if not
+ * empty), sequence numbers and marks.  Must run inside the caller's
+ * transaction.  ST_EXISTS when p's site id is already another peer's.
+ */
+enum status syncstate_peer_put(struct db *db, const struct syncstate_peer *p);
+/* Format marks as "N N N ..." (REPLICA__COUNT numbers); caller frees. */
+char *syncstate_marks_format(const long long marks[REPLICA__COUNT]);
+/* Parse text from syncstate_marks_format; ST_INVALID when malformed. */
+enum status syncstate_marks_parse(const char *text,
+    long long marks[REPLICA__COUNT]);
+
+/* One product that sold more than it had, as replica_oversold passes it
+ * (strings valid during the call only). */
+struct replica_oversold_row {
+	long long product_id;
+	const char *sku, *name, *unit;
+	long long on_hand, reserved; /* thousandths */
+};
+/*
+ * Call fn (may be NULL) for each product whose stock on hand, or one of
+ * whose lots' stock, is below zero or below what is reserved: after a
+ * merge, two sites sold the same stock.  *count (may be NULL) receives
+ * how many.  For the Home screen and `coopstock report oversold`.
+ */
+enum status replica_oversold(struct db *db,
+    void (*fn)(const struct replica_oversold_row *row, void *arg), void *arg,
+    int *count);
+
+/* One recorded conflict, as replica_conflicts passes it. */
+struct replica_conflict_row {
+	long long id;
+	const char *kind;   /* "field" or "status" */
+	const char *entity; /* "product", "member" or "order" */
+	const char *ref;    /* SKU, member code, or order reference */
+	const char *field;
+	const char *kept_value, *kept_by, *kept_at;
+	const char *lost_value, *lost_by, *lost_at;
+	const char *noted_at;
+};
+/*
+ * Call fn for each conflict recorded by merges, oldest first (strings
+ * valid during the call only).  *count (may be NULL) receives how many.
+ */
+enum status replica_conflicts(struct db *db,
+    void (*fn)(const struct replica_conflict_row *row, void *arg), void *arg,
+    int *count);
+
+#endif
