@@ -215,3 +215,6 @@ TESTS += $(unit_tests_sitesync)
 tests_unit_test_sha256_SOURCES = tests/unit/test_sha256.c
 tests_unit_test_sha256_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sha256_LDADD = $(UNIT_LDADD)
+sitesync_cli_tests = tests/cli/sitesync.sh
+TESTS += $(sitesync_cli_tests)
+EXTRA_DIST += $(sitesync_cli_tests)

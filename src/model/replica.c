@@ -22,6 +22,9 @@
 
 /* The global id of table alias a. */
 #define GID(a) "coalesce(" a ".gid, ?1 || '.' || " a ".id)"
+/* Not a row that came from the recipient (?3, its site id) itself. */
+#define NOT_FROM(a) \
+	"substr(coalesce(" a ".gid, ''), 1, length(?3) + 1) <> ?3 || '.'"
 
 static const char *const product_cols[] = {"gid", "sku", "name", "name_en",
     "short_code", "unit", "price", "reorder_level", "category", "active",
@@ -50,53 +53,53 @@ static const char *const payment_cols[] = {"gid", "member", "amount",
 static const char sql_products[] =
     "SELECT " GID("p") ", p.sku, p.name, p.name_en, p.short_code, p.unit,"
     " p.price, p.reorder_level, p.category, p.active, p.created_at, p.id"
-    " FROM product p WHERE p.id > ?2 ORDER BY p.id";
+    " FROM product p WHERE p.id > ?2 AND " NOT_FROM("p") " ORDER BY p.id";
 static const char sql_members[] =
     "SELECT " GID("m") ", m.code, m.name, m.village, m.phone, m.active,"
-    " m.created_at, m.id FROM member m WHERE m.id > ?2 ORDER BY m.id";
+    " m.created_at, m.id FROM member m WHERE m.id > ?2 AND " NOT_FROM("m") " ORDER BY m.id";
 static const char sql_changes[] =
     "SELECT coalesce(c.gid, c.site || '.' || c.id), c.entity,"
     " CASE c.entity WHEN 'product' THEN (SELECT " GID("p")
     " FROM product p WHERE p.id = c.row_id) ELSE (SELECT " GID("m")
     " FROM member m WHERE m.id = c.row_id) END,"
     " c.field, c.value, c.base, c.site, c.actor, c.at, c.id"
-    " FROM field_change c WHERE c.id > ?2 ORDER BY c.id";
+    " FROM field_change c WHERE c.id > ?2 AND " NOT_FROM("c") " ORDER BY c.id";
 static const char sql_lots[] =
     "SELECT " GID("l") ", " GID("p") ", CASE WHEN m.id IS NOT NULL THEN "
     GID("m") " END, l.received_on, l.qty, l.grade, l.unit_cost,"
     " l.cost_total, l.best_before, l.actor, l.created_at, l.id"
     " FROM lot l JOIN product p ON p.id = l.product_id"
-    " LEFT JOIN member m ON m.id = l.member_id WHERE l.id > ?2 ORDER BY l.id";
+    " LEFT JOIN member m ON m.id = l.member_id WHERE l.id > ?2 AND " NOT_FROM("l") " ORDER BY l.id";
 static const char sql_orders[] =
     "SELECT " GID("o") ", o.channel, o.ext_ref, o.ordered_at,"
     " o.customer_name, o.customer_phone, o.customer_address, o.note,"
-    " o.created_by, o.created_at, o.id FROM orders o WHERE o.id > ?2"
+    " o.created_by, o.created_at, o.id FROM orders o WHERE o.id > ?2 AND " NOT_FROM("o") ""
     " ORDER BY o.id";
 static const char sql_lines[] =
     "SELECT " GID("ol") ", " GID("o") ", " GID("p") ", ol.qty,"
     " ol.unit_price, ol.id FROM order_line ol"
     " JOIN orders o ON o.id = ol.order_id"
-    " JOIN product p ON p.id = ol.product_id WHERE ol.id > ?2"
+    " JOIN product p ON p.id = ol.product_id WHERE ol.id > ?2 AND " NOT_FROM("ol") ""
     " ORDER BY ol.id";
 static const char sql_moves[] =
     "SELECT " GID("s") ", s.kind, " GID("p") ", " GID("l") ","
     " s.qty, CASE WHEN o.id IS NOT NULL THEN " GID("o") " END, s.actor,"
     " s.note, s.created_at, s.id FROM stock_move s"
     " JOIN product p ON p.id = s.product_id JOIN lot l ON l.id = s.lot_id"
-    " LEFT JOIN orders o ON o.id = s.order_id WHERE s.id > ?2"
+    " LEFT JOIN orders o ON o.id = s.order_id WHERE s.id > ?2 AND " NOT_FROM("s") ""
     " ORDER BY s.id";
 static const char sql_events[] =
     "SELECT " GID("e") ", " GID("o") ", e.from_status, e.to_status,"
     " e.actor, e.note, e.at, e.id FROM order_event e"
-    " JOIN orders o ON o.id = e.order_id WHERE e.id > ?2 ORDER BY e.id";
+    " JOIN orders o ON o.id = e.order_id WHERE e.id > ?2 AND " NOT_FROM("e") " ORDER BY e.id";
 static const char sql_shipments[] =
     "SELECT " GID("s") ", " GID("o") ", s.courier, s.tracking_no,"
     " s.shipped_on, s.actor, s.created_at, s.id FROM shipment s"
-    " JOIN orders o ON o.id = s.order_id WHERE s.id > ?2 ORDER BY s.id";
+    " JOIN orders o ON o.id = s.order_id WHERE s.id > ?2 AND " NOT_FROM("s") " ORDER BY s.id";
 static const char sql_payments[] =
     "SELECT " GID("y") ", " GID("m") ", y.amount, y.paid_on, y.note,"
     " y.actor, y.created_at, y.id FROM payment y"
-    " JOIN member m ON m.id = y.member_id WHERE y.id > ?2 ORDER BY y.id";
+    " JOIN member m ON m.id = y.member_id WHERE y.id > ?2 AND " NOT_FROM("y") " ORDER BY y.id";
 
 /* Lookups of a stored global id, and of a local row by id, per table. */
 struct table {
@@ -200,7 +203,7 @@ replica_ncolumns(enum replica_kind k)
 
 enum status
 replica_rows(struct db *db, enum replica_kind k, const char *site,
-    long long after, int (*fn)(const char *const *cells, void *arg),
+    const char *peer, long long after, int (*fn)(const char *const *cells, void *arg),
     void *arg, long long *last)
 {
 	sqlite3_stmt *st = db_prepare(db, kinds[k].sql);
@@ -213,6 +216,7 @@ replica_rows(struct db *db, enum replica_kind k, const char *site,
 		return ST_ERROR;
 	db_bind_text(st, 1, site);
 	sqlite3_bind_int64(st, 2, after);
+	db_bind_text(st, 3, peer);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < n; i++) {
 			cells[i] = (const char *)sqlite3_column_text(st, i);

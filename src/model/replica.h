@@ -58,11 +58,12 @@ int replica_ncolumns(enum replica_kind k);
  * valid only during the call).  A nonzero return from fn stops the walk
  * with ST_ERROR (fn sets its own error).  *last (not NULL) receives the
  * highest local id passed to fn, or after when there was none.  site is
- * this database's site_id.  Must run inside a transaction, so that the
+ * this database's site_id; rows received from the site whose id is peer
+ * ("" for none) are left out: it has them.  Must run inside a transaction, so that the
  * rows and *last agree.
  */
 enum status replica_rows(struct db *db, enum replica_kind k, const char *site,
-    long long after, int (*fn)(const char *const *cells, void *arg),
+    const char *peer, long long after, int (*fn)(const char *const *cells, void *arg),
     void *arg, long long *last);
 
 /*

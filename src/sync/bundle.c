@@ -145,7 +145,8 @@ write_kind(struct db *db, enum replica_kind k, const char *site,
 		return ST_WRITE;
 	}
 	put_row(w.fp, replica_columns(k), w.n);
-	s = replica_rows(db, k, site, m->after[k], write_row, &w, &m->upto[k]);
+	s = replica_rows(db, k, site, m->recipient, m->after[k], write_row, &w,
+	    &m->upto[k]);
 	if (s != ST_OK) {
 		fclose(w.fp);
 		*err = xstrdup(db_errmsg(db));
