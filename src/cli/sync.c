@@ -126,13 +126,17 @@ struct rout {
 	int n;
 };
 
+/* One cell: text or an already formatted number; last ends the row. */
 static void
-cell(struct rout *o, const char *s, int last)
+cell(struct rout *o, const char *s, int number, int last)
 {
 	char *safe;
 
 	if (o->csv != NULL) {
-		csvw_text(o->csv, s);
+		if (number)
+			csvw_number(o->csv, s);
+		else
+			csvw_text(o->csv, s);
 		if (last)
 			csvw_end_row(o->csv);
 		return;
@@ -151,7 +155,7 @@ conflict_row(const struct replica_conflict_row *r, void *arg)
 	struct rout *o = arg;
 
 	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
-		cell(o, v[i], i + 1 == sizeof v / sizeof *v);
+		cell(o, v[i], 0, i + 1 == sizeof v / sizeof *v);
 	o->n++;
 }
 
@@ -163,11 +167,11 @@ oversold_row(const struct replica_oversold_row *r, void *arg)
 
 	qty_format(r->on_hand, a, sizeof a);
 	qty_format(r->reserved, b, sizeof b);
-	cell(o, r->sku, 0);
-	cell(o, r->name, 0);
-	cell(o, r->unit, 0);
-	cell(o, a, 0);
-	cell(o, b, 1);
+	cell(o, r->sku, 0, 0);
+	cell(o, r->name, 0, 0);
+	cell(o, r->unit, 0, 0);
+	cell(o, a, 1, 0);
+	cell(o, b, 1, 1);
 	o->n++;
 }
 

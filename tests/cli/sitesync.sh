@@ -159,4 +159,82 @@ is "dry run: unchanged" "$before" "$(dump "$B")"
 run cs --db "$B" import sync "$T/a4"
 is "the good copy is merged" "0|stock agrees" "$rc|$(test "$(stock "$A")" = "$(stock "$B")" && echo stock agrees)"
 
+# Three sites: two villages and the warehouse between them.  Bundles
+# travel only village <-> warehouse; all three end with the same stock.
+VA="$T/va.db"
+VB="$T/vb.db"
+W="$T/w.db"
+cs --db "$VA" init --site 上河村 >/dev/null
+cs --db "$VB" init --site 下河村 >/dev/null
+cs --db "$W" init --site 县城仓库 >/dev/null
+cs --db "$W" import products "$T/p0.csv" >/dev/null
+cs --db "$W" import members "$T/m.csv" >/dev/null
+intake "$W" HONEY 20 2026-04-01
+cs --db "$W" export sync --to 上河村 "$T/w-va1" >/dev/null
+cs --db "$W" export sync --to 下河村 "$T/w-vb1" >/dev/null
+cs --db "$VA" import sync "$T/w-va1" >/dev/null
+cs --db "$VB" import sync "$T/w-vb1" >/dev/null
+intake "$VA" WALNUT 4 2026-04-02
+sell "$VA" VA1 HONEY 3
+intake "$VB" HONEY 2 2026-04-02
+sell "$VB" VB1 HONEY 5
+sell "$W" W1 HONEY 1
+cs --db "$VA" export sync --to 县城仓库 "$T/va-w1" >/dev/null
+cs --db "$VB" export sync --to 县城仓库 "$T/vb-w1" >/dev/null
+run cs --db "$W" import sync "$T/vb-w1"
+is "the warehouse merges village B" "0|" "$rc|$err"
+run cs --db "$W" import sync "$T/va-w1"
+is "and village A" "0|" "$rc|$err"
+cs --db "$W" export sync --to 上河村 "$T/w-va2" >/dev/null
+cs --db "$W" export sync --to 下河村 "$T/w-vb2" >/dev/null
+run cs --db "$VB" import sync "$T/w-vb2"
+is "village B hears of village A through the warehouse" "0|" "$rc|$err"
+run cs --db "$VA" import sync "$T/w-va2"
+is "village A hears of village B" "0|" "$rc|$err"
+is "three sites: the warehouse's stock" "sku,name,unit,on_hand,reserved,available
+HONEY,蜂蜜,jar,13,0,13
+WALNUT,核桃,kg,4,0,4" "$(stock "$W")"
+is "three sites: village A agrees" "$(stock "$W")" "$(stock "$VA")"
+is "three sites: village B agrees" "$(stock "$W")" "$(stock "$VB")"
+is "three sites: every order everywhere" "VA1|shipped VB1|shipped W1|shipped " \
+    "$(q "$VB" "SELECT ext_ref, status FROM orders ORDER BY ext_ref" | tr '\n' ' ')"
+for db in "$VA" "$VB" "$W"; do
+	run cs --db "$db" check
+	is "three sites: check passes at $(basename "$db")" "0" "$rc"
+done
+cs --db "$VA" export sync --to 县城仓库 "$T/va-w2" >/dev/null
+run cs --db "$W" import sync "$T/va-w2"
+is "three sites: only rows the warehouse forwarded come back; nothing is new" \
+    "bundle 2 from 上河村: 9 rows, 0 new" \
+    "$(printf '%s' "$out" | head -n 1)"
+
+# Both sites sell the last jar while apart: both sales stand, and both
+# sites show the product as oversold until a manager adjusts it.
+X="$T/x.db"
+Y="$T/y.db"
+cs --db "$X" init --site x >/dev/null
+cs --db "$Y" init --site y >/dev/null
+cs --db "$X" import products "$T/p0.csv" >/dev/null
+cs --db "$X" import members "$T/m.csv" >/dev/null
+intake "$X" HONEY 1 2026-05-01
+cs --db "$X" export sync --to y "$T/x1" >/dev/null
+cs --db "$Y" import sync "$T/x1" >/dev/null
+sell "$X" X1 HONEY 1
+sell "$Y" Y1 HONEY 1
+cs --db "$X" export sync --to y "$T/x2" >/dev/null
+cs --db "$Y" export sync --to x "$T/y1" >/dev/null
+run cs --db "$X" import sync "$T/y1"
+is "the merge says so" "0|1 product is oversold: see coopstock report oversold" \
+    "$rc|$(printf '%s' "$out" | tail -n 1)"
+cs --db "$Y" import sync "$T/x2" >/dev/null
+for db in "$X" "$Y"; do
+	run cs --db "$db" report oversold --csv
+	is "oversold at $(basename "$db")" "sku,name,unit,on_hand,reserved
+HONEY,蜂蜜,jar,-1,0" "$out"
+	run cs --db "$db" check
+	is "check at $(basename "$db"): passes, noting it" "0|oversold: HONEY: -1 jar on hand; a manager should adjust it" \
+	    "$rc|$(printf '%s' "$out" | head -n 1)"
+done
+is "oversold: the stock agrees" "$(stock "$X")" "$(stock "$Y")"
+
 done_testing
