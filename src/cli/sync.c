@@ -48,15 +48,18 @@ cmd_export_sync(struct db *db, int argc, char **argv)
 		else if (strncmp(argv[i], "--to=", 5) == 0)
 			peer = argv[i] + 5;
 		else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage_error(_("unknown option '%s'"), argv[i]);
+			return cli_usage_error(
+			    _("unknown option '%s'"), argv[i]);
 		else if (dir == NULL)
 			dir = argv[i];
 		else
-			return cli_usage_error(_("export sync writes one folder"));
+			return cli_usage_error(
+			    _("export sync writes one folder"));
 	}
 	if (peer == NULL || dir == NULL)
-		return cli_usage_error(_("usage: coopstock export sync --to SITE "
-					 "[--all] FOLDER"));
+		return cli_usage_error(
+		    _("usage: coopstock export sync --to SITE "
+		      "[--all] FOLDER"));
 	st = bundle_export(db, peer, dir, all, &c, &err);
 	if (st != ST_OK) {
 		rc = cli_error("%s", err != NULL ? err : _(status_message(st)));
@@ -83,11 +86,13 @@ cmd_import_sync(struct db *db, int argc, char **argv)
 		if (strcmp(argv[i], "--dry-run") == 0)
 			dry = 1;
 		else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage_error(_("unknown option '%s'"), argv[i]);
+			return cli_usage_error(
+			    _("unknown option '%s'"), argv[i]);
 		else if (dir == NULL)
 			dir = argv[i];
 		else
-			return cli_usage_error(_("import sync reads one folder"));
+			return cli_usage_error(
+			    _("import sync reads one folder"));
 	}
 	if (dir == NULL)
 		return cli_usage_error(_("import sync needs a bundle folder"));
@@ -197,8 +202,8 @@ cmd_report_sync(struct db *db, int argc, char **argv)
 	}
 	if (o.csv != NULL) {
 		for (const char *const *c = conflicts ? conflict_cols
-						     : oversold_cols;
-		    *c != NULL; c++)
+						      : oversold_cols;
+		     *c != NULL; c++)
 			csvw_text(o.csv, *c);
 		csvw_end_row(o.csv);
 	}

@@ -29,77 +29,87 @@
 static const char *const product_cols[] = {"gid", "sku", "name", "name_en",
     "short_code", "unit", "price", "reorder_level", "category", "active",
     "created_at", NULL};
-static const char *const member_cols[] = {"gid", "code", "name", "village",
-    "phone", "active", "created_at", NULL};
+static const char *const member_cols[] = {
+    "gid", "code", "name", "village", "phone", "active", "created_at", NULL};
 static const char *const change_cols[] = {"gid", "entity", "row", "field",
     "value", "base", "site", "actor", "at", NULL};
 static const char *const lot_cols[] = {"gid", "product", "member",
     "received_on", "qty", "grade", "unit_cost", "cost_total", "best_before",
     "actor", "created_at", NULL};
 static const char *const order_cols[] = {"gid", "channel", "ext_ref",
-    "ordered_at", "customer_name", "customer_phone", "customer_address",
-    "note", "created_by", "created_at", NULL};
+    "ordered_at", "customer_name", "customer_phone", "customer_address", "note",
+    "created_by", "created_at", NULL};
 static const char *const line_cols[] = {
     "gid", "order", "product", "qty", "unit_price", NULL};
-static const char *const move_cols[] = {"gid", "kind", "product", "lot",
-    "qty", "order", "actor", "note", "created_at", NULL};
-static const char *const event_cols[] = {"gid", "order", "from_status",
-    "to_status", "actor", "note", "at", NULL};
+static const char *const move_cols[] = {"gid", "kind", "product", "lot", "qty",
+    "order", "actor", "note", "created_at", NULL};
+static const char *const event_cols[] = {
+    "gid", "order", "from_status", "to_status", "actor", "note", "at", NULL};
 static const char *const shipment_cols[] = {"gid", "order", "courier",
     "tracking_no", "shipped_on", "actor", "created_at", NULL};
-static const char *const payment_cols[] = {"gid", "member", "amount",
-    "paid_on", "note", "actor", "created_at", NULL};
+static const char *const payment_cols[] = {
+    "gid", "member", "amount", "paid_on", "note", "actor", "created_at", NULL};
 
+/* The queries read best as written: */
+// clang-format off
 static const char sql_products[] =
     "SELECT " GID("p") ", p.sku, p.name, p.name_en, p.short_code, p.unit,"
     " p.price, p.reorder_level, p.category, p.active, p.created_at, p.id"
-    " FROM product p WHERE p.id > ?2 AND " NOT_FROM("p") " ORDER BY p.id";
+    " FROM product p WHERE p.id > ?2"
+    " AND " NOT_FROM("p") " ORDER BY p.id";
 static const char sql_members[] =
     "SELECT " GID("m") ", m.code, m.name, m.village, m.phone, m.active,"
-    " m.created_at, m.id FROM member m WHERE m.id > ?2 AND " NOT_FROM("m") " ORDER BY m.id";
+    " m.created_at, m.id FROM member m WHERE m.id > ?2"
+    " AND " NOT_FROM("m") " ORDER BY m.id";
 static const char sql_changes[] =
     "SELECT coalesce(c.gid, c.site || '.' || c.id), c.entity,"
     " CASE c.entity WHEN 'product' THEN (SELECT " GID("p")
     " FROM product p WHERE p.id = c.row_id) ELSE (SELECT " GID("m")
     " FROM member m WHERE m.id = c.row_id) END,"
     " c.field, c.value, c.base, c.site, c.actor, c.at, c.id"
-    " FROM field_change c WHERE c.id > ?2 AND " NOT_FROM("c") " ORDER BY c.id";
+    " FROM field_change c WHERE c.id > ?2"
+    " AND " NOT_FROM("c") " ORDER BY c.id";
 static const char sql_lots[] =
     "SELECT " GID("l") ", " GID("p") ", CASE WHEN m.id IS NOT NULL THEN "
     GID("m") " END, l.received_on, l.qty, l.grade, l.unit_cost,"
     " l.cost_total, l.best_before, l.actor, l.created_at, l.id"
     " FROM lot l JOIN product p ON p.id = l.product_id"
-    " LEFT JOIN member m ON m.id = l.member_id WHERE l.id > ?2 AND " NOT_FROM("l") " ORDER BY l.id";
+    " LEFT JOIN member m ON m.id = l.member_id WHERE l.id > ?2"
+    " AND " NOT_FROM("l") " ORDER BY l.id";
 static const char sql_orders[] =
     "SELECT " GID("o") ", o.channel, o.ext_ref, o.ordered_at,"
     " o.customer_name, o.customer_phone, o.customer_address, o.note,"
-    " o.created_by, o.created_at, o.id FROM orders o WHERE o.id > ?2 AND " NOT_FROM("o") ""
-    " ORDER BY o.id";
+    " o.created_by, o.created_at, o.id FROM orders o WHERE o.id > ?2"
+    " AND " NOT_FROM("o") " ORDER BY o.id";
 static const char sql_lines[] =
     "SELECT " GID("ol") ", " GID("o") ", " GID("p") ", ol.qty,"
     " ol.unit_price, ol.id FROM order_line ol"
     " JOIN orders o ON o.id = ol.order_id"
-    " JOIN product p ON p.id = ol.product_id WHERE ol.id > ?2 AND " NOT_FROM("ol") ""
-    " ORDER BY ol.id";
+    " JOIN product p ON p.id = ol.product_id WHERE ol.id > ?2"
+    " AND " NOT_FROM("ol") " ORDER BY ol.id";
 static const char sql_moves[] =
     "SELECT " GID("s") ", s.kind, " GID("p") ", " GID("l") ","
     " s.qty, CASE WHEN o.id IS NOT NULL THEN " GID("o") " END, s.actor,"
     " s.note, s.created_at, s.id FROM stock_move s"
     " JOIN product p ON p.id = s.product_id JOIN lot l ON l.id = s.lot_id"
-    " LEFT JOIN orders o ON o.id = s.order_id WHERE s.id > ?2 AND " NOT_FROM("s") ""
-    " ORDER BY s.id";
+    " LEFT JOIN orders o ON o.id = s.order_id WHERE s.id > ?2"
+    " AND " NOT_FROM("s") " ORDER BY s.id";
 static const char sql_events[] =
     "SELECT " GID("e") ", " GID("o") ", e.from_status, e.to_status,"
     " e.actor, e.note, e.at, e.id FROM order_event e"
-    " JOIN orders o ON o.id = e.order_id WHERE e.id > ?2 AND " NOT_FROM("e") " ORDER BY e.id";
+    " JOIN orders o ON o.id = e.order_id WHERE e.id > ?2"
+    " AND " NOT_FROM("e") " ORDER BY e.id";
 static const char sql_shipments[] =
     "SELECT " GID("s") ", " GID("o") ", s.courier, s.tracking_no,"
     " s.shipped_on, s.actor, s.created_at, s.id FROM shipment s"
-    " JOIN orders o ON o.id = s.order_id WHERE s.id > ?2 AND " NOT_FROM("s") " ORDER BY s.id";
+    " JOIN orders o ON o.id = s.order_id WHERE s.id > ?2"
+    " AND " NOT_FROM("s") " ORDER BY s.id";
 static const char sql_payments[] =
     "SELECT " GID("y") ", " GID("m") ", y.amount, y.paid_on, y.note,"
     " y.actor, y.created_at, y.id FROM payment y"
-    " JOIN member m ON m.id = y.member_id WHERE y.id > ?2 AND " NOT_FROM("y") " ORDER BY y.id";
+    " JOIN member m ON m.id = y.member_id WHERE y.id > ?2"
+    " AND " NOT_FROM("y") " ORDER BY y.id";
+// clang-format on
 
 /* Lookups of a stored global id, and of a local row by id, per table. */
 struct table {
@@ -112,8 +122,7 @@ static const struct table t_product = {"product",
 static const struct table t_member = {"member",
     "SELECT id FROM member WHERE gid = ?1",
     "SELECT id FROM member WHERE id = ?1 AND gid IS NULL"};
-static const struct table t_lot = {"lot",
-    "SELECT id FROM lot WHERE gid = ?1",
+static const struct table t_lot = {"lot", "SELECT id FROM lot WHERE gid = ?1",
     "SELECT id FROM lot WHERE id = ?1 AND gid IS NULL"};
 static const struct table t_orders = {"order",
     "SELECT id FROM orders WHERE gid = ?1",
@@ -159,10 +168,8 @@ static const struct kind {
 } kinds[REPLICA__COUNT] = {
     [REPLICA_PRODUCTS] = {"products.csv", product_cols, sql_products,
 	apply_product},
-    [REPLICA_MEMBERS] = {"members.csv", member_cols, sql_members,
-	apply_member},
-    [REPLICA_CHANGES] = {"changes.csv", change_cols, sql_changes,
-	apply_change},
+    [REPLICA_MEMBERS] = {"members.csv", member_cols, sql_members, apply_member},
+    [REPLICA_CHANGES] = {"changes.csv", change_cols, sql_changes, apply_change},
     [REPLICA_LOTS] = {"lots.csv", lot_cols, sql_lots, apply_lot},
     [REPLICA_ORDERS] = {"orders.csv", order_cols, sql_orders, apply_order},
     [REPLICA_ORDER_LINES] = {"order_lines.csv", line_cols, sql_lines,
@@ -203,8 +210,8 @@ replica_ncolumns(enum replica_kind k)
 
 enum status
 replica_rows(struct db *db, enum replica_kind k, const char *site,
-    const char *peer, long long after, int (*fn)(const char *const *cells, void *arg),
-    void *arg, long long *last)
+    const char *peer, long long after,
+    int (*fn)(const char *const *cells, void *arg), void *arg, long long *last)
 {
 	sqlite3_stmt *st = db_prepare(db, kinds[k].sql);
 	int n = replica_ncolumns(k), rc;
@@ -252,8 +259,8 @@ replica_merge_end(struct db *db)
 }
 
 enum status
-replica_apply(struct db *db, enum replica_kind k, const char *const *cells,
-    int *added)
+replica_apply(
+    struct db *db, enum replica_kind k, const char *const *cells, int *added)
 {
 	*added = 0;
 	if (merge_site == NULL)
@@ -314,8 +321,8 @@ resolve(struct db *db, const struct table *t, const char *gid, int optional,
 		return ST_OK;
 	s = lookup(db, t, gid, id);
 	if (s == ST_OK && *id == 0)
-		s = db_fail(db, ST_INVALID, _("refers to %s %s, which is not here"),
-		    _(t->name), gid);
+		s = db_fail(db, ST_INVALID,
+		    _("refers to %s %s, which is not here"), _(t->name), gid);
 	return s;
 }
 
@@ -328,8 +335,8 @@ int_cell(struct db *db, const char *col, const char *text, long long *v)
 	errno = 0;
 	*v = strtoll(text, &end, 10);
 	if (errno != 0 || end == text || *end != '\0')
-		return db_fail(db, ST_INVALID, _("%s: '%s' is not a whole number"),
-		    col, text);
+		return db_fail(db, ST_INVALID,
+		    _("%s: '%s' is not a whole number"), col, text);
 	return ST_OK;
 }
 
@@ -367,7 +374,8 @@ known(struct db *db, const struct table *t, const char *const *c, int *known)
 
 	*known = 0;
 	if (*c[0] == '\0')
-		return db_fail(db, ST_INVALID, _("gid: a row without a global id"));
+		return db_fail(
+		    db, ST_INVALID, _("gid: a row without a global id"));
 	s = lookup(db, t, c[0], &id);
 	*known = id != 0;
 	return s;
@@ -391,11 +399,13 @@ apply_product(struct db *db, const char *const *c, int *added)
 	db_bind_text(st, 1, c[1]);
 	s = db_query_int(db, st, 0, &other);
 	if (s == ST_OK && other != 0)
-		return db_fail(db, ST_EXISTS, _("product %s was created at both "
-					      "sites; rename one of them and "
-					      "send the bundle again"),
+		return db_fail(db, ST_EXISTS,
+		    _("product %s was created at both "
+		      "sites; rename one of them and "
+		      "send the bundle again"),
 		    c[1]);
-	st = db_prepare(db, "INSERT INTO product(gid, sku, name, name_en, "
+	st = db_prepare(db,
+	    "INSERT INTO product(gid, sku, name, name_en, "
 	    "short_code, unit, price, reorder_level, category, active, "
 	    "created_at, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, "
 	    "?6, ?7, ?8, ?9, ?10, ?11, ?11, '')");
@@ -431,11 +441,13 @@ apply_member(struct db *db, const char *const *c, int *added)
 	db_bind_text(st, 1, c[1]);
 	s = db_query_int(db, st, 0, &other);
 	if (s == ST_OK && other != 0)
-		return db_fail(db, ST_EXISTS, _("member %s was created at both "
-					      "sites; change one code and send "
-					      "the bundle again"),
+		return db_fail(db, ST_EXISTS,
+		    _("member %s was created at both "
+		      "sites; change one code and send "
+		      "the bundle again"),
 		    c[1]);
-	st = db_prepare(db, "INSERT INTO member(gid, code, name, village, "
+	st = db_prepare(db,
+	    "INSERT INTO member(gid, code, name, village, "
 	    "phone, active, created_at, updated_at, updated_by) VALUES (?1, "
 	    "?2, ?3, ?4, ?5, ?6, ?7, ?7, '')");
 	if (s != ST_OK || st == NULL)
@@ -467,7 +479,8 @@ apply_lot(struct db *db, const char *const *c, int *added)
 		s = resolve(db, &t_member, c[2], 1, &member);
 	if (s != ST_OK)
 		return s;
-	st = db_prepare(db, "INSERT INTO lot(gid, product_id, member_id, "
+	st = db_prepare(db,
+	    "INSERT INTO lot(gid, product_id, member_id, "
 	    "received_on, qty, grade, unit_cost, cost_total, best_before, "
 	    "actor, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	    "?7, ?8, ?9, ?10, ?11, ?11)");
@@ -502,7 +515,7 @@ apply_order(struct db *db, const char *const *c, int *added)
 		return s;
 	if (*c[2] != '\0') {
 		st = db_prepare(db, "SELECT id FROM orders WHERE channel = ?1 "
-		    "AND ext_ref = ?2");
+				    "AND ext_ref = ?2");
 		if (st == NULL)
 			return ST_ERROR;
 		db_bind_text(st, 1, c[1]);
@@ -510,11 +523,14 @@ apply_order(struct db *db, const char *const *c, int *added)
 		s = db_query_int(db, st, 0, &other);
 	}
 	if (s == ST_OK && other != 0)
-		return db_fail(db, ST_EXISTS, _("order %s of %s was taken in at "
-					      "both sites; cancel one of them"),
+		return db_fail(db, ST_EXISTS,
+		    _("order %s of %s was taken in at "
+		      "both sites; cancel one of them"),
 		    c[2], c[1]);
-	st = db_prepare(db, "INSERT INTO orders(gid, channel, ext_ref, "
-	    "ordered_at, customer_name, customer_phone, customer_address, note, "
+	st = db_prepare(db,
+	    "INSERT INTO orders(gid, channel, ext_ref, "
+	    "ordered_at, customer_name, customer_phone, customer_address, "
+	    "note, "
 	    "created_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
 	    "?6, ?7, ?8, ?9, ?10, ?10)");
 	if (s != ST_OK || st == NULL)
@@ -545,7 +561,7 @@ apply_line(struct db *db, const char *const *c, int *added)
 	if (s != ST_OK)
 		return s;
 	st = db_prepare(db, "INSERT INTO order_line(gid, order_id, product_id, "
-	    "qty, unit_price) VALUES (?1, ?2, ?3, ?4, ?5)");
+			    "qty, unit_price) VALUES (?1, ?2, ?3, ?4, ?5)");
 	if (st == NULL)
 		return ST_ERROR;
 	db_bind_text(st, 1, c[0]);
@@ -602,7 +618,8 @@ apply_move(struct db *db, const char *const *c, int *added)
 		s = int_cell(db, "qty", c[4], &qty);
 	if (s != ST_OK)
 		return s;
-	st = db_prepare(db, "INSERT INTO stock_move(gid, kind, product_id, "
+	st = db_prepare(db,
+	    "INSERT INTO stock_move(gid, kind, product_id, "
 	    "lot_id, qty, order_id, actor, note, created_at) VALUES (?1, ?2, "
 	    "?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 	if (st == NULL)
@@ -621,14 +638,16 @@ apply_move(struct db *db, const char *const *c, int *added)
 		s = step_done(db, st);
 	if (s == ST_OK)
 		s = cache_add(db,
-		    "UPDATE stock SET on_hand = on_hand + ?2 WHERE product_id = ?1",
+		    "UPDATE stock SET on_hand = on_hand + ?2 WHERE product_id "
+		    "= ?1",
 		    "INSERT INTO stock(product_id, on_hand) VALUES (?1, ?2)",
 		    product, qty);
 	if (s == ST_OK)
 		s = cache_add(db,
-		    "UPDATE lot_stock SET on_hand = on_hand + ?2 WHERE lot_id = ?1",
-		    "INSERT INTO lot_stock(lot_id, on_hand) VALUES (?1, ?2)", lot,
-		    qty);
+		    "UPDATE lot_stock SET on_hand = on_hand + ?2 WHERE lot_id "
+		    "= ?1",
+		    "INSERT INTO lot_stock(lot_id, on_hand) VALUES (?1, ?2)",
+		    lot, qty);
 	*added = s == ST_OK;
 	return s;
 }
@@ -646,7 +665,8 @@ apply_shipment(struct db *db, const char *const *c, int *added)
 		s = resolve(db, &t_orders, c[1], 0, &order);
 	if (s != ST_OK || have)
 		return s;
-	st = db_prepare(db, "INSERT INTO shipment(gid, order_id, courier, "
+	st = db_prepare(db,
+	    "INSERT INTO shipment(gid, order_id, courier, "
 	    "tracking_no, shipped_on, actor, created_at) VALUES (?1, ?2, ?3, "
 	    "?4, ?5, ?6, ?7)");
 	if (st == NULL)
@@ -673,7 +693,8 @@ apply_payment(struct db *db, const char *const *c, int *added)
 		s = resolve(db, &t_member, c[1], 0, &member);
 	if (s != ST_OK || have)
 		return s;
-	st = db_prepare(db, "INSERT INTO payment(gid, member_id, amount, "
+	st = db_prepare(db,
+	    "INSERT INTO payment(gid, member_id, amount, "
 	    "paid_on, note, actor, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	    "?7)");
 	if (st == NULL)
@@ -716,7 +737,8 @@ static const struct field {
 };
 
 /* The order in which the latest change of a field wins. */
-#define LATEST " ORDER BY at DESC, site DESC, coalesce(gid, site || '.' || id) DESC"
+#define LATEST \
+	" ORDER BY at DESC, site DESC, coalesce(gid, site || '.' || id) DESC"
 
 /* Record a conflict between field change id (just added) and every
  * change of the same field made from the same base with another value. */
@@ -754,8 +776,10 @@ field_conflicts(struct db *db, long long id)
 static enum status
 field_settle(struct db *db, const struct field *f, long long row)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM field_change"
-	    " WHERE entity = ?1 AND row_id = ?2 AND field = ?3" LATEST " LIMIT 1");
+	sqlite3_stmt *st = db_prepare(db,
+	    "SELECT value FROM field_change"
+	    " WHERE entity = ?1 AND row_id = ?2 AND field = ?3" LATEST
+	    " LIMIT 1");
 	char *value = NULL;
 	enum status s;
 	int rc;
@@ -806,7 +830,8 @@ apply_change(struct db *db, const char *const *c, int *added)
 	    c[2], 0, &row);
 	if (s != ST_OK)
 		return s;
-	st = db_prepare(db, "INSERT INTO field_change(gid, entity, row_id, "
+	st = db_prepare(db,
+	    "INSERT INTO field_change(gid, entity, row_id, "
 	    "field, value, base, site, actor, at) VALUES (?1, ?2, ?3, ?4, ?5, "
 	    "?6, ?7, ?8, ?9)");
 	if (st == NULL)
@@ -817,7 +842,8 @@ apply_change(struct db *db, const char *const *c, int *added)
 	bind_opt(st, 6, c[5]);
 	s = step_done(db, st);
 	if (s == ST_OK)
-		s = field_conflicts(db, sqlite3_last_insert_rowid(db_sqlite(db)));
+		s = field_conflicts(
+		    db, sqlite3_last_insert_rowid(db_sqlite(db)));
 	if (s == ST_OK)
 		s = field_settle(db, f, row);
 	*added = s == ST_OK;
@@ -848,13 +874,15 @@ release_allocs(struct db *db, long long order)
 {
 	static const char *const sql[] = {
 	    "UPDATE stock SET reserved = reserved - (SELECT sum(oa.qty)"
-	    " FROM order_alloc oa JOIN order_line ol ON ol.id = oa.order_line_id"
+	    " FROM order_alloc oa JOIN order_line ol ON ol.id = "
+	    "oa.order_line_id"
 	    " WHERE ol.order_id = ?1 AND ol.product_id = stock.product_id)"
 	    " WHERE product_id IN (SELECT ol.product_id FROM order_alloc oa"
 	    " JOIN order_line ol ON ol.id = oa.order_line_id"
 	    " WHERE ol.order_id = ?1)",
 	    "UPDATE lot_stock SET reserved = reserved - (SELECT sum(oa.qty)"
-	    " FROM order_alloc oa JOIN order_line ol ON ol.id = oa.order_line_id"
+	    " FROM order_alloc oa JOIN order_line ol ON ol.id = "
+	    "oa.order_line_id"
 	    " WHERE ol.order_id = ?1 AND oa.lot_id = lot_stock.lot_id)"
 	    " WHERE lot_id IN (SELECT oa.lot_id FROM order_alloc oa"
 	    " JOIN order_line ol ON ol.id = oa.order_line_id"
@@ -878,8 +906,8 @@ release_allocs(struct db *db, long long order)
 static enum status
 event_settle(struct db *db, long long order, const char *const *c)
 {
-	sqlite3_stmt *st = db_prepare(db,
-	    "SELECT status FROM orders WHERE id = ?1");
+	sqlite3_stmt *st =
+	    db_prepare(db, "SELECT status FROM orders WHERE id = ?1");
 	char *now;
 	enum status s;
 	int rc;
@@ -895,7 +923,8 @@ event_settle(struct db *db, long long order, const char *const *c)
 	if (strcmp(now, c[3]) == 0) {
 		s = ST_OK; /* both sites made the same move */
 	} else if (strcmp(now, c[2]) == 0 && transition_allowed(c[2], c[3])) {
-		st = db_prepare(db, "UPDATE orders SET status = ?2, updated_at ="
+		st = db_prepare(db,
+		    "UPDATE orders SET status = ?2, updated_at ="
 		    " datetime('now', 'localtime') WHERE id = ?1");
 		if (st == NULL) {
 			free(now);
@@ -908,7 +937,8 @@ event_settle(struct db *db, long long order, const char *const *c)
 		    strcmp(c[3], "packed") != 0)
 			s = release_allocs(db, order);
 	} else {
-		st = db_prepare(db, "INSERT OR IGNORE INTO sync_conflict(kind,"
+		st = db_prepare(db,
+		    "INSERT OR IGNORE INTO sync_conflict(kind,"
 		    " entity, ref, field, kept_value, kept_by, kept_at,"
 		    " lost_value, lost_by, lost_at, a, b) SELECT 'status',"
 		    " 'order', coalesce(o.ext_ref, 'CS' || o.id), 'status',"
@@ -946,10 +976,12 @@ apply_event(struct db *db, const char *const *c, int *added)
 		return s;
 	if (order_status_parse(c[3]) < 0 ||
 	    (*c[2] != '\0' && order_status_parse(c[2]) < 0))
-		return db_fail(db, ST_INVALID, _("status: '%s' -> '%s' is not "
-					       "an order status"),
+		return db_fail(db, ST_INVALID,
+		    _("status: '%s' -> '%s' is not "
+		      "an order status"),
 		    c[2], c[3]);
-	st = db_prepare(db, "INSERT INTO order_event(gid, order_id, "
+	st = db_prepare(db,
+	    "INSERT INTO order_event(gid, order_id, "
 	    "from_status, to_status, actor, note, at) VALUES (?1, ?2, ?3, ?4, "
 	    "?5, ?6, ?7)");
 	if (st == NULL)

@@ -59,12 +59,12 @@ int replica_ncolumns(enum replica_kind k);
  * with ST_ERROR (fn sets its own error).  *last (not NULL) receives the
  * highest local id passed to fn, or after when there was none.  site is
  * this database's site_id; rows received from the site whose id is peer
- * ("" for none) are left out: it has them.  Must run inside a transaction, so that the
- * rows and *last agree.
+ * ("" for none) are left out: it has them.  Must run inside a transaction, so
+ * that the rows and *last agree.
  */
 enum status replica_rows(struct db *db, enum replica_kind k, const char *site,
-    const char *peer, long long after, int (*fn)(const char *const *cells, void *arg),
-    void *arg, long long *last);
+    const char *peer, long long after,
+    int (*fn)(const char *const *cells, void *arg), void *arg, long long *last);
 
 /*
  * Start a merge inside the caller's transaction (db_begin): from here
@@ -84,7 +84,7 @@ enum status replica_merge_end(struct db *db);
  * shop order number).  db_errmsg() says which.  On failure the caller
  * rolls the transaction back.
  */
-enum status replica_apply(struct db *db, enum replica_kind k,
-    const char *const *cells, int *added);
+enum status replica_apply(
+    struct db *db, enum replica_kind k, const char *const *cells, int *added);
 
 #endif

@@ -53,10 +53,11 @@ syncstate_marks_parse(const char *text, long long marks[REPLICA__COUNT])
 }
 
 enum status
-syncstate_peer_get(struct db *db, const char *key, struct syncstate_peer *out,
-    int *found)
+syncstate_peer_get(
+    struct db *db, const char *key, struct syncstate_peer *out, int *found)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT name, coalesce(site_id, ''),"
+	sqlite3_stmt *st = db_prepare(db,
+	    "SELECT name, coalesce(site_id, ''),"
 	    " sent_seq, acked, applied_seq, applied FROM sync_peer"
 	    " WHERE site_id = ?1 OR name = ?1 ORDER BY site_id = ?1 DESC");
 	enum status s = ST_OK;
@@ -74,9 +75,11 @@ syncstate_peer_get(struct db *db, const char *key, struct syncstate_peer *out,
 		out->site_id = db_column_dup(st, 1);
 		out->sent_seq = sqlite3_column_int64(st, 2);
 		out->applied_seq = sqlite3_column_int64(st, 4);
-		if (syncstate_marks_parse((const char *)sqlite3_column_text(st, 3),
-			out->acked) != ST_OK ||
-		    syncstate_marks_parse((const char *)sqlite3_column_text(st, 5),
+		if (syncstate_marks_parse(
+			(const char *)sqlite3_column_text(st, 3), out->acked) !=
+			ST_OK ||
+		    syncstate_marks_parse(
+			(const char *)sqlite3_column_text(st, 5),
 			out->applied) != ST_OK)
 			s = db_fail(db, ST_CORRUPT, "sync_peer %s: bad marks",
 			    out->name);
@@ -93,7 +96,8 @@ syncstate_peer_get(struct db *db, const char *key, struct syncstate_peer *out,
 enum status
 syncstate_peer_put(struct db *db, const struct syncstate_peer *p)
 {
-	sqlite3_stmt *st = db_prepare(db, "INSERT INTO sync_peer(name, site_id,"
+	sqlite3_stmt *st = db_prepare(db,
+	    "INSERT INTO sync_peer(name, site_id,"
 	    " sent_seq, acked, applied_seq, applied, applied_at) VALUES (?1,"
 	    " nullif(?2, ''), ?3, ?4, ?5, ?6, CASE WHEN ?5 > 0 THEN"
 	    " datetime('now', 'localtime') END) ON CONFLICT(name) DO UPDATE SET"
@@ -121,8 +125,9 @@ syncstate_peer_put(struct db *db, const struct syncstate_peer *p)
 	free(acked);
 	free(applied);
 	if (rc == SQLITE_CONSTRAINT)
-		return db_fail(db, ST_EXISTS, _("another peer already has site "
-					      "id %s"),
+		return db_fail(db, ST_EXISTS,
+		    _("another peer already has site "
+		      "id %s"),
 		    p->site_id);
 	return db_status(db, rc);
 }

@@ -12,11 +12,11 @@
 
 /* One peer.  Free the strings with syncstate_peer_clear. */
 struct syncstate_peer {
-	char *name;    /* the peer's site name */
-	char *site_id; /* "" until its first bundle arrived */
-	long long sent_seq;    /* our last bundle for it */
-	long long applied_seq; /* its last bundle we merged */
-	long long acked[REPLICA__COUNT];   /* our rows it has, per kind */
+	char *name;                      /* the peer's site name */
+	char *site_id;                   /* "" until its first bundle arrived */
+	long long sent_seq;              /* our last bundle for it */
+	long long applied_seq;           /* its last bundle we merged */
+	long long acked[REPLICA__COUNT]; /* our rows it has, per kind */
 	long long applied[REPLICA__COUNT]; /* its marks in that bundle */
 };
 
@@ -25,8 +25,8 @@ struct syncstate_peer {
  * zeroed, with empty strings) when there is none.  Returns ST_OK or a
  * status with db_errmsg() set.
  */
-enum status syncstate_peer_get(struct db *db, const char *key,
-    struct syncstate_peer *out, int *found);
+enum status syncstate_peer_get(
+    struct db *db, const char *key, struct syncstate_peer *out, int *found);
 /* Free the strings of p (not p).  Fields are zeroed. */
 void syncstate_peer_clear(struct syncstate_peer *p);
 /*
@@ -38,8 +38,8 @@ enum status syncstate_peer_put(struct db *db, const struct syncstate_peer *p);
 /* Format marks as "N N N ..." (REPLICA__COUNT numbers); caller frees. */
 char *syncstate_marks_format(const long long marks[REPLICA__COUNT]);
 /* Parse text from syncstate_marks_format; ST_INVALID when malformed. */
-enum status syncstate_marks_parse(const char *text,
-    long long marks[REPLICA__COUNT]);
+enum status syncstate_marks_parse(
+    const char *text, long long marks[REPLICA__COUNT]);
 
 /* One product that sold more than it had, as replica_oversold passes it
  * (strings valid during the call only). */

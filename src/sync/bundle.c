@@ -72,8 +72,8 @@ put_cell(FILE *fp, const char *s, int first)
 {
 	size_t n = strlen(s);
 	int quote = strpbrk(s, ",\"\r\n") != NULL ||
-	    (n > 0 && (strchr(" \t", s[0]) != NULL ||
-			  strchr(" \t", s[n - 1]) != NULL));
+		    (n > 0 && (strchr(" \t", s[0]) != NULL ||
+				  strchr(" \t", s[n - 1]) != NULL));
 
 	if (!first)
 		putc(',', fp);
@@ -145,8 +145,8 @@ write_kind(struct db *db, enum replica_kind k, const char *site,
 		return ST_WRITE;
 	}
 	put_row(w.fp, replica_columns(k), w.n);
-	s = replica_rows(db, k, site, m->recipient, m->after[k], write_row, &w,
-	    &m->upto[k]);
+	s = replica_rows(
+	    db, k, site, m->recipient, m->after[k], write_row, &w, &m->upto[k]);
 	if (s != ST_OK) {
 		fclose(w.fp);
 		*err = xstrdup(db_errmsg(db));
@@ -201,8 +201,8 @@ write_manifest(const char *dir, const struct manifest *m, char **err)
 	put_entry_num(fp, "bundle", m->seq);
 	put_entry_num(fp, "acknowledges", m->acks);
 	for (int k = 0; k < REPLICA__COUNT; k++) {
-		const char *cells[6] = {"file", replica_file(k), rows, after,
-		    upto, m->sha[k]};
+		const char *cells[6] = {
+		    "file", replica_file(k), rows, after, upto, m->sha[k]};
 
 		snprintf(rows, sizeof rows, "%ld", m->rows[k]);
 		snprintf(after, sizeof after, "%lld", m->after[k]);
@@ -210,7 +210,8 @@ write_manifest(const char *dir, const struct manifest *m, char **err)
 		put_row(fp, cells, 6);
 	}
 	for (int k = 0; k < REPLICA__COUNT; k++) {
-		const char *cells[6] = {"ack", replica_file(k), "", "", upto, ""};
+		const char *cells[6] = {
+		    "ack", replica_file(k), "", "", upto, ""};
 
 		snprintf(upto, sizeof upto, "%lld", m->ack[k]);
 		put_row(fp, cells, 6);
@@ -222,8 +223,8 @@ write_manifest(const char *dir, const struct manifest *m, char **err)
 
 /* Fill out from m (rows only). */
 static void
-counts_fill(struct bundle_counts *out, const struct manifest *m,
-    const char *peer)
+counts_fill(
+    struct bundle_counts *out, const struct manifest *m, const char *peer)
 {
 	if (out == NULL)
 		return;
@@ -250,9 +251,11 @@ export_in_txn(struct db *db, const char *peer, const char *dir, int all,
 
 	memset(&m, 0, sizeof m);
 	s = syncstate_peer_get(db, peer, &p, &found);
-	if (s == ST_OK && (strcmp(peer, site) == 0 || strcmp(peer, name) == 0)) {
+	if (s == ST_OK &&
+	    (strcmp(peer, site) == 0 || strcmp(peer, name) == 0)) {
 		*err = xasprintf(_("%s is this site: a bundle is for another "
-				   "one"), peer);
+				   "one"),
+		    peer);
 		s = ST_INVALID;
 	}
 	if (s == ST_OK && !found) {
@@ -297,7 +300,8 @@ bundle_export(struct db *db, const char *peer, const char *dir, int all,
 	if (out != NULL)
 		memset(out, 0, sizeof *out);
 	if (peer == NULL || *peer == '\0') {
-		*err = xstrdup(_("a bundle needs the name of the site it is for"));
+		*err =
+		    xstrdup(_("a bundle needs the name of the site it is for"));
 		return ST_INVALID;
 	}
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
@@ -368,11 +372,11 @@ manifest_entry(struct manifest *m, const char *const *f)
 		memcpy(m->sha[k], f[5], SHA256_HEX_SIZE);
 		return 1;
 	}
-	char **slot = strcmp(f[0], "sender") == 0 ? &m->sender
-	    : strcmp(f[0], "sender_name") == 0    ? &m->sender_name
-	    : strcmp(f[0], "recipient") == 0      ? &m->recipient
-	    : strcmp(f[0], "recipient_name") == 0 ? &m->recipient_name
-						  : NULL;
+	char **slot = strcmp(f[0], "sender") == 0           ? &m->sender
+		      : strcmp(f[0], "sender_name") == 0    ? &m->sender_name
+		      : strcmp(f[0], "recipient") == 0      ? &m->recipient
+		      : strcmp(f[0], "recipient_name") == 0 ? &m->recipient_name
+							    : NULL;
 	if (slot == NULL || *slot != NULL)
 		return 0;
 	*slot = xstrdup(f[1]);
@@ -402,32 +406,34 @@ manifest_read(const char *dir, struct manifest *m, char **err)
 
 	memset(m, 0, sizeof *m);
 	if (access(path, F_OK) != 0) {
-		*err = xasprintf(_("%s: missing: this is not a bundle folder"),
-		    path);
+		*err = xasprintf(
+		    _("%s: missing: this is not a bundle folder"), path);
 		free(path);
 		return ST_FILE;
 	}
 	s = csvread_open(path, DECODE_UTF8, NULL, &r, err);
 	if (s == ST_OK && (s = csvread_next(r, &rec)) == ST_OK &&
 	    (rec == NULL || !is_header(rec, manifest_cols))) {
-		*err = xasprintf(_("%s: not a coopstock bundle manifest"), path);
+		*err =
+		    xasprintf(_("%s: not a coopstock bundle manifest"), path);
 		s = ST_INVALID;
 	}
-	while (s == ST_OK && (s = csvread_next(r, &rec)) == ST_OK &&
-	    rec != NULL) {
+	while (
+	    s == ST_OK && (s = csvread_next(r, &rec)) == ST_OK && rec != NULL) {
 		if (rec->nfields != 6 || !manifest_entry(m, rec->fields)) {
-			*err = xasprintf(_("%s:%ld: not understood"), path,
-			    rec->line);
+			*err = xasprintf(
+			    _("%s:%ld: not understood"), path, rec->line);
 			s = ST_INVALID;
 		}
 	}
 	if (s != ST_OK && *err == NULL)
 		*err = xstrdup(r != NULL && csvread_error(r) != NULL
-			? csvread_error(r) : _(status_message(s)));
+				   ? csvread_error(r)
+				   : _(status_message(s)));
 	for (int k = 0; s == ST_OK && k < REPLICA__COUNT; k++)
 		if (!m->have[k]) {
-			*err = xasprintf(_("%s: names no %s"), path,
-			    replica_file(k));
+			*err = xasprintf(
+			    _("%s: names no %s"), path, replica_file(k));
 			s = ST_INVALID;
 		}
 	if (s == ST_OK && (m->sender == NULL || m->sender_name == NULL ||
@@ -447,8 +453,8 @@ manifest_read(const char *dir, struct manifest *m, char **err)
  * older than what was merged; *p receives the sender as a peer (its
  * stored state, or a new one). */
 static enum status
-check_address(struct db *db, const struct manifest *m,
-    struct syncstate_peer *p, char **err)
+check_address(struct db *db, const struct manifest *m, struct syncstate_peer *p,
+    char **err)
 {
 	char *site = setting_get(db, "site_id", NULL);
 	char *name = setting_get(db, "site_name", NULL);
@@ -458,15 +464,17 @@ check_address(struct db *db, const struct manifest *m,
 	if (strcmp(m->sender, site) == 0) {
 		*err = xstrdup(_("this bundle was written by this site"));
 		s = ST_INVALID;
-	} else if (*m->recipient != '\0' ? strcmp(m->recipient, site) != 0
-					 : strcmp(m->recipient_name, name) != 0) {
+	} else if (*m->recipient != '\0'
+		       ? strcmp(m->recipient, site) != 0
+		       : strcmp(m->recipient_name, name) != 0) {
 		*err = xasprintf(_("this bundle is for site %s, and this site "
 				   "is %s"),
 		    m->recipient_name, name);
 		s = ST_INVALID;
 	}
-	if (s == ST_OK && (s = syncstate_peer_get(db, m->sender, p, &found)) ==
-		ST_OK && !found) {
+	if (s == ST_OK &&
+	    (s = syncstate_peer_get(db, m->sender, p, &found)) == ST_OK &&
+	    !found) {
 		syncstate_peer_clear(p);
 		s = syncstate_peer_get(db, m->sender_name, p, &found);
 		if (s == ST_OK && found && *p->site_id != '\0') {
@@ -536,8 +544,8 @@ verify(struct db *db, const char *dir, struct manifest *m,
 }
 
 enum status
-bundle_verify(struct db *db, const char *dir, struct bundle_counts *out,
-    char **err)
+bundle_verify(
+    struct db *db, const char *dir, struct bundle_counts *out, char **err)
 {
 	struct syncstate_peer p;
 	struct manifest m;
@@ -570,27 +578,28 @@ merge_kind(struct db *db, const char *dir, enum replica_kind k,
 	s = csvread_open(path, DECODE_UTF8, NULL, &r, err);
 	if (s == ST_OK && (s = csvread_next(r, &rec)) == ST_OK &&
 	    (rec == NULL || !is_header(rec, replica_columns(k)))) {
-		*err = xasprintf(_("%s: the header is not %s's"), path,
-		    replica_file(k));
+		*err = xasprintf(
+		    _("%s: the header is not %s's"), path, replica_file(k));
 		s = ST_INVALID;
 	}
-	while (s == ST_OK && (s = csvread_next(r, &rec)) == ST_OK &&
-	    rec != NULL) {
+	while (
+	    s == ST_OK && (s = csvread_next(r, &rec)) == ST_OK && rec != NULL) {
 		rows++;
 		if (rec->nfields != ncols) {
 			*err = xasprintf(_("%s:%ld: %zu cells, %zu expected"),
 			    path, rec->line, rec->nfields, ncols);
 			s = ST_INVALID;
 		} else if ((s = replica_apply(db, k, rec->fields, &added)) !=
-		    ST_OK)
-			*err = xasprintf("%s:%ld: %s", path, rec->line,
-			    db_errmsg(db));
+			   ST_OK)
+			*err = xasprintf(
+			    "%s:%ld: %s", path, rec->line, db_errmsg(db));
 		else
 			out->added[k] += added;
 	}
 	if (s != ST_OK && *err == NULL)
 		*err = xstrdup(r != NULL && csvread_error(r) != NULL
-			? csvread_error(r) : _(status_message(s)));
+				   ? csvread_error(r)
+				   : _(status_message(s)));
 	if (s == ST_OK && rows != m->rows[k]) {
 		*err = xasprintf(_("%s: %ld rows, but the manifest says %ld"),
 		    path, rows, m->rows[k]);
@@ -668,8 +677,8 @@ merge(struct db *db, const char *dir, int keep, struct bundle_counts *out,
 }
 
 enum status
-bundle_apply(struct db *db, const char *dir, struct bundle_counts *out,
-    char **err)
+bundle_apply(
+    struct db *db, const char *dir, struct bundle_counts *out, char **err)
 {
 	struct bundle_counts local;
 	enum status s;
@@ -684,8 +693,8 @@ bundle_apply(struct db *db, const char *dir, struct bundle_counts *out,
 }
 
 enum status
-bundle_preview(struct db *db, const char *dir, struct bundle_counts *out,
-    char **err)
+bundle_preview(
+    struct db *db, const char *dir, struct bundle_counts *out, char **err)
 {
 	struct bundle_counts local;
 	enum status s;

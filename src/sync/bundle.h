@@ -33,13 +33,13 @@
 
 /* What a bundle holds and what merging it did. */
 struct bundle_counts {
-	char *peer;           /* the other site's name (newly allocated) */
-	long long seq;        /* the bundle's number */
-	long rows[REPLICA__COUNT];  /* rows in each file */
+	char *peer;                /* the other site's name (newly allocated) */
+	long long seq;             /* the bundle's number */
+	long rows[REPLICA__COUNT]; /* rows in each file */
 	long added[REPLICA__COUNT]; /* of those, new here (import only) */
 	long rows_total, added_total;
-	int conflicts;        /* conflicts this merge recorded */
-	int oversold;         /* products oversold after the merge */
+	int conflicts; /* conflicts this merge recorded */
+	int oversold;  /* products oversold after the merge */
 };
 
 /* Free the strings of c and zero it.  NULL is ok. */
@@ -66,8 +66,8 @@ enum status bundle_export(struct db *db, const char *peer, const char *dir,
  * (manifest malformed, file altered, wrong recipient, sent by this site),
  * ST_BAD_STATE (older than one already merged), with *err set.
  */
-enum status bundle_verify(struct db *db, const char *dir,
-    struct bundle_counts *out, char **err);
+enum status bundle_verify(
+    struct db *db, const char *dir, struct bundle_counts *out, char **err);
 
 /*
  * Verify, then merge the bundle in dir in one transaction and record it
@@ -75,12 +75,12 @@ enum status bundle_verify(struct db *db, const char *dir,
  * any failure nothing was written and *err says why; a row that cannot be
  * merged is named as "FILE:LINE: reason".
  */
-enum status bundle_apply(struct db *db, const char *dir,
-    struct bundle_counts *out, char **err);
+enum status bundle_apply(
+    struct db *db, const char *dir, struct bundle_counts *out, char **err);
 
 /* As bundle_apply, but roll back at the end: *out says what bundle_apply
  * would do.  Nothing is written. */
-enum status bundle_preview(struct db *db, const char *dir,
-    struct bundle_counts *out, char **err);
+enum status bundle_preview(
+    struct db *db, const char *dir, struct bundle_counts *out, char **err);
 
 #endif

@@ -20,9 +20,9 @@
 /* A running digest: init, update any number of times, final. */
 struct sha256 {
 	uint32_t h[8];
-	uint64_t bytes;    /* message length so far */
+	uint64_t bytes; /* message length so far */
 	unsigned char buf[64];
-	size_t nbuf;       /* bytes waiting in buf */
+	size_t nbuf; /* bytes waiting in buf */
 };
 
 /* Start a new digest in *c. */

@@ -23,7 +23,8 @@ static void
 test_vectors(void **state)
 {
 	char hex[SHA256_HEX_SIZE];
-	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	const char *two =
+	    "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
 
 	(void)state;
 	sha256_hex("abc", 3, hex);
