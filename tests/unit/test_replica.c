@@ -1,0 +1,289 @@
+/*
+ * test_replica.c - the model side of sync: edits of products and members
+ * are logged per field (and a merge's own writes are not); a received
+ * field change wins by time, a concurrent one is a conflict recorded
+ * once; facts are added once; an order event that is not allowed is a
+ * conflict; a reference to a row not here is refused; peer marks.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "model/member.h"
+#include "model/product.h"
+#include "model/setting.h"
+#include "model/syncstate.h"
+#include "testlib.h"
+
+/* Set product id's price through the model, as a clerk would. */
+static void
+set_price(struct db *db, long long id, int64_t price)
+{
+	struct product p;
+
+	assert_int_equal(product_get_by_id(db, id, &p), ST_OK);
+	p.price = price;
+	assert_int_equal(product_update(db, &p), ST_OK);
+	product_clear(&p);
+}
+
+static void
+test_edits_are_logged_per_field(void **state)
+{
+	struct testdb *t = *state;
+	long long id = fx_product(t->db, "HONEY", "jar", 3800);
+	struct member m;
+	long long mid = fx_member(t->db, "M1");
+
+	set_price(t->db, id, 4000);
+	set_price(t->db, id, 4200);
+	set_price(t->db, id, 4200); /* no change, no row */
+	assert_int_equal(product_set_active(t->db, id, 0), ST_OK);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM field_change"
+					   " WHERE entity = 'product'"),
+	    3);
+	/* the second price edit replaced the first */
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM field_change"
+			      " a JOIN field_change b ON b.base ="
+			      " a.site || '.' || a.id WHERE"
+			      " a.value = '4000' AND b.value = '4200'"
+			      " AND a.base IS NULL"),
+	    1);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM field_change"
+					   " WHERE actor = 'tester' AND site ="
+					   " (SELECT value FROM setting WHERE"
+					   " key = 'site_id')"),
+	    3);
+	assert_int_equal(member_get_by_id(t->db, mid, &m), ST_OK);
+	free(m.village);
+	m.village = strdup("下河");
+	assert_int_equal(member_update(t->db, &m), ST_OK);
+	member_clear(&m);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM field_change"
+			      " WHERE entity = 'member' AND field ="
+			      " 'village' AND value = '下河'"),
+	    1);
+}
+
+static void
+test_merge_writes_are_not_logged(void **state)
+{
+	struct testdb *t = *state;
+	char *site = setting_get(t->db, "site_id", NULL);
+
+	fx_product(t->db, "HONEY", "jar", 3800);
+	assert_int_equal(db_begin(t->db), ST_OK);
+	assert_int_equal(replica_merge_begin(t->db, site), ST_OK);
+	fx_exec(t->db, "UPDATE product SET price = 1");
+	assert_int_equal(replica_merge_end(t->db), ST_OK);
+	assert_int_equal(db_commit(t->db), ST_OK);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM field_change"), 0);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM sync_applying"), 0);
+	free(site);
+}
+
+/* Apply one row inside a merge; returns the status, *added set. */
+static enum status
+apply(struct db *db, enum replica_kind k, const char *const *cells, int *added)
+{
+	char *site = setting_get(db, "site_id", NULL);
+	enum status s;
+
+	assert_int_equal(db_begin(db), ST_OK);
+	assert_int_equal(replica_merge_begin(db, site), ST_OK);
+	s = replica_apply(db, k, cells, added);
+	replica_merge_end(db);
+	if (s == ST_OK)
+		assert_int_equal(db_commit(db), ST_OK);
+	else
+		db_rollback(db);
+	free(site);
+	return s;
+}
+
+static void
+test_field_change_wins_by_time_and_conflicts_once(void **state)
+{
+	struct testdb *t = *state;
+	long long id = fx_product(t->db, "HONEY", "jar", 3800);
+	char *site = setting_get(t->db, "site_id", NULL);
+	char row[64];
+	int added, n;
+
+	set_price(t->db, id, 4000);
+	fx_exec(t->db, "UPDATE field_change SET at = '2026-01-01 10:00:00'");
+	snprintf(row, sizeof row, "%s.%lld", site, id);
+	{
+		const char *later[] = {"ff.1", "product", row, "price", "4200",
+		    "", "ff", "li", "2026-01-01 11:00:00"};
+		const char *earlier[] = {"ff.2", "product", row, "name",
+		    "老蜂蜜", "", "ff", "li", "2000-01-01 00:00:00"};
+
+		assert_int_equal(
+		    apply(t->db, REPLICA_CHANGES, later, &added), ST_OK);
+		assert_int_equal(added, 1);
+		assert_int_equal(
+		    testdb_int(t->db, "SELECT price FROM product"), 4200);
+		assert_int_equal(
+		    replica_conflicts(t->db, NULL, NULL, &n), ST_OK);
+		assert_int_equal(n, 1);
+		assert_int_equal(
+		    apply(t->db, REPLICA_CHANGES, later, &added), ST_OK);
+		assert_int_equal(added, 0);
+		assert_int_equal(
+		    replica_conflicts(t->db, NULL, NULL, &n), ST_OK);
+		assert_int_equal(n, 1);
+		/* a field nobody else changed: no conflict, it just applies */
+		assert_int_equal(
+		    apply(t->db, REPLICA_CHANGES, earlier, &added), ST_OK);
+		assert_int_equal(testdb_int(t->db, "SELECT name = '老蜂蜜'"
+						   " FROM product"),
+		    1);
+		assert_int_equal(
+		    replica_conflicts(t->db, NULL, NULL, &n), ST_OK);
+		assert_int_equal(n, 1);
+	}
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM sync_conflict"
+			      " WHERE kept_value = '4200' AND"
+			      " lost_value = '4000' AND ref = 'HONEY'"),
+	    1);
+	free(site);
+}
+
+static void
+test_facts_once_and_references_checked(void **state)
+{
+	struct testdb *t = *state;
+	long long id = fx_product(t->db, "HONEY", "jar", 3800);
+	char *site = setting_get(t->db, "site_id", NULL);
+	char prod[64];
+	int added;
+	char *before;
+
+	snprintf(prod, sizeof prod, "%s.%lld", site, id);
+	{
+		const char *lot[] = {"ff.1", prod, "", "2026-01-01", "2000", "",
+		    "0", "0", "", "li", "2026-01-01 08:00:00"};
+		const char *move[] = {"ff.1", "intake", prod, "ff.1", "2000",
+		    "", "li", "", "2026-01-01 08:00:00"};
+		const char *sale[] = {"ff.2", "sale", prod, "ff.1", "-3000", "",
+		    "li", "", "2026-01-01 09:00:00"};
+		const char *orphan[] = {"ff.3", "sale", prod, "ee.9", "-1", "",
+		    "li", "", "2026-01-01 09:00:00"};
+
+		assert_int_equal(
+		    apply(t->db, REPLICA_LOTS, lot, &added), ST_OK);
+		assert_int_equal(
+		    apply(t->db, REPLICA_MOVES, move, &added), ST_OK);
+		assert_int_equal(
+		    apply(t->db, REPLICA_MOVES, move, &added), ST_OK);
+		assert_int_equal(added, 0);
+		assert_int_equal(
+		    testdb_int(t->db, "SELECT on_hand FROM stock"), 2000);
+		/* a sale of more than there is still applies: oversold */
+		assert_int_equal(
+		    apply(t->db, REPLICA_MOVES, sale, &added), ST_OK);
+		assert_int_equal(
+		    testdb_int(t->db, "SELECT on_hand FROM stock"), -1000);
+		fx_check_clean(t->db);
+		assert_int_equal(
+		    replica_oversold(t->db, NULL, NULL, &added), ST_OK);
+		assert_int_equal(added, 1);
+		before = fx_snapshot(t->db);
+		assert_int_equal(
+		    apply(t->db, REPLICA_MOVES, orphan, &added), ST_INVALID);
+		assert_non_null(strstr(db_errmsg(t->db), "ee.9"));
+		{
+			char *after = fx_snapshot(t->db);
+
+			assert_string_equal(before, after);
+			free(after);
+		}
+		free(before);
+	}
+	free(site);
+}
+
+static void
+test_event_not_allowed_is_a_conflict(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	long long o = fx_order(t->db, p, 1000);
+	char *site = setting_get(t->db, "site_id", NULL);
+	char ord[64];
+	int added, n;
+
+	snprintf(ord, sizeof ord, "%s.%lld", site, o);
+	{
+		const char *ship[] = {"ff.7", ord, "packed", "shipped", "li",
+		    "", "2026-01-01 09:00:00"};
+		const char *cancel[] = {"ff.8", ord, "new", "cancelled", "li",
+		    "", "2026-01-01 09:00:00"};
+
+		assert_int_equal(
+		    apply(t->db, REPLICA_EVENTS, ship, &added), ST_OK);
+		assert_int_equal(added, 1);
+		assert_int_equal(
+		    replica_conflicts(t->db, NULL, NULL, &n), ST_OK);
+		assert_int_equal(n, 1);
+		assert_int_equal(testdb_int(t->db, "SELECT status = 'new' FROM"
+						   " orders"),
+		    1);
+		assert_int_equal(
+		    apply(t->db, REPLICA_EVENTS, cancel, &added), ST_OK);
+		assert_int_equal(testdb_int(t->db, "SELECT status = 'cancelled'"
+						   " FROM orders"),
+		    1);
+	}
+	free(site);
+}
+
+static void
+test_marks(void **state)
+{
+	long long m[REPLICA__COUNT], back[REPLICA__COUNT];
+	char *s;
+
+	(void)state;
+	for (int i = 0; i < REPLICA__COUNT; i++)
+		m[i] = i * 1000LL;
+	s = syncstate_marks_format(m);
+	assert_int_equal(syncstate_marks_parse(s, back), ST_OK);
+	assert_memory_equal(m, back, sizeof m);
+	free(s);
+	assert_int_equal(syncstate_marks_parse("1 2", back), ST_INVALID);
+	assert_int_equal(syncstate_marks_parse("", back), ST_OK);
+	assert_int_equal(back[3], 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(
+		test_edits_are_logged_per_field, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_merge_writes_are_not_logged,
+		testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_field_change_wins_by_time_and_conflicts_once, testdb_setup,
+		testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_facts_once_and_references_checked, testdb_setup,
+		testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_event_not_allowed_is_a_conflict, testdb_setup,
+		testdb_teardown),
+	    cmocka_unit_test(test_marks),
+	};
+
+	return TESTLIB_RUN(tests);
+}
