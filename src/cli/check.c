@@ -25,7 +25,7 @@ print_problem(const char *msg, void *arg)
 
 /* Print a product that merges left below zero: a note, not a problem. */
 static void
-print_oversold(const struct replica_oversold_row *r, void *arg)
+print_oversold(const struct syncstate_oversold_row *r, void *arg)
 {
 	char q[NUM_FMT_SIZE];
 
@@ -51,7 +51,7 @@ cmd_check(struct db *db, int argc, char **argv)
 	if (a + c > 0)
 		return cli_error(P_("%s: %d problem found", "%s: %d problems found",
 		    a + c), db_path(db), a + c);
-	if (replica_oversold(db, print_oversold, NULL, NULL) != ST_OK)
+	if (syncstate_oversold(db, print_oversold, NULL, NULL) != ST_OK)
 		return cli_status_error(db, ST_ERROR);
 	printf(_("%s: ok\n"), db_path(db));
 	return CLI_OK;

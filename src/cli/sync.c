@@ -153,7 +153,7 @@ cell(struct rout *o, const char *s, int number, int last)
 }
 
 static void
-conflict_row(const struct replica_conflict_row *r, void *arg)
+conflict_row(const struct syncstate_conflict_row *r, void *arg)
 {
 	const char *v[] = {r->kind, r->entity, r->ref, r->field, r->kept_value,
 	    r->kept_by, r->kept_at, r->lost_value, r->lost_by, r->lost_at};
@@ -165,7 +165,7 @@ conflict_row(const struct replica_conflict_row *r, void *arg)
 }
 
 static void
-oversold_row(const struct replica_oversold_row *r, void *arg)
+oversold_row(const struct syncstate_oversold_row *r, void *arg)
 {
 	char a[NUM_FMT_SIZE], b[NUM_FMT_SIZE];
 	struct rout *o = arg;
@@ -207,8 +207,8 @@ cmd_report_sync(struct db *db, int argc, char **argv)
 			csvw_text(o.csv, *c);
 		csvw_end_row(o.csv);
 	}
-	st = conflicts ? replica_conflicts(db, conflict_row, &o, NULL)
-		       : replica_oversold(db, oversold_row, &o, NULL);
+	st = conflicts ? syncstate_conflicts(db, conflict_row, &o, NULL)
+		       : syncstate_oversold(db, oversold_row, &o, NULL);
 	if (o.csv != NULL && csvw_close(o.csv, &err) != ST_OK && st == ST_OK) {
 		rc = cli_error("%s", err);
 		free(err);

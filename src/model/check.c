@@ -6,7 +6,7 @@
  * query yields (sku, a number, cached, expected) and a format string
  * turns the row into a sentence.  A negative ledger sum is not a problem
  * since schema 9: two sites that both sold the last jar merge into it;
- * replica_oversold() lists those products for a manager.
+ * syncstate_oversold() lists those products for a manager.
  */
 #include <config.h>
 

@@ -13,7 +13,7 @@
  *     facts.  A fact whose global id is already here is skipped; else it
  *     is added.  Stock moves update the stock caches without the checks a
  *     local sale makes (the sale happened): stock may go below zero, and
- *     replica_oversold() lists the products that did.
+ *     syncstate_oversold() lists the products that did.
  *   - products, members: a new one is added with its values; their
  *     later edits travel as field changes (REPLICA_CHANGES): each is a
  *     fact, and a field takes the value of the latest change (by time,

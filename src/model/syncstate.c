@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/syncstate.h"
+#include "model/txn.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -133,8 +134,8 @@ syncstate_peer_put(struct db *db, const struct syncstate_peer *p)
 }
 
 enum status
-replica_oversold(struct db *db,
-    void (*fn)(const struct replica_oversold_row *row, void *arg), void *arg,
+syncstate_oversold(struct db *db,
+    void (*fn)(const struct syncstate_oversold_row *row, void *arg), void *arg,
     int *count)
 {
 	sqlite3_stmt *st = db_prepare(db,
@@ -145,7 +146,7 @@ replica_oversold(struct db *db,
 	    " OR EXISTS (SELECT 1 FROM lot l JOIN lot_stock ls"
 	    " ON ls.lot_id = l.id WHERE l.product_id = p.id"
 	    " AND ls.on_hand < ls.reserved) ORDER BY p.sku");
-	struct replica_oversold_row r;
+	struct syncstate_oversold_row r;
 	int n = 0, rc;
 
 	if (count != NULL)
@@ -179,15 +180,15 @@ text_col(sqlite3_stmt *st, int i)
 }
 
 enum status
-replica_conflicts(struct db *db,
-    void (*fn)(const struct replica_conflict_row *row, void *arg), void *arg,
+syncstate_conflicts(struct db *db,
+    void (*fn)(const struct syncstate_conflict_row *row, void *arg), void *arg,
     int *count)
 {
 	sqlite3_stmt *st = db_prepare(db,
 	    "SELECT id, kind, entity, ref, field, kept_value, kept_by, kept_at,"
 	    " lost_value, lost_by, lost_at, noted_at FROM sync_conflict"
-	    " ORDER BY id");
-	struct replica_conflict_row r;
+	    " WHERE resolved = 0 ORDER BY id");
+	struct syncstate_conflict_row r;
 	int n = 0, rc;
 
 	if (count != NULL)
@@ -214,5 +215,56 @@ replica_conflicts(struct db *db,
 	sqlite3_reset(st);
 	if (count != NULL)
 		*count = n;
+	return rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
+}
+
+enum status
+syncstate_conflict_resolve(struct db *db, long long id)
+{
+	sqlite3_stmt *st;
+	enum status s;
+	int nested, rc;
+
+	if (!db_actor_is_manager(db))
+		return db_fail(db, ST_DENIED,
+		    _("only a manager may close a "
+		      "conflict"));
+	s = txn_begin(db, &nested);
+	if (s != ST_OK)
+		return s;
+	st = db_prepare(db, "UPDATE sync_conflict SET resolved = 1"
+			    " WHERE id = ?1 AND resolved = 0");
+	if (st == NULL)
+		return txn_end(db, nested, ST_ERROR);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	s = db_status(db, rc);
+	if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+		s = db_fail(db, ST_NOT_FOUND, _("no such open conflict"));
+	return txn_end(db, nested, s);
+}
+
+enum status
+syncstate_peers(struct db *db,
+    void (*fn)(const struct syncstate_peer_row *row, void *arg), void *arg)
+{
+	sqlite3_stmt *st = db_prepare(db,
+	    "SELECT name, site_id, sent_seq, applied_seq, applied_at"
+	    " FROM sync_peer ORDER BY name");
+	struct syncstate_peer_row r;
+	int rc;
+
+	if (st == NULL)
+		return ST_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.name = text_col(st, 0);
+		r.site_id = text_col(st, 1);
+		r.sent_seq = sqlite3_column_int64(st, 2);
+		r.applied_seq = sqlite3_column_int64(st, 3);
+		r.applied_at = text_col(st, 4);
+		fn(&r, arg);
+	}
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
 }

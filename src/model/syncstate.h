@@ -35,15 +35,24 @@ void syncstate_peer_clear(struct syncstate_peer *p);
  * transaction.  ST_EXISTS when p's site id is already another peer's.
  */
 enum status syncstate_peer_put(struct db *db, const struct syncstate_peer *p);
+/* One peer as syncstate_peers passes it (strings valid during the call). */
+struct syncstate_peer_row {
+	const char *name, *site_id; /* site_id "" until it has sent a bundle */
+	long long sent_seq, applied_seq;
+	const char *applied_at; /* when its last bundle merged, or "" */
+};
+/* Call fn for each known peer, by name.  Returns ST_OK or a status. */
+enum status syncstate_peers(struct db *db,
+    void (*fn)(const struct syncstate_peer_row *row, void *arg), void *arg);
 /* Format marks as "N N N ..." (REPLICA__COUNT numbers); caller frees. */
 char *syncstate_marks_format(const long long marks[REPLICA__COUNT]);
 /* Parse text from syncstate_marks_format; ST_INVALID when malformed. */
 enum status syncstate_marks_parse(
     const char *text, long long marks[REPLICA__COUNT]);
 
-/* One product that sold more than it had, as replica_oversold passes it
+/* One product that sold more than it had, as syncstate_oversold passes it
  * (strings valid during the call only). */
-struct replica_oversold_row {
+struct syncstate_oversold_row {
 	long long product_id;
 	const char *sku, *name, *unit;
 	long long on_hand, reserved; /* thousandths */
@@ -54,12 +63,12 @@ struct replica_oversold_row {
  * merge, two sites sold the same stock.  *count (may be NULL) receives
  * how many.  For the Home screen and `coopstock report oversold`.
  */
-enum status replica_oversold(struct db *db,
-    void (*fn)(const struct replica_oversold_row *row, void *arg), void *arg,
+enum status syncstate_oversold(struct db *db,
+    void (*fn)(const struct syncstate_oversold_row *row, void *arg), void *arg,
     int *count);
 
-/* One recorded conflict, as replica_conflicts passes it. */
-struct replica_conflict_row {
+/* One recorded conflict, as syncstate_conflicts passes it. */
+struct syncstate_conflict_row {
 	long long id;
 	const char *kind;   /* "field" or "status" */
 	const char *entity; /* "product", "member" or "order" */
@@ -70,11 +79,16 @@ struct replica_conflict_row {
 	const char *noted_at;
 };
 /*
- * Call fn for each conflict recorded by merges, oldest first (strings
+ * Call fn for each conflict recorded by merges and not yet marked
+ * resolved, oldest first (strings
  * valid during the call only).  *count (may be NULL) receives how many.
  */
-enum status replica_conflicts(struct db *db,
-    void (*fn)(const struct replica_conflict_row *row, void *arg), void *arg,
+enum status syncstate_conflicts(struct db *db,
+    void (*fn)(const struct syncstate_conflict_row *row, void *arg), void *arg,
     int *count);
+
+/* Mark conflict id as looked at: it is no longer listed.  Manager only
+ * (ST_DENIED); ST_NOT_FOUND for no such open conflict. */
+enum status syncstate_conflict_resolve(struct db *db, long long id);
 
 #endif

@@ -647,7 +647,7 @@ merge(struct db *db, const char *dir, int keep, struct bundle_counts *out,
 	s = verify(db, dir, &m, &p, err);
 	if (s == ST_OK) {
 		counts_fill(out, &m, p.name);
-		s = replica_conflicts(db, NULL, NULL, &before);
+		s = syncstate_conflicts(db, NULL, NULL, &before);
 	}
 	if (s == ST_OK)
 		s = replica_merge_begin(db, site);
@@ -658,9 +658,9 @@ merge(struct db *db, const char *dir, int keep, struct bundle_counts *out,
 	if (s == ST_OK)
 		s = replica_merge_end(db);
 	if (s == ST_OK)
-		s = replica_conflicts(db, NULL, NULL, &after);
+		s = syncstate_conflicts(db, NULL, NULL, &after);
 	if (s == ST_OK)
-		s = replica_oversold(db, NULL, NULL, &out->oversold);
+		s = syncstate_oversold(db, NULL, NULL, &out->oversold);
 	out->conflicts = after - before;
 	if (s == ST_OK && keep)
 		s = db_commit(db);

@@ -132,13 +132,13 @@ test_field_change_wins_by_time_and_conflicts_once(void **state)
 		assert_int_equal(
 		    testdb_int(t->db, "SELECT price FROM product"), 4200);
 		assert_int_equal(
-		    replica_conflicts(t->db, NULL, NULL, &n), ST_OK);
+		    syncstate_conflicts(t->db, NULL, NULL, &n), ST_OK);
 		assert_int_equal(n, 1);
 		assert_int_equal(
 		    apply(t->db, REPLICA_CHANGES, later, &added), ST_OK);
 		assert_int_equal(added, 0);
 		assert_int_equal(
-		    replica_conflicts(t->db, NULL, NULL, &n), ST_OK);
+		    syncstate_conflicts(t->db, NULL, NULL, &n), ST_OK);
 		assert_int_equal(n, 1);
 		/* a field nobody else changed: no conflict, it just applies */
 		assert_int_equal(
@@ -147,7 +147,7 @@ test_field_change_wins_by_time_and_conflicts_once(void **state)
 						   " FROM product"),
 		    1);
 		assert_int_equal(
-		    replica_conflicts(t->db, NULL, NULL, &n), ST_OK);
+		    syncstate_conflicts(t->db, NULL, NULL, &n), ST_OK);
 		assert_int_equal(n, 1);
 	}
 	assert_int_equal(
@@ -195,7 +195,7 @@ test_facts_once_and_references_checked(void **state)
 		    testdb_int(t->db, "SELECT on_hand FROM stock"), -1000);
 		fx_check_clean(t->db);
 		assert_int_equal(
-		    replica_oversold(t->db, NULL, NULL, &added), ST_OK);
+		    syncstate_oversold(t->db, NULL, NULL, &added), ST_OK);
 		assert_int_equal(added, 1);
 		before = fx_snapshot(t->db);
 		assert_int_equal(
@@ -233,7 +233,7 @@ test_event_not_allowed_is_a_conflict(void **state)
 		    apply(t->db, REPLICA_EVENTS, ship, &added), ST_OK);
 		assert_int_equal(added, 1);
 		assert_int_equal(
-		    replica_conflicts(t->db, NULL, NULL, &n), ST_OK);
+		    syncstate_conflicts(t->db, NULL, NULL, &n), ST_OK);
 		assert_int_equal(n, 1);
 		assert_int_equal(testdb_int(t->db, "SELECT status = 'new' FROM"
 						   " orders"),
@@ -245,6 +245,50 @@ test_event_not_allowed_is_a_conflict(void **state)
 		    1);
 	}
 	free(site);
+}
+
+static void
+count_peer(const struct syncstate_peer_row *r, void *arg)
+{
+	assert_string_equal(r->name, "warehouse");
+	assert_string_equal(r->site_id, "");
+	assert_int_equal(r->sent_seq, 2);
+	(*(int *)arg)++;
+}
+
+static void
+test_peers_and_resolving(void **state)
+{
+	struct testdb *t = *state;
+	struct syncstate_peer p;
+	int n = 0, found;
+
+	memset(&p, 0, sizeof p);
+	p.name = strdup("warehouse");
+	p.site_id = strdup("");
+	p.sent_seq = 2;
+	p.acked[REPLICA_MOVES] = 7;
+	assert_int_equal(db_begin(t->db), ST_OK);
+	assert_int_equal(syncstate_peer_put(t->db, &p), ST_OK);
+	assert_int_equal(db_commit(t->db), ST_OK);
+	syncstate_peer_clear(&p);
+	assert_int_equal(syncstate_peers(t->db, count_peer, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(
+	    syncstate_peer_get(t->db, "warehouse", &p, &found), ST_OK);
+	assert_int_equal(found, 1);
+	assert_int_equal(p.acked[REPLICA_MOVES], 7);
+	syncstate_peer_clear(&p);
+	fx_exec(t->db, "INSERT INTO sync_conflict(kind, entity, ref, field,"
+		       " kept_by, kept_at, lost_by, lost_at, a, b) VALUES"
+		       " ('field', 'product', 'X', 'price', '', '', '', '',"
+		       " 'a', 'b')");
+	assert_int_equal(syncstate_conflicts(t->db, NULL, NULL, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(syncstate_conflict_resolve(t->db, 1), ST_OK);
+	assert_int_equal(syncstate_conflicts(t->db, NULL, NULL, &n), ST_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(syncstate_conflict_resolve(t->db, 1), ST_NOT_FOUND);
 }
 
 static void
@@ -282,6 +326,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(
 		test_event_not_allowed_is_a_conflict, testdb_setup,
 		testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_peers_and_resolving, testdb_setup, testdb_teardown),
 	    cmocka_unit_test(test_marks),
 	};
 
