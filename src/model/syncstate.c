@@ -139,13 +139,9 @@ syncstate_oversold(struct db *db,
     int *count)
 {
 	sqlite3_stmt *st = db_prepare(db,
-	    "SELECT p.id, p.sku, p.name, p.unit, coalesce(s.on_hand, 0),"
-	    " coalesce(s.reserved, 0) FROM product p"
-	    " LEFT JOIN stock s ON s.product_id = p.id"
-	    " WHERE coalesce(s.on_hand, 0) < coalesce(s.reserved, 0)"
-	    " OR EXISTS (SELECT 1 FROM lot l JOIN lot_stock ls"
-	    " ON ls.lot_id = l.id WHERE l.product_id = p.id"
-	    " AND ls.on_hand < ls.reserved) ORDER BY p.sku");
+	    "SELECT p.id, p.sku, p.name, p.unit, s.on_hand, s.reserved"
+	    " FROM product p JOIN stock s ON s.product_id = p.id"
+	    " WHERE s.on_hand < s.reserved ORDER BY p.sku");
 	struct syncstate_oversold_row r;
 	int n = 0, rc;
 

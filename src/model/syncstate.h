@@ -58,10 +58,13 @@ struct syncstate_oversold_row {
 	long long on_hand, reserved; /* thousandths */
 };
 /*
- * Call fn (may be NULL) for each product whose stock on hand, or one of
- * whose lots' stock, is below zero or below what is reserved: after a
- * merge, two sites sold the same stock.  *count (may be NULL) receives
- * how many.  For the Home screen and `coopstock report oversold`.
+ * Call fn (may be NULL) for each product whose stock on hand is below
+ * zero or below what is reserved, by SKU: after a merge, two sites sold
+ * the same stock.  A manager's adjustment up (stock_adjust) clears it.
+ * (A single lot may stay below zero while the product as a whole is not:
+ * that is not listed; FEFO never takes from such a lot.)  *count (may be
+ * NULL) receives how many.  For the Home screen and `coopstock report
+ * oversold`.
  */
 enum status syncstate_oversold(struct db *db,
     void (*fn)(const struct syncstate_oversold_row *row, void *arg), void *arg,
