@@ -38,7 +38,7 @@ static const char sql_newest_lot[] =
 static const char sql_level[] =
     "SELECT on_hand, reserved FROM stock WHERE product_id = ?1";
 static const char sql_expired[] =
-    "SELECT sum(s.on_hand - s.reserved) FROM lot l"
+    "SELECT sum(max(s.on_hand - s.reserved, 0)) FROM lot l"
     " JOIN lot_stock s ON s.lot_id = l.id"
     " WHERE l.product_id = ?1 AND l.best_before < ?2";
 static const char sql_moves[] =
