@@ -221,12 +221,19 @@ cs --db "$X" export sync --to y "$T/x1" >/dev/null
 cs --db "$Y" import sync "$T/x1" >/dev/null
 sell "$X" X1 HONEY 1
 sell "$Y" Y1 HONEY 1
+price "$X" 39
+price "$Y" 41
 cs --db "$X" export sync --to y "$T/x2" >/dev/null
 cs --db "$Y" export sync --to x "$T/y1" >/dev/null
-run cs --db "$X" import sync "$T/y1"
+# this time the site that received the first bundle reads first
+run cs --db "$Y" import sync "$T/x2"
 is "the merge says so" "0|1 product is oversold: see coopstock report oversold" \
     "$rc|$(printf '%s' "$out" | tail -n 1)"
-cs --db "$Y" import sync "$T/x2" >/dev/null
+cs --db "$X" import sync "$T/y1" >/dev/null
+is "read in the other order: the price conflict, once at each site" "1|1" \
+    "$(conflicts "$X" | wc -l)|$(conflicts "$Y" | wc -l)"
+is "and the same price at both" "$(q "$X" "SELECT price FROM product WHERE sku = 'HONEY'")" \
+    "$(q "$Y" "SELECT price FROM product WHERE sku = 'HONEY'")"
 for db in "$X" "$Y"; do
 	run cs --db "$db" report oversold --csv
 	is "oversold at $(basename "$db")" "sku,name,unit,on_hand,reserved
