@@ -152,11 +152,33 @@ cell(struct rout *o, const char *s, int number, int last)
 	free(safe);
 }
 
+/* A price in fen or a reorder level in thousandths as a person reads it
+ * (into buf), other values as stored. */
+static const char *
+field_value(const struct syncstate_conflict_row *r, const char *v, char *buf,
+    size_t size)
+{
+	long long n;
+	char *end;
+
+	if (strcmp(r->entity, "product") != 0 ||
+	    (strcmp(r->field, "price") != 0 &&
+		strcmp(r->field, "reorder_level") != 0))
+		return v;
+	n = strtoll(v, &end, 10);
+	if (end == v || *end != '\0')
+		return v;
+	return strcmp(r->field, "price") == 0 ? money_format(n, buf, size)
+					      : qty_format(n, buf, size);
+}
+
 static void
 conflict_row(const struct syncstate_conflict_row *r, void *arg)
 {
-	const char *v[] = {r->kind, r->entity, r->ref, r->field, r->kept_value,
-	    r->kept_by, r->kept_at, r->lost_value, r->lost_by, r->lost_at};
+	char a[NUM_FMT_SIZE], b[NUM_FMT_SIZE];
+	const char *v[] = {r->kind, r->entity, r->ref, r->field,
+	    field_value(r, r->kept_value, a, sizeof a), r->kept_by, r->kept_at,
+	    field_value(r, r->lost_value, b, sizeof b), r->lost_by, r->lost_at};
 	struct rout *o = arg;
 
 	for (size_t i = 0; i < sizeof v / sizeof *v; i++)

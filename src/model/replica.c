@@ -740,6 +740,12 @@ static const struct field {
 #define LATEST \
 	" ORDER BY at DESC, site DESC, coalesce(gid, site || '.' || id) DESC"
 
+/* The name of the site whose id is column a.site, as far as known. */
+#define SITE_NAME(a)                                                          \
+	"coalesce((SELECT name FROM sync_peer WHERE site_id = " a ".site),"   \
+	" (SELECT n.value FROM setting n JOIN setting i ON i.key = 'site_id'" \
+	" AND i.value = " a ".site WHERE n.key = 'site_name'), " a ".site)"
+
 /* Record a conflict between field change id (just added) and every
  * change of the same field made from the same base with another value. */
 static enum status
@@ -751,20 +757,28 @@ field_conflicts(struct db *db, long long id)
 	    " SELECT 'field', n.entity, CASE n.entity WHEN 'product' THEN"
 	    " (SELECT sku FROM product WHERE id = n.row_id) ELSE"
 	    " (SELECT code FROM member WHERE id = n.row_id) END, n.field,"
-	    " w.value, w.actor || '@' || w.site, w.at,"
-	    " l.value, l.actor || '@' || l.site, l.at,"
-	    " min(n.g, o.g), max(n.g, o.g)"
-	    " FROM (SELECT *, coalesce(gid, site || '.' || id) AS g"
-	    "  FROM field_change WHERE id = ?1) n"
-	    " JOIN (SELECT *, coalesce(gid, site || '.' || id) AS g"
-	    "  FROM field_change) o ON o.entity = n.entity"
-	    "  AND o.row_id = n.row_id AND o.field = n.field AND o.id <> n.id"
-	    "  AND o.base IS n.base"
-	    "  AND coalesce(o.value, '') <> coalesce(n.value, '')"
-	    " JOIN field_change w ON w.id = CASE WHEN (n.at, n.site, n.g) >"
-	    "  (o.at, o.site, o.g) THEN n.id ELSE o.id END"
-	    " JOIN field_change l ON l.id = CASE WHEN w.id = n.id THEN o.id"
-	    "  ELSE n.id END");
+	    " w.value, w.actor || '@' || " SITE_NAME(
+		"w") ", w.at,"
+		     " l.value, l.actor || '@' || " SITE_NAME(
+			 "l") ", l.at,"
+			      " min(n.g, o.g), max(n.g, o.g)"
+			      " FROM (SELECT *, coalesce(gid, site || '.' || "
+			      "id) AS g"
+			      "  FROM field_change WHERE id = ?1) n"
+			      " JOIN (SELECT *, coalesce(gid, site || '.' || "
+			      "id) AS g"
+			      "  FROM field_change) o ON o.entity = n.entity"
+			      "  AND o.row_id = n.row_id AND o.field = n.field "
+			      "AND o.id <> n.id"
+			      "  AND o.base IS n.base"
+			      "  AND coalesce(o.value, '') <> "
+			      "coalesce(n.value, '')"
+			      " JOIN field_change w ON w.id = CASE WHEN (n.at, "
+			      "n.site, n.g) >"
+			      "  (o.at, o.site, o.g) THEN n.id ELSE o.id END"
+			      " JOIN field_change l ON l.id = CASE WHEN w.id = "
+			      "n.id THEN o.id"
+			      "  ELSE n.id END");
 
 	if (st == NULL)
 		return ST_ERROR;

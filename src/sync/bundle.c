@@ -649,6 +649,11 @@ merge(struct db *db, const char *dir, int keep, struct bundle_counts *out,
 		counts_fill(out, &m, p.name);
 		s = syncstate_conflicts(db, NULL, NULL, &before);
 	}
+	if (s == ST_OK) { /* the sender's name is known during the merge */
+		free(p.site_id);
+		p.site_id = xstrdup(m.sender);
+		s = syncstate_peer_put(db, &p);
+	}
 	if (s == ST_OK)
 		s = replica_merge_begin(db, site);
 	for (int k = 0; s == ST_OK && k < REPLICA__COUNT; k++)

@@ -94,7 +94,7 @@ is "the conflict names both prices" "field,product,HONEY,price" \
 is "the same prices at both sites" \
     "$(conflicts "$A" | cut -d, -f5,8 | tr , '\n' | sort | tr '\n' ' ')" \
     "$(conflicts "$B" | cut -d, -f5,8 | tr , '\n' | sort | tr '\n' ' ')"
-is "the kept and the lost price" "4000 4200 " \
+is "the kept and the lost price" "40.00 42.00 " \
     "$(conflicts "$B" | cut -d, -f5,8 | tr , '\n' | sort | tr '\n' ' ')"
 
 # A bundle applied twice changes nothing.
