@@ -116,36 +116,21 @@ struct table {
 	const char *name;
 	const char *by_gid, *by_id;
 };
-static const struct table t_product = {"product",
-    "SELECT id FROM product WHERE gid = ?1",
-    "SELECT id FROM product WHERE id = ?1 AND gid IS NULL"};
-static const struct table t_member = {"member",
-    "SELECT id FROM member WHERE gid = ?1",
-    "SELECT id FROM member WHERE id = ?1 AND gid IS NULL"};
-static const struct table t_lot = {"lot", "SELECT id FROM lot WHERE gid = ?1",
-    "SELECT id FROM lot WHERE id = ?1 AND gid IS NULL"};
-static const struct table t_orders = {"order",
-    "SELECT id FROM orders WHERE gid = ?1",
-    "SELECT id FROM orders WHERE id = ?1 AND gid IS NULL"};
-static const struct table t_line = {"order line",
-    "SELECT id FROM order_line WHERE gid = ?1",
-    "SELECT id FROM order_line WHERE id = ?1 AND gid IS NULL"};
-static const struct table t_move = {"stock move",
-    "SELECT id FROM stock_move WHERE gid = ?1",
-    "SELECT id FROM stock_move WHERE id = ?1 AND gid IS NULL"};
-static const struct table t_event = {"order event",
-    "SELECT id FROM order_event WHERE gid = ?1",
-    "SELECT id FROM order_event WHERE id = ?1 AND gid IS NULL"};
-static const struct table t_shipment = {"shipment",
-    "SELECT id FROM shipment WHERE gid = ?1",
-    "SELECT id FROM shipment WHERE id = ?1 AND gid IS NULL"};
-static const struct table t_payment = {"payment",
-    "SELECT id FROM payment WHERE gid = ?1",
-    "SELECT id FROM payment WHERE id = ?1 AND gid IS NULL"};
-/* Field changes: their local global id is site.id with the site stored. */
-static const struct table t_change = {"field change",
-    "SELECT id FROM field_change WHERE gid = ?1",
-    "SELECT id FROM field_change WHERE id = ?1 AND gid IS NULL"};
+/* Lookups of table tbl's rows; label names it in messages. */
+#define TABLE(var, tbl, label)                       \
+	static const struct table var = {label,      \
+	    "SELECT id FROM " tbl " WHERE gid = ?1", \
+	    "SELECT id FROM " tbl " WHERE id = ?1 AND gid IS NULL"}
+TABLE(t_product, "product", N_("product"));
+TABLE(t_member, "member", N_("member"));
+TABLE(t_lot, "lot", N_("lot"));
+TABLE(t_orders, "orders", N_("order"));
+TABLE(t_line, "order_line", N_("order line"));
+TABLE(t_move, "stock_move", N_("stock move"));
+TABLE(t_event, "order_event", N_("order event"));
+TABLE(t_shipment, "shipment", N_("shipment"));
+TABLE(t_payment, "payment", N_("payment"));
+TABLE(t_change, "field_change", N_("field change"));
 
 typedef enum status (*apply_fn)(struct db *, const char *const *, int *);
 
