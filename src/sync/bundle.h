@@ -42,8 +42,14 @@ struct bundle_counts {
 	int oversold;  /* products oversold after the merge */
 };
 
-/* Free the strings of c and zero it.  NULL is ok. */
+/* Free the strings of c and zero it.  NULL is ok.  Every function below
+ * zeroes *out first and may fill it even when it fails (the peer of a
+ * bundle refused as too old, say): clear it after every call. */
 void bundle_counts_clear(struct bundle_counts *c);
+
+/* A screen's use: bundle_preview() to show the counts, then, when the
+ * clerk agrees, bundle_apply() on the same folder.  The message in *err
+ * is translated and ready to show; free() it. */
 
 /*
  * Write a bundle for the site named (or identified by) peer into folder
@@ -52,7 +58,8 @@ void bundle_counts_clear(struct bundle_counts *c);
  * *out (may be NULL) receives the counts.  Returns ST_OK; ST_INVALID
  * (peer is this site, or empty), ST_WRITE/ST_FULL (dir), ST_BUSY or
  * another status with *err set.  The bundle's number is remembered only
- * when every file was written.
+ * when every file was written.  Manager or not: anyone who can read the
+ * database may send it.
  */
 enum status bundle_export(struct db *db, const char *peer, const char *dir,
     int all, struct bundle_counts *out, char **err);
