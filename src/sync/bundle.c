@@ -692,6 +692,10 @@ bundle_apply(
 	memset(&local, 0, sizeof local);
 	if (out != NULL)
 		memset(out, 0, sizeof *out);
+	if (!db_actor_is_manager(db)) {
+		*err = xstrdup(_("only a manager may merge a bundle"));
+		return ST_DENIED;
+	}
 	s = merge(db, dir, 1, out != NULL ? out : &local, err);
 	bundle_counts_clear(&local);
 	return s;

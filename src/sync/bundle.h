@@ -78,9 +78,11 @@ enum status bundle_verify(
 
 /*
  * Verify, then merge the bundle in dir in one transaction and record it
- * as merged from its sender.  *out (may be NULL) receives the counts.  On
- * any failure nothing was written and *err says why; a row that cannot be
- * merged is named as "FILE:LINE: reason".
+ * as merged from its sender.  Manager only (ST_DENIED): the checksums
+ * find damage, not forgery, and a bundle may change prices.  *out (may be
+ * NULL) receives the counts.  On any failure nothing was written and
+ * *err says why; a row that cannot be merged is named as "FILE:LINE:
+ * reason".
  */
 enum status bundle_apply(
     struct db *db, const char *dir, struct bundle_counts *out, char **err);

@@ -17,6 +17,7 @@
 #include "model/setting.h"
 #include "model/stock.h"
 #include "model/syncstate.h"
+#include "sync/bundle.h"
 #include "testlib.h"
 
 /* Set product id's price through the model, as a clerk would. */
@@ -300,6 +301,25 @@ test_peers_and_resolving(void **state)
 }
 
 static void
+test_bundle_merge_is_for_managers(void **state)
+{
+	struct testdb *t = *state;
+	struct bundle_counts c;
+	char *err = NULL;
+
+	db_set_actor(t->db, 1, "li", 0);
+	assert_int_equal(bundle_apply(t->db, t->dir, &c, &err), ST_DENIED);
+	assert_string_equal(err, "only a manager may merge a bundle");
+	free(err);
+	bundle_counts_clear(&c);
+	/* a preview writes nothing: anyone may look */
+	assert_int_equal(bundle_preview(t->db, t->dir, &c, &err), ST_FILE);
+	assert_non_null(strstr(err, "manifest.csv: missing"));
+	free(err);
+	bundle_counts_clear(&c);
+}
+
+static void
 test_marks(void **state)
 {
 	long long m[REPLICA__COUNT], back[REPLICA__COUNT];
@@ -336,6 +356,8 @@ main(void)
 		testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_peers_and_resolving, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_bundle_merge_is_for_managers,
+		testdb_setup, testdb_teardown),
 	    cmocka_unit_test(test_marks),
 	};
 
