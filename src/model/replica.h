@@ -20,10 +20,13 @@
  *     then site id, then global id, so every site picks the same one).
  *     Two changes of one field made from the same earlier value (neither
  *     site had seen the other's) are a conflict, recorded once.
- *   - orders: added with status 'new'; their status moves only through
- *     order events.  An event is applied when the order is in its from
- *     status and the move is allowed, else it is kept (for forwarding)
- *     and listed as a conflict.
+ *   - orders: added with status 'new' (the model never edits an order's
+ *     header afterwards); their status moves only through order events.
+ *     An event is applied when the order is in its from status and the
+ *     move is allowed, else it is kept (for forwarding) and listed as a
+ *     conflict.  When another site's event takes an order out of
+ *     confirmed or packed, what this site reserved for it is released.
+ *     Reservations and the customer list stay local.
  */
 #ifndef COOPSTOCK_REPLICA_H
 #define COOPSTOCK_REPLICA_H
