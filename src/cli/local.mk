@@ -10,3 +10,4 @@ libcoopstock_a_SOURCES += \
 	src/cli/export.c \
 	src/cli/import.c
 libcoopstock_a_SOURCES += src/cli/sync.c src/cli/sync.h
+libcoopstock_a_SOURCES += src/cli/wave.c
