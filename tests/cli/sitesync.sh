@@ -244,4 +244,26 @@ HONEY,蜂蜜,jar,-1,0" "$out"
 done
 is "oversold: the stock agrees" "$(stock "$X")" "$(stock "$Y")"
 
+# A manifest that lies about a row count, or that cannot be read.
+cs --db "$X" export sync --to y --all "$T/x3" >/dev/null
+cp -R "$T/x3" "$T/x3-rows"
+sed 's/^file,lots.csv,1,/file,lots.csv,2,/' "$T/x3/manifest.csv" >"$T/x3-rows/manifest.csv"
+before=$(dump "$Y")
+run cs --db "$Y" import sync "$T/x3-rows"
+is "a wrong row count is refused" "1|coopstock: $T/x3-rows/lots.csv: 1 rows, but the manifest says 2; nothing was written" "$rc|$err"
+is "wrong row count: unchanged" "$before" "$(dump "$Y")"
+cp -R "$T/x3" "$T/x3-junk"
+printf 'entry,value,rows,after,upto,sha256\nformat,coopstock-sync-1,,,,\nsurprise,1,,,,\n' >"$T/x3-junk/manifest.csv"
+run cs --db "$Y" import sync "$T/x3-junk"
+is "an unreadable manifest is refused" "1|coopstock: $T/x3-junk/manifest.csv:3: not understood; nothing was written" "$rc|$err"
+run cs --db "$Y" import sync "$T/no-such-folder"
+is "no bundle there" "1|coopstock: $T/no-such-folder/manifest.csv: missing: this is not a bundle folder; nothing was written" "$rc|$err"
+is "refusals: unchanged" "$before" "$(dump "$Y")"
+run cs --db "$Y" import sync "$T/x3"
+is "the whole bundle again (--all) adds nothing" "0|bundle 3 from x: 13 rows, 0 new" \
+    "$rc|$(printf '%s' "$out" | head -n 1)"
+is "--all: nothing but the note of what was merged changed" \
+    "$(printf '%s\n' "$before" | grep -v '^INSERT INTO sync_peer')" \
+    "$(dump "$Y" | grep -v '^INSERT INTO sync_peer')"
+
 done_testing
