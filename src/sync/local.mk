@@ -13,4 +13,5 @@ libcoopstock_a_SOURCES += \
 	src/sync/imp_stock.c src/sync/imp_stock.h \
 	src/sync/import.c src/sync/import.h \
 	src/sync/strmap.c src/sync/strmap.h
+libcoopstock_a_SOURCES += src/sync/bundle.c src/sync/bundle.h
 libcoopstock_a_SOURCES += src/sync/report_rows.c src/sync/report_rows.h
