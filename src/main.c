@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "ui/app.h"
 #include "util/i18n.h"
 #include "util/paths.h"
 
@@ -24,10 +25,8 @@ main(int argc, char **argv)
 	textdomain(PACKAGE);
 #endif
 	rc = cli_main(argc, argv, &db_path);
-	if (rc < 0) {
-		fprintf(stderr, _("coopstock: the full-screen interface is not built yet; see coopstock --help\n"));
-		rc = 2;
-	}
+	if (rc < 0)
+		rc = ui_main(db_path);
 	free(db_path);
 	return rc;
 }

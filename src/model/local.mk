@@ -15,3 +15,4 @@ libcoopstock_a_SOURCES += \
 	src/model/report.c src/model/report.h \
 	src/model/batch.c src/model/batch.h
 libcoopstock_a_SOURCES += src/model/exchange.c src/model/exchange.h
+libcoopstock_a_SOURCES += src/model/order_list.c src/model/order_list.h

@@ -32,6 +32,7 @@
 
 #include "ui/app.h"
 #include "ui/help.h"
+#include "ui/scr_orders.h"
 #include "util/fatal.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -585,19 +586,37 @@ ui_run_modal(struct ui *ui, struct ui_view *v)
 /* The placeholder home screen until the real screens are wired in. */
 struct home {
 	char *db_path;
+	struct db *db; /* placeholder: Enter opens the Orders screens */
 };
 
 static const enum ui_action home_actions[] = {
-    UI_ACT_HELP, UI_ACT_QUIT, UI_ACT_NONE};
+    UI_ACT_HELP, UI_ACT_OPEN, UI_ACT_QUIT, UI_ACT_NONE};
 
 static int
 home_open(struct ui_view *v, void *arg)
 {
 	struct home *h = xcalloc(1, sizeof(*h));
+	char *err = NULL;
 
 	h->db_path = xstrdup(arg ? arg : "");
+	if (db_open(h->db_path, DB_OPEN_EXISTING, &h->db, &err) != ST_OK) {
+		ui_error(v->ui, "%s", err ? err : h->db_path);
+		free(err);
+	} else /* placeholder until sign-in: the manager of 001-initial */
+		db_set_actor(h->db, 1, "manager", 1);
 	v->data = h;
 	return 0;
+}
+
+static unsigned
+home_key(struct ui_view *v, const struct ui_event *ev)
+{
+	struct home *h = v->data;
+
+	if (ev->act != UI_ACT_OPEN || h->db == NULL)
+		return UI_UNHANDLED;
+	orders_list_push(v->ui, h->db, -1);
+	return UI_HANDLED;
 }
 
 static void
@@ -606,6 +625,7 @@ home_close(struct ui_view *v)
 	struct home *h = v->data;
 
 	free(h->db_path);
+	db_close(h->db);
 	free(h);
 }
 
@@ -619,6 +639,8 @@ home_draw(struct ui_view *v, struct ui_rect r)
 	ui_put(r.y + 3, r.x + 2, r.w - 4,
 	    _("The screens for products, stock and orders are on their way."),
 	    TEXT_LEFT, UI_STYLE_NORMAL);
+	ui_put(r.y + 5, r.x + 2, r.w - 4, _("Enter: Orders"), TEXT_LEFT,
+	    UI_STYLE_NORMAL);
 }
 
 static const struct screen home_screen = {
@@ -627,6 +649,7 @@ static const struct screen home_screen = {
     .open = home_open,
     .close = home_close,
     .draw = home_draw,
+    .key = home_key,
     .actions = home_actions,
     .help = N_("This is the first screen of coopstock."),
 };

@@ -6,3 +6,7 @@ libcoopstock_a_SOURCES += \
 	src/ui/help.c src/ui/help.h \
 	src/ui/keys.c src/ui/keys.h \
 	src/ui/table.c src/ui/table.h
+libcoopstock_a_SOURCES += \
+	src/ui/print_order.c src/ui/print_order.h \
+	src/ui/scr_order_new.c src/ui/scr_order_new.h \
+	src/ui/scr_orders.c src/ui/scr_orders.h
