@@ -220,3 +220,6 @@ tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
 check_PROGRAMS += tests/unit/test_ui_keys
 TESTS += tests/unit/test_ui_keys
+# The Orders screens in tmux on the demo cooperative.
+TESTS += tests/tui/orders.sh
+EXTRA_DIST += tests/tui/orders.sh

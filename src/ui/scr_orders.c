@@ -2,9 +2,10 @@
  * scr_orders.c - see scr_orders.h: the list screen and the detail screen.
  *
  * The list is the table widget over order_list_page(): the row key is the
- * order number, which is also the keyset cursor.  A global generation
- * counter (orders_changed) tells a list under the detail that it must
- * refetch its page before it is drawn again; nothing polls.
+ * order number, which is also the keyset cursor.  Open lists are kept on
+ * a small intrusive list so that orders_changed() can refetch their page
+ * and retitle them at once, while they lie under the detail: when the
+ * detail closes they are drawn already up to date.  Nothing polls.
  */
 #include <config.h>
 
@@ -24,13 +25,9 @@
 #include "util/num.h"
 #include "util/xalloc.h"
 
-static unsigned long generation = 1;
-
-void
-orders_changed(void)
-{
-	generation++;
-}
+struct olist;
+static struct olist *open_lists;
+static void list_changed(struct olist *l);
 
 /* The states as a clerk reads them, in enum order_status order. */
 static const char *const status_labels[ORDER__COUNT] = {
@@ -77,11 +74,19 @@ struct list_arg {
 
 struct olist {
 	struct db *db;
+	struct ui_view *v;
 	struct ui_table *table;
 	int status;
 	enum order_list_sort sort;
-	unsigned long seen;
+	struct olist *next; /* open_lists */
 };
+
+void
+orders_changed(void)
+{
+	for (struct olist *l = open_lists; l != NULL; l = l->next)
+		list_changed(l);
+}
 
 enum { COL_NO, COL_DATE, COL_CHANNEL, COL_CUSTOMER, COL_ITEMS, COL_TOTAL,
 	COL_STATUS, NCOLS };
@@ -151,6 +156,15 @@ list_fetch(void *ctx, const struct ui_table_query *q, const char *from,
 	return 0;
 }
 
+static void list_title(struct ui_view *v);
+
+static void
+list_changed(struct olist *l)
+{
+	ui_table_refresh(l->table);
+	list_title(l->v);
+}
+
 static void
 list_title(struct ui_view *v)
 {
@@ -174,7 +188,9 @@ list_open(struct ui_view *v, void *arg)
 	l->db = a->db;
 	l->status = a->status;
 	l->sort = a->status < 0 ? ORDER_LIST_NEWEST : ORDER_LIST_OLDEST;
-	l->seen = generation;
+	l->v = v;
+	l->next = open_lists;
+	open_lists = l;
 	l->table = ui_table_new(list_cols, NCOLS, list_fetch, l);
 	ui_table_set_empty(l->table, _("No orders here.  n makes a new one."));
 	v->data = l;
@@ -187,7 +203,12 @@ static void
 list_close(struct ui_view *v)
 {
 	struct olist *l = v->data;
+	struct olist **pp = &open_lists;
 
+	while (*pp != NULL && *pp != l)
+		pp = &(*pp)->next;
+	if (*pp != NULL)
+		*pp = l->next;
 	ui_table_free(l->table);
 	free(l);
 }
@@ -205,11 +226,6 @@ list_draw(struct ui_view *v, struct ui_rect r)
 {
 	struct olist *l = v->data;
 
-	if (l->seen != generation) {
-		l->seen = generation;
-		ui_table_refresh(l->table);
-		list_title(v);
-	}
 	ui_table_draw(l->table);
 }
 
