@@ -223,3 +223,8 @@ TESTS += tests/unit/test_ui_keys
 # The Orders screens in tmux on the demo cooperative.
 TESTS += tests/tui/orders.sh
 EXTRA_DIST += tests/tui/orders.sh
+check_PROGRAMS += tests/unit/test_order_list
+TESTS += tests/unit/test_order_list
+tests_unit_test_order_list_SOURCES = tests/unit/test_order_list.c $(MODEL_TEST_SOURCES)
+tests_unit_test_order_list_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_order_list_LDADD = $(UNIT_LDADD)
