@@ -236,5 +236,5 @@ main(void)
 		test_events_and_shipments, testdb_setup, testdb_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return TESTLIB_RUN(tests);
 }
