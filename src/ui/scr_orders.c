@@ -458,10 +458,10 @@ detail_header(const struct odetail *d, struct ui_rect r)
 	    o->ordered_at);
 	put_field(r, r.y + 4, _("Status"), s);
 	free(s);
-	ui_put(r.y + 5, r.x + 1, r.w - 2,
-	    d->shipment[0] ? d->shipment
-			   : (d->last[0] ? d->last : d->created),
+	ui_put(r.y + 5, r.x + 1, r.w - 2, d->last[0] ? d->last : d->created,
 	    TEXT_LEFT, UI_STYLE_NORMAL);
+	ui_put(r.y + 6, r.x + 1, r.w - 2, d->shipment, TEXT_LEFT,
+	    UI_STYLE_NORMAL);
 }
 
 enum { LW_SKU = 12, LW_QTY = 9, LW_UNIT = 6, LW_PRICE = 10, LW_TOTAL = 11 };
@@ -490,12 +490,12 @@ detail_draw(struct ui_view *v, struct ui_rect r)
 	const struct order *o = d->o;
 	const char *head[6] = {_("SKU"), _("Name"), _("Qty"), _("Unit"),
 	    _("Price"), _("Total")};
-	int y = r.y + 7, last = r.y + r.h - 2;
+	int y = r.y + 8, last = r.y + r.h - 2;
 	char t[NUM_FMT_SIZE], *s;
 
 	ui_clear_rect(r);
 	detail_header(d, r);
-	detail_row(r, r.y + 6, head, UI_STYLE_HEADER);
+	detail_row(r, r.y + 7, head, UI_STYLE_HEADER);
 	for (int i = 0; i < o->nlines && y < last; i++, y++) {
 		const struct order_line *l = &o->lines[i];
 		char q[NUM_FMT_SIZE], p[NUM_FMT_SIZE], lt[NUM_FMT_SIZE];

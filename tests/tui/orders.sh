@@ -120,6 +120,7 @@ tui_send Enter
 ok "shipped" tui_wait "Order 15 shipped: the stock has left"
 ok "the shipment is shown" \
     tui_wait "Shipped with sf, tracking SF1234567890"
+ok "and who shipped it" tui_wait "shipped by manager at"
 is "3 jars of chili sauce left the stock" "$((ljj0 - 3))" \
     "$(on_hand LJJ-280)"
 is "1 bag of wood ear left the stock" "$((me0 - 1))" "$(on_hand ME-250)"
