@@ -19,20 +19,20 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-#define LIST_SELECT                                                     \
-	"SELECT o.id, o.ordered_at, o.channel, coalesce(o.ext_ref, ''),"    \
+#define LIST_SELECT                                                      \
+	"SELECT o.id, o.ordered_at, o.channel, coalesce(o.ext_ref, '')," \
 	" o.customer_name, o.customer_phone, o.status FROM orders o WHERE "
-#define LIST_SEARCH                                                     \
-	" AND (?3 = '' OR o.id = ?4"                                        \
-	" OR instr(lower(coalesce(o.ext_ref, '')), ?3) > 0"                 \
-	" OR instr(lower(o.customer_name), ?3) > 0"                         \
+#define LIST_SEARCH                                         \
+	" AND (?3 = '' OR o.id = ?4"                        \
+	" OR instr(lower(coalesce(o.ext_ref, '')), ?3) > 0" \
+	" OR instr(lower(o.customer_name), ?3) > 0"         \
 	" OR instr(o.customer_phone, ?3) > 0)"
 
 /* [has status][ascending] */
-static const char sql_all_desc[] = LIST_SELECT
-    "o.id < ?2" LIST_SEARCH " ORDER BY o.id DESC LIMIT ?5";
-static const char sql_all_asc[] = LIST_SELECT
-    "o.id > ?2" LIST_SEARCH " ORDER BY o.id ASC LIMIT ?5";
+static const char sql_all_desc[] =
+    LIST_SELECT "o.id < ?2" LIST_SEARCH " ORDER BY o.id DESC LIMIT ?5";
+static const char sql_all_asc[] =
+    LIST_SELECT "o.id > ?2" LIST_SEARCH " ORDER BY o.id ASC LIMIT ?5";
 static const char sql_st_desc[] = LIST_SELECT
     "o.status = ?1 AND o.id < ?2" LIST_SEARCH " ORDER BY o.id DESC LIMIT ?5";
 static const char sql_st_asc[] = LIST_SELECT
@@ -99,8 +99,8 @@ bind_query(sqlite3_stmt *st, const struct order_list_query *q, int asc,
 	long long from = after_id > 0 ? after_id : (asc ? 0 : INT64_MAX);
 
 	if (q->status >= 0)
-		rc = db_bind_text(st, 1,
-		    order_status_name((enum order_status)q->status));
+		rc = db_bind_text(
+		    st, 1, order_status_name((enum order_status)q->status));
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_int64(st, 2, from);
 	if (rc == SQLITE_OK)
@@ -179,8 +179,8 @@ order_list_page(struct db *db, const struct order_list_query *q,
 enum status
 order_list_count(struct db *db, int status, long long *n)
 {
-	sqlite3_stmt *st = db_prepare(db, status >= 0 ? sql_count_st
-						       : sql_count_all);
+	sqlite3_stmt *st =
+	    db_prepare(db, status >= 0 ? sql_count_st : sql_count_all);
 
 	*n = 0;
 	if (st == NULL)

@@ -23,8 +23,9 @@ enum order_list_sort {
 
 /* What the list shows: filter, search and order. */
 struct order_list_query {
-	int status;          /* an enum order_status, or -1 for every state */
-	const char *search;  /* NULL or blank: every order; see order_list_page */
+	int status; /* an enum order_status, or -1 for every state */
+	const char
+	    *search; /* NULL or blank: every order; see order_list_page */
 	enum order_list_sort sort;
 };
 
@@ -35,9 +36,9 @@ struct order_list_row {
 	const char *ordered_at; /* "YYYY-MM-DD HH:MM:SS" */
 	const char *channel, *ext_ref;
 	const char *customer_name, *customer_phone;
-	const char *status;     /* as stored: "new", "confirmed", ... */
+	const char *status; /* as stored: "new", "confirmed", ... */
 	int nlines;
-	int64_t total;          /* fen; INT64_MAX if it does not fit */
+	int64_t total; /* fen; INT64_MAX if it does not fit */
 };
 
 /*

@@ -102,8 +102,8 @@ add_cells(struct buf *b, int n, const char *const *cells, const int *widths,
 }
 
 static void
-add_header(struct buf *b, const struct order *o, const struct print_coop *c,
-    int w)
+add_header(
+    struct buf *b, const struct order *o, const struct print_coop *c, int w)
 {
 	char *s;
 
@@ -148,8 +148,8 @@ add_header(struct buf *b, const struct order *o, const struct print_coop *c,
 static void
 add_lines_wide(struct buf *b, const struct order *o, int w)
 {
-	static const enum text_align al[6] = {
-	    TEXT_RIGHT, TEXT_LEFT, TEXT_LEFT, TEXT_LEFT, TEXT_RIGHT, TEXT_RIGHT};
+	static const enum text_align al[6] = {TEXT_RIGHT, TEXT_LEFT, TEXT_LEFT,
+	    TEXT_LEFT, TEXT_RIGHT, TEXT_RIGHT};
 	int widths[6] = {8, 5, 12, 0, 10, 11};
 	const char *head[6] = {
 	    _("Qty"), _("Unit"), _("SKU"), _("Name"), _("Price"), _("Total")};
@@ -189,8 +189,8 @@ add_lines_narrow(struct buf *b, const struct order *o, int w)
 }
 
 char *
-print_order_slip(const struct order *o, const struct print_coop *coop,
-    int width)
+print_order_slip(
+    const struct order *o, const struct print_coop *coop, int width)
 {
 	static const struct print_coop none = {"", "", ""};
 	struct buf b = {xstrdup(""), 0};
@@ -215,8 +215,8 @@ print_order_default_path(long long id)
 {
 	const char *home = getenv("HOME");
 
-	return xasprintf("%s/coopstock-slip-%lld.txt",
-	    home && *home ? home : ".", id);
+	return xasprintf(
+	    "%s/coopstock-slip-%lld.txt", home && *home ? home : ".", id);
 }
 
 int

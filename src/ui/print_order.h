@@ -25,8 +25,8 @@ struct print_coop {
  * and unit only), every line ended by '\n' and none wider than width.
  * Caller frees.
  */
-char *print_order_slip(const struct order *o, const struct print_coop *coop,
-    int width);
+char *print_order_slip(
+    const struct order *o, const struct print_coop *coop, int width);
 
 /* "$HOME/coopstock-slip-ID.txt" ("./..." without $HOME).  Caller frees. */
 char *print_order_default_path(long long id);

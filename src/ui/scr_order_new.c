@@ -26,8 +26,8 @@
 #include "util/xalloc.h"
 
 /* The channels a clerk takes orders through by hand, stored untranslated. */
-static const char *const channels[] = {N_("walk-in"), N_("phone"),
-    N_("wechat"), N_("taobao"), N_("pinduoduo"), N_("douyin"), NULL};
+static const char *const channels[] = {N_("walk-in"), N_("phone"), N_("wechat"),
+    N_("taobao"), N_("pinduoduo"), N_("douyin"), NULL};
 
 enum { F_CHANNEL, F_NAME, F_PHONE, F_ADDRESS, F_NOTE, NFIELDS };
 
@@ -99,8 +99,8 @@ new_layout(struct ui_view *v, struct ui_rect r)
 	struct onew *o = v->data;
 
 	o->r = r;
-	ui_form_layout(o->form, (struct ui_rect){r.y, r.x + 1, NFIELDS,
-				    r.w - 2});
+	ui_form_layout(
+	    o->form, (struct ui_rect){r.y, r.x + 1, NFIELDS, r.w - 2});
 }
 
 static int64_t
@@ -114,16 +114,23 @@ lines_total(const struct onew *o)
 	return t;
 }
 
-enum { NW_NO = 3, NW_SKU = 12, NW_QTY = 9, NW_UNIT = 6, NW_PRICE = 10,
-	NW_TOTAL = 11 };
+enum {
+	NW_NO = 3,
+	NW_SKU = 12,
+	NW_QTY = 9,
+	NW_UNIT = 6,
+	NW_PRICE = 10,
+	NW_TOTAL = 11
+};
 
 static void
 line_row(struct ui_rect r, int y, const char *const *c, enum ui_style st)
 {
-	int namew = r.w - 2 - (NW_NO + NW_SKU + NW_QTY + NW_UNIT + NW_PRICE +
-				  NW_TOTAL) - 6 * 2;
-	const int w[7] = {NW_NO, NW_SKU, namew, NW_QTY, NW_UNIT, NW_PRICE,
-	    NW_TOTAL};
+	int namew = r.w - 2 -
+		    (NW_NO + NW_SKU + NW_QTY + NW_UNIT + NW_PRICE + NW_TOTAL) -
+		    6 * 2;
+	const int w[7] = {
+	    NW_NO, NW_SKU, namew, NW_QTY, NW_UNIT, NW_PRICE, NW_TOTAL};
 	const enum text_align al[7] = {TEXT_RIGHT, TEXT_LEFT, TEXT_LEFT,
 	    TEXT_RIGHT, TEXT_LEFT, TEXT_RIGHT, TEXT_RIGHT};
 	int x = r.x + 1;
@@ -195,13 +202,13 @@ pick_row(const struct product_row *row, void *arg)
 
 /* Choose among products matching typed; 0 with *out filled, or -1. */
 static int
-choose_product(struct ui *ui, struct db *db, const char *typed,
-    struct product *out)
+choose_product(
+    struct ui *ui, struct db *db, const char *typed, struct product *out)
 {
-	struct picks pk = {xcalloc(PICK_MAX, sizeof(struct product)), 0,
-	    PICK_MAX};
-	enum status st = product_page(db, typed, PRODUCT_SORT_NAME, 0, NULL,
-	    0, PICK_MAX, pick_row, &pk);
+	struct picks pk = {
+	    xcalloc(PICK_MAX, sizeof(struct product)), 0, PICK_MAX};
+	enum status st = product_page(
+	    db, typed, PRODUCT_SORT_NAME, 0, NULL, 0, PICK_MAX, pick_row, &pk);
 	char **items = NULL;
 	long i = -1;
 
@@ -260,8 +267,8 @@ ask_product(struct ui *ui, struct db *db, struct product *out)
 
 /* Ask quantity and price for p; 0 with *qty and *price set, or -1. */
 static int
-ask_qty_price(struct ui_view *v, const struct product *p, int64_t *qty,
-    int64_t *price)
+ask_qty_price(
+    struct ui_view *v, const struct product *p, int64_t *qty, int64_t *price)
 {
 	struct onew *o = v->data;
 	struct stock_level lv;
@@ -273,8 +280,8 @@ ask_qty_price(struct ui_view *v, const struct product *p, int64_t *qty,
 	title = xasprintf(_("%s %s: %s %s available"), p->sku, p->name,
 	    qty_format(lv.available, a, sizeof(a)), p->unit);
 	label = xasprintf(_("Quantity (%s)"), p->unit);
-	s = ui_prompt(v->ui, title, label, NULL, UI_FIELD_QTY,
-	    UI_FIELD_REQUIRED);
+	s = ui_prompt(
+	    v->ui, title, label, NULL, UI_FIELD_QTY, UI_FIELD_REQUIRED);
 	free(label);
 	if (s != NULL && (qty_parse(s, 0, qty) != NUM_OK || *qty <= 0))
 		ui_error(v->ui, _("The quantity must be above zero"));
@@ -365,8 +372,8 @@ create_order(struct ui_view *v, long long *id)
 	    .nlines = o->n};
 	st = order_create(o->db, &oi, id);
 	if (st != ST_OK)
-		ui_error(v->ui, "%s: %s", _(status_message(st)),
-		    db_errmsg(o->db));
+		ui_error(
+		    v->ui, "%s: %s", _(status_message(st)), db_errmsg(o->db));
 	for (int i = 0; i < NFIELDS; i++)
 		free(val[i]);
 	free(in);

@@ -30,15 +30,14 @@ static struct olist *open_lists;
 static void list_changed(struct olist *l);
 
 /* The states as a clerk reads them, in enum order_status order. */
-static const char *const status_labels[ORDER__COUNT] = {
-    N_("new"), N_("confirmed"), N_("packed"), N_("shipped"),
-    N_("delivered"), N_("cancelled"), N_("returned")};
+static const char *const status_labels[ORDER__COUNT] = {N_("new"),
+    N_("confirmed"), N_("packed"), N_("shipped"), N_("delivered"),
+    N_("cancelled"), N_("returned")};
 
 /* The filter choices: index 0 is every order, i + 1 is state i. */
-static const char *const filter_labels[ORDER__COUNT + 1] = {
-    N_("All orders"), N_("New: to confirm"), N_("Confirmed: to pack"),
-    N_("Packed: to ship"), N_("Shipped"), N_("Delivered"), N_("Cancelled"),
-    N_("Returned")};
+static const char *const filter_labels[ORDER__COUNT + 1] = {N_("All orders"),
+    N_("New: to confirm"), N_("Confirmed: to pack"), N_("Packed: to ship"),
+    N_("Shipped"), N_("Delivered"), N_("Cancelled"), N_("Returned")};
 
 const char *
 orders_status_label(const char *status)
@@ -88,8 +87,16 @@ orders_changed(void)
 		list_changed(l);
 }
 
-enum { COL_NO, COL_DATE, COL_CHANNEL, COL_CUSTOMER, COL_ITEMS, COL_TOTAL,
-	COL_STATUS, NCOLS };
+enum {
+	COL_NO,
+	COL_DATE,
+	COL_CHANNEL,
+	COL_CUSTOMER,
+	COL_ITEMS,
+	COL_TOTAL,
+	COL_STATUS,
+	NCOLS
+};
 
 static const struct ui_column list_cols[NCOLS] = {
     {N_("No."), 6, UI_COL_RIGHT | UI_COL_SORTABLE},
@@ -102,9 +109,9 @@ static const struct ui_column list_cols[NCOLS] = {
 };
 
 static const enum ui_action list_actions[] = {UI_ACT_HELP, UI_ACT_OPEN,
-    UI_ACT_NEW, UI_ACT_FIND, UI_ACT_FILTER, UI_ACT_SORT, UI_ACT_BACK,
-    UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_HOME,
-    UI_ACT_END, UI_ACT_QUIT, UI_ACT_NONE};
+    UI_ACT_NEW, UI_ACT_FIND, UI_ACT_FILTER, UI_ACT_SORT, UI_ACT_BACK, UI_ACT_UP,
+    UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_HOME, UI_ACT_END, UI_ACT_QUIT,
+    UI_ACT_NONE};
 
 struct fetch_ctx {
 	struct ui_table_batch *b;
@@ -116,8 +123,8 @@ list_row(const struct order_list_row *r, void *arg)
 	struct fetch_ctx *fc = arg;
 	char key[24], no[24], date[DATE_SIZE], items[16], total[NUM_FMT_SIZE];
 	const char *cells[NCOLS];
-	const char *who = r->customer_name[0] ? r->customer_name
-					       : r->customer_phone;
+	const char *who =
+	    r->customer_name[0] ? r->customer_name : r->customer_phone;
 
 	snprintf(key, sizeof(key), "%lld", r->id);
 	snprintf(no, sizeof(no), "%lld", r->id);
@@ -131,16 +138,16 @@ list_row(const struct order_list_row *r, void *arg)
 	cells[COL_ITEMS] = items;
 	cells[COL_TOTAL] = total;
 	cells[COL_STATUS] = orders_status_label(r->status);
-	ui_table_batch_add(fc->b, key, cells,
-	    strcmp(r->status, "new") == 0 ? UI_ROW_BOLD : 0);
+	ui_table_batch_add(
+	    fc->b, key, cells, strcmp(r->status, "new") == 0 ? UI_ROW_BOLD : 0);
 	return 0;
 }
 
 static struct ui *fetch_ui; /* for errors inside the fetch callback */
 
 static int
-list_fetch(void *ctx, const struct ui_table_query *q, const char *from,
-    int dir, int max, struct ui_table_batch *b)
+list_fetch(void *ctx, const struct ui_table_query *q, const char *from, int dir,
+    int max, struct ui_table_batch *b)
 {
 	struct olist *l = ctx;
 	struct order_list_query oq = {l->status, q->search, l->sort};
@@ -310,7 +317,8 @@ static const struct screen list_screen = {
 struct ui_view *
 orders_list_push(struct ui *ui, struct db *db, int status)
 {
-	struct list_arg a = {db, status >= 0 && status < ORDER__COUNT ? status : -1};
+	struct list_arg a = {
+	    db, status >= 0 && status < ORDER__COUNT ? status : -1};
 
 	return ui_push(ui, &list_screen, &a);
 }
@@ -331,9 +339,9 @@ struct odetail {
 	char *shipment; /* "courier tracking on date", "" when none */
 };
 
-static const enum ui_action detail_actions[] = {UI_ACT_HELP,
-    UI_ACT_CONFIRM, UI_ACT_PACK, UI_ACT_SHIP, UI_ACT_DELIVER, UI_ACT_CANCEL,
-    UI_ACT_RETURN, UI_ACT_PRINT, UI_ACT_BACK, UI_ACT_NONE};
+static const enum ui_action detail_actions[] = {UI_ACT_HELP, UI_ACT_CONFIRM,
+    UI_ACT_PACK, UI_ACT_SHIP, UI_ACT_DELIVER, UI_ACT_CANCEL, UI_ACT_RETURN,
+    UI_ACT_PRINT, UI_ACT_BACK, UI_ACT_NONE};
 
 static int
 event_seen(const struct order_event_row *e, void *arg)
@@ -390,8 +398,8 @@ detail_load(struct ui_view *v)
 	d->shipment = xstrdup("");
 	order_events(d->db, d->id, event_seen, d);
 	order_shipments(d->db, d->id, shipment_seen, d);
-	ui_view_set_title(v, _("Order %lld: %s"), d->id,
-	    orders_status_label(o->status));
+	ui_view_set_title(
+	    v, _("Order %lld: %s"), d->id, orders_status_label(o->status));
 	return 0;
 }
 
@@ -434,8 +442,8 @@ put_field(struct ui_rect r, int y, const char *label, const char *value)
 	int lw = text_width(l);
 
 	ui_put(y, r.x + 1, lw, l, TEXT_LEFT, UI_STYLE_HEADER);
-	ui_put(y, r.x + 1 + lw, r.w - 2 - lw, value, TEXT_LEFT,
-	    UI_STYLE_NORMAL);
+	ui_put(
+	    y, r.x + 1 + lw, r.w - 2 - lw, value, TEXT_LEFT, UI_STYLE_NORMAL);
 	free(l);
 }
 
@@ -460,8 +468,8 @@ detail_header(const struct odetail *d, struct ui_rect r)
 	free(s);
 	ui_put(r.y + 5, r.x + 1, r.w - 2, d->last[0] ? d->last : d->created,
 	    TEXT_LEFT, UI_STYLE_NORMAL);
-	ui_put(r.y + 6, r.x + 1, r.w - 2, d->shipment, TEXT_LEFT,
-	    UI_STYLE_NORMAL);
+	ui_put(
+	    r.y + 6, r.x + 1, r.w - 2, d->shipment, TEXT_LEFT, UI_STYLE_NORMAL);
 }
 
 enum { LW_SKU = 12, LW_QTY = 9, LW_UNIT = 6, LW_PRICE = 10, LW_TOTAL = 11 };
@@ -470,8 +478,8 @@ enum { LW_SKU = 12, LW_QTY = 9, LW_UNIT = 6, LW_PRICE = 10, LW_TOTAL = 11 };
 static void
 detail_row(struct ui_rect r, int y, const char *const *c, enum ui_style st)
 {
-	int namew = r.w - 2 - (LW_SKU + LW_QTY + LW_UNIT + LW_PRICE +
-				  LW_TOTAL) - 5 * 2;
+	int namew =
+	    r.w - 2 - (LW_SKU + LW_QTY + LW_UNIT + LW_PRICE + LW_TOTAL) - 5 * 2;
 	int x = r.x + 1;
 	const int w[6] = {LW_SKU, namew, LW_QTY, LW_UNIT, LW_PRICE, LW_TOTAL};
 	const enum text_align al[6] = {TEXT_LEFT, TEXT_LEFT, TEXT_RIGHT,
@@ -488,8 +496,8 @@ detail_draw(struct ui_view *v, struct ui_rect r)
 {
 	struct odetail *d = v->data;
 	const struct order *o = d->o;
-	const char *head[6] = {_("SKU"), _("Name"), _("Qty"), _("Unit"),
-	    _("Price"), _("Total")};
+	const char *head[6] = {
+	    _("SKU"), _("Name"), _("Qty"), _("Unit"), _("Price"), _("Total")};
 	int y = r.y + 8, last = r.y + r.h - 2;
 	char t[NUM_FMT_SIZE], *s;
 
@@ -505,15 +513,14 @@ detail_draw(struct ui_view *v, struct ui_rect r)
 		    money_format_grouped(l->total, lt, sizeof(lt))};
 
 		if (y == last - 1 && i + 1 < o->nlines) {
-			ui_putf(y, r.x + 1, r.w - 2, TEXT_LEFT,
-			    UI_STYLE_NORMAL, _("... and %d more lines"),
-			    o->nlines - i);
+			ui_putf(y, r.x + 1, r.w - 2, TEXT_LEFT, UI_STYLE_NORMAL,
+			    _("... and %d more lines"), o->nlines - i);
 			break;
 		}
 		detail_row(r, y, c, UI_STYLE_NORMAL);
 	}
-	s = xasprintf(_("Total: %s"),
-	    money_format_grouped(o->total, t, sizeof(t)));
+	s = xasprintf(
+	    _("Total: %s"), money_format_grouped(o->total, t, sizeof(t)));
 	ui_put(last, r.x + 1, r.w - 2, s, TEXT_RIGHT, UI_STYLE_HEADER);
 	free(s);
 }
@@ -614,8 +621,8 @@ detail_print(struct ui_view *v)
 	const char *items[4] = {_("File, 80 columns (A4)"),
 	    _("File, 42 columns (receipt printer)"),
 	    _("Printer (lpr), 80 columns"), _("Printer (lpr), 42 columns")};
-	long i = ui_choose(v->ui, _("Packing slip"), items,
-	    print_have_lpr() ? 4 : 2);
+	long i = ui_choose(
+	    v->ui, _("Packing slip"), items, print_have_lpr() ? 4 : 2);
 	char *name, *phone, *addr, *text, *path = NULL, *err = NULL, *def;
 	struct print_coop c;
 	int rc;

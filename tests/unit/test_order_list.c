@@ -54,7 +54,8 @@ page(struct db *db, int status, const char *search, enum order_list_sort sort,
 static void
 five_orders(struct db *db, long long *p, long long *q)
 {
-	static const char *const names[] = {"王芳", "李娜", "Bob", "王强", "赵磊"};
+	static const char *const names[] = {
+	    "王芳", "李娜", "Bob", "王强", "赵磊"};
 	static const char *const refs[] = {"", "TB-2", "", "PDD-4", ""};
 	static const char *const phones[] = {
 	    "13800000001", "13800000002", "", "13900000004", ""};
@@ -63,7 +64,8 @@ five_orders(struct db *db, long long *p, long long *q)
 	*p = fx_product(db, "HONEY", "jar", 3800);
 	*q = fx_product(db, "WALNUT", "kg", 2450);
 	for (int i = 0; i < 5; i++) {
-		struct order_line_in lines[2] = {{*p, 1000, -1}, {*q, 1500, -1}};
+		struct order_line_in lines[2] = {
+		    {*p, 1000, -1}, {*q, 1500, -1}};
 		struct order_in in = {.channel = i == 1 ? "taobao" : "walk-in",
 		    .ext_ref = refs[i],
 		    .customer_name = names[i],
