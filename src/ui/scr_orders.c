@@ -27,6 +27,8 @@
 
 struct olist;
 static struct olist *open_lists;
+static int order_action(
+    struct ui *ui, struct db *db, long long id, enum ui_action act);
 static void list_changed(struct olist *l);
 
 /* The states as a clerk reads them, in enum order_status order. */
@@ -109,8 +111,9 @@ static const struct ui_column list_cols[NCOLS] = {
 };
 
 static const enum ui_action list_actions[] = {UI_ACT_HELP, UI_ACT_OPEN,
-    UI_ACT_NEW, UI_ACT_FIND, UI_ACT_FILTER, UI_ACT_SORT, UI_ACT_BACK, UI_ACT_UP,
-    UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_HOME, UI_ACT_END, UI_ACT_QUIT,
+    UI_ACT_NEW, UI_ACT_FIND, UI_ACT_FILTER, UI_ACT_CONFIRM, UI_ACT_PACK,
+    UI_ACT_SHIP, UI_ACT_PRINT, UI_ACT_SORT, UI_ACT_BACK, UI_ACT_UP, UI_ACT_DOWN,
+    UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_HOME, UI_ACT_END, UI_ACT_QUIT,
     UI_ACT_NONE};
 
 struct fetch_ctx {
@@ -263,7 +266,8 @@ list_key(struct ui_view *v, const struct ui_event *ev)
 	const char *cur;
 
 	fetch_ui = v->ui;
-	if (ev->act == UI_ACT_SORT) {
+	/* o turns the order round, unless it is typed into the search. */
+	if (ev->act == UI_ACT_SORT && !ui_table_cursor(l->table)) {
 		l->sort = l->sort == ORDER_LIST_NEWEST ? ORDER_LIST_OLDEST
 						       : ORDER_LIST_NEWEST;
 		ui_table_reload(l->table);
@@ -285,8 +289,15 @@ list_key(struct ui_view *v, const struct ui_event *ev)
 	case UI_ACT_FILTER:
 		return list_filter(v);
 	default:
-		return UI_UNHANDLED;
+		break;
 	}
+	cur = ui_table_current(l->table);
+	if (cur == NULL)
+		return UI_UNHANDLED;
+	/* An action on the row under the cursor: the lists refresh. */
+	return order_action(v->ui, l->db, strtoll(cur, NULL, 10), ev->act) < 0
+		   ? UI_UNHANDLED
+		   : UI_DRAW_ALL;
 }
 
 static int
@@ -308,8 +319,9 @@ static const struct screen list_screen = {
     .cursor = list_cursor,
     .actions = list_actions,
     .help = N_("All the orders, or those in one state (f chooses which).  "
-	       "Enter opens the order under the '>' to confirm, pack, ship "
-	       "or print it; n takes a new order; / finds an order by its "
+	       "Enter opens the order under the '>'; c, p, s and w confirm, "
+	       "pack, ship it or print its packing slip right from the list; "
+	       "n takes a new order; / finds an order by its "
 	       "number, the shop's order number, or the customer's name or "
 	       "phone; o shows the oldest or the newest first."),
 };
@@ -525,22 +537,27 @@ detail_draw(struct ui_view *v, struct ui_rect r)
 	free(s);
 }
 
-/* After a transition: say so, reload, refresh the lists. */
-static unsigned
-detail_done(struct ui_view *v, enum status st, char *what)
-{
-	struct odetail *d = v->data;
+/*
+ * The order actions, shared by the list (on the row under the cursor)
+ * and the detail.  Each returns 1 when the order changed (the message
+ * said so and every open list was refreshed), 0 when nothing changed (the
+ * model's refusal shown, or the clerk pressed Esc), -1 for a key that is
+ * not an order action.
+ */
 
+/* After a transition: say so, refresh the lists. */
+static int
+act_done(struct ui *ui, struct db *db, enum status st, char *what)
+{
 	if (st != ST_OK) {
-		show_failure(v->ui, d->db, st);
+		show_failure(ui, db, st);
 		free(what);
-		return UI_HANDLED;
+		return 0;
 	}
 	orders_changed();
-	detail_load(v);
-	ui_message(v->ui, "%s", what);
+	ui_message(ui, "%s", what);
 	free(what);
-	return UI_DRAW_ALL;
+	return 1;
 }
 
 /* The couriers offered: the courier templates' names, then "other". */
@@ -569,122 +586,147 @@ ask_courier(struct ui *ui)
 	return courier;
 }
 
-static unsigned
-detail_ship(struct ui_view *v)
+static int
+act_ship(struct ui *ui, struct db *db, long long id)
 {
-	struct odetail *d = v->data;
 	char *courier, *track;
 	enum status st;
 
-	courier = ask_courier(v->ui);
+	courier = ask_courier(ui);
 	if (courier == NULL)
-		return UI_HANDLED;
-	track = ui_prompt(v->ui, courier, _("Tracking number"), NULL,
+		return 0;
+	track = ui_prompt(ui, courier, _("Tracking number"), NULL,
 	    UI_FIELD_TEXT, UI_FIELD_REQUIRED);
 	if (track == NULL) {
 		free(courier);
-		return UI_HANDLED;
+		return 0;
 	}
-	st = order_ship(d->db, d->id, courier, track);
+	st = order_ship(db, id, courier, track);
 	free(courier);
 	free(track);
-	return detail_done(v, st,
-	    xasprintf(_("Order %lld shipped: the stock has left"), d->id));
+	return act_done(ui, db, st,
+	    xasprintf(_("Order %lld shipped: the stock has left"), id));
 }
 
 /* Cancel (return_ 0) or return (1), with a reason. */
-static unsigned
-detail_reason(struct ui_view *v, int return_)
+static int
+act_reason(struct ui *ui, struct db *db, long long id, int return_)
 {
-	struct odetail *d = v->data;
-	char *why = ui_prompt(v->ui,
+	char *why = ui_prompt(ui,
 	    return_ ? _("Return the order") : _("Cancel the order"),
 	    _("Reason"), NULL, UI_FIELD_TEXT, 0);
 	enum status st;
 
 	if (why == NULL)
-		return UI_HANDLED;
-	st = return_ ? order_return(d->db, d->id, why)
-		     : order_cancel(d->db, d->id, why);
+		return 0;
+	st = return_ ? order_return(db, id, why) : order_cancel(db, id, why);
 	free(why);
-	return detail_done(v, st,
+	return act_done(ui, db, st,
 	    return_ ? xasprintf(_("Order %lld returned: its goods are back "
 				  "in stock"),
-			  d->id)
-		    : xasprintf(_("Order %lld cancelled"), d->id));
+			  id)
+		    : xasprintf(_("Order %lld cancelled"), id));
 }
 
-static unsigned
-detail_print(struct ui_view *v)
+/* Make the slip of order id at width and send it to path, or to lpr when
+ * path is NULL. */
+static void
+print_slip(
+    struct ui *ui, struct db *db, long long id, int width, const char *path)
 {
-	struct odetail *d = v->data;
-	const char *items[4] = {_("File, 80 columns (A4)"),
-	    _("File, 42 columns (receipt printer)"),
-	    _("Printer (lpr), 80 columns"), _("Printer (lpr), 42 columns")};
-	long i = ui_choose(
-	    v->ui, _("Packing slip"), items, print_have_lpr() ? 4 : 2);
-	char *name, *phone, *addr, *text, *path = NULL, *err = NULL, *def;
+	struct order *o = NULL;
+	enum status st = order_get(db, id, &o);
+	char *name, *phone, *addr, *text, *err = NULL;
 	struct print_coop c;
 	int rc;
 
-	if (i < 0)
-		return UI_HANDLED;
-	if (i < 2) {
-		def = print_order_default_path(d->id);
-		path = ui_prompt(v->ui, _("Packing slip"), _("File"), def,
-		    UI_FIELD_TEXT, UI_FIELD_REQUIRED);
-		free(def);
-		if (path == NULL)
-			return UI_HANDLED;
+	if (st != ST_OK) {
+		show_failure(ui, db, st);
+		return;
 	}
-	name = setting_get(d->db, "coop_name", "");
-	phone = setting_get(d->db, "coop_phone", "");
-	addr = setting_get(d->db, "coop_address", "");
+	name = setting_get(db, "coop_name", "");
+	phone = setting_get(db, "coop_phone", "");
+	addr = setting_get(db, "coop_address", "");
 	c = (struct print_coop){name, phone, addr};
-	text = print_order_slip(d->o, &c, i % 2 == 0 ? 80 : 42);
+	text = print_order_slip(o, &c, width);
 	rc = path ? print_to_file(path, text, &err) : print_to_lpr(text, &err);
 	if (rc < 0)
-		ui_error(v->ui, "%s", err);
+		ui_error(ui, "%s", err);
 	else if (path)
-		ui_message(v->ui, _("Packing slip written to %s"), path);
+		ui_message(ui, _("Packing slip written to %s"), path);
 	else
-		ui_message(v->ui, _("Packing slip sent to the printer"));
+		ui_message(ui, _("Packing slip sent to the printer"));
 	free(err);
 	free(text);
-	free(path);
 	free(name);
 	free(phone);
 	free(addr);
-	return UI_HANDLED;
+	order_free(o);
+}
+
+static int
+act_print(struct ui *ui, struct db *db, long long id)
+{
+	const char *items[4] = {_("File, 80 columns (A4)"),
+	    _("File, 42 columns (receipt printer)"),
+	    _("Printer (lpr), 80 columns"), _("Printer (lpr), 42 columns")};
+	long i =
+	    ui_choose(ui, _("Packing slip"), items, print_have_lpr() ? 4 : 2);
+	char *path = NULL, *def;
+
+	if (i < 0)
+		return 0;
+	if (i < 2) {
+		def = print_order_default_path(id);
+		path = ui_prompt(ui, _("Packing slip"), _("File"), def,
+		    UI_FIELD_TEXT, UI_FIELD_REQUIRED);
+		free(def);
+		if (path == NULL)
+			return 0;
+	}
+	print_slip(ui, db, id, i % 2 == 0 ? 80 : 42, path);
+	free(path);
+	return 0;
+}
+
+static int
+order_action(struct ui *ui, struct db *db, long long id, enum ui_action act)
+{
+	switch (act) {
+	case UI_ACT_CONFIRM:
+		return act_done(ui, db, order_confirm(db, id),
+		    xasprintf(
+			_("Order %lld confirmed: its stock is reserved"), id));
+	case UI_ACT_PACK:
+		return act_done(ui, db, order_pack(db, id),
+		    xasprintf(_("Order %lld packed"), id));
+	case UI_ACT_SHIP:
+		return act_ship(ui, db, id);
+	case UI_ACT_DELIVER:
+		return act_done(ui, db, order_deliver(db, id),
+		    xasprintf(_("Order %lld delivered"), id));
+	case UI_ACT_CANCEL:
+		return act_reason(ui, db, id, 0);
+	case UI_ACT_RETURN:
+		return act_reason(ui, db, id, 1);
+	case UI_ACT_PRINT:
+		return act_print(ui, db, id);
+	default:
+		return -1;
+	}
 }
 
 static unsigned
 detail_key(struct ui_view *v, const struct ui_event *ev)
 {
 	struct odetail *d = v->data;
+	int r = order_action(v->ui, d->db, d->id, ev->act);
 
-	switch (ev->act) {
-	case UI_ACT_CONFIRM:
-		return detail_done(v, order_confirm(d->db, d->id),
-		    xasprintf(_("Order %lld confirmed: its stock is reserved"),
-			d->id));
-	case UI_ACT_PACK:
-		return detail_done(v, order_pack(d->db, d->id),
-		    xasprintf(_("Order %lld packed"), d->id));
-	case UI_ACT_SHIP:
-		return detail_ship(v);
-	case UI_ACT_DELIVER:
-		return detail_done(v, order_deliver(d->db, d->id),
-		    xasprintf(_("Order %lld delivered"), d->id));
-	case UI_ACT_CANCEL:
-		return detail_reason(v, 0);
-	case UI_ACT_RETURN:
-		return detail_reason(v, 1);
-	case UI_ACT_PRINT:
-		return detail_print(v);
-	default:
+	if (r < 0)
 		return UI_UNHANDLED;
-	}
+	if (r > 0)
+		detail_load(v);
+	return UI_DRAW_ALL;
 }
 
 static const struct screen detail_screen = {

@@ -31,7 +31,7 @@ ok "the list shows every order, newest first" \
 is "first row is the newest order, marked" \
     ">     14  " "$(tui_line 3 | cut -c1-10)"
 is "key bar of the list" \
-    " F1/? Help  Enter Open  n New  / Find  f Filter  o Sort  Esc Back  F10/q Quit" \
+    " F1/? Help  Enter Open  n New  / Find  f Filter  c Confirm  p Pack  s Ship" \
     "$(tui_line 23 | sed 's/ *$//')"
 
 # Filter: the choice list, then the orders to confirm, oldest first.
@@ -55,6 +55,17 @@ is "the order stayed new" "Order 12: new" \
     "$(tui_line 0 | sed 's/^ coopstock  //; s/ *$//; s/  .*//')"
 tui_send Escape
 ok "Esc goes back to the list" tui_wait "Orders: New: to confirm (3)"
+
+# Actions work from the list too, on the row under the cursor.
+tui_send c
+ok "c confirms the order under the cursor" \
+    tui_wait "Order 12 confirmed: its stock is reserved"
+ok "it leaves the queue of orders to confirm" \
+    tui_wait "Orders: New: to confirm (2)"
+is "the cursor is on the next one" ">     13  " "$(tui_line 3 | cut -c1-10)"
+tui_send p
+ok "packing a new order is refused with the model's reason" \
+    tui_wait "order 13 is new; only confirmed orders can be packed"
 
 # Back to every order; search by a customer's Chinese name.
 tui_send f
