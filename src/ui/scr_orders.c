@@ -349,11 +349,14 @@ struct odetail {
 	char *created;  /* "by X at T" */
 	char *last;     /* the last event, "" when only created */
 	char *shipment; /* "courier tracking on date", "" when none */
+	int top;        /* first line shown, when they do not all fit */
+	int rows;       /* lines that fit, from the last draw */
 };
 
 static const enum ui_action detail_actions[] = {UI_ACT_HELP, UI_ACT_CONFIRM,
     UI_ACT_PACK, UI_ACT_SHIP, UI_ACT_DELIVER, UI_ACT_CANCEL, UI_ACT_RETURN,
-    UI_ACT_PRINT, UI_ACT_BACK, UI_ACT_NONE};
+    UI_ACT_PRINT, UI_ACT_BACK, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN,
+    UI_ACT_NONE};
 
 static int
 event_seen(const struct order_event_row *e, void *arg)
@@ -513,10 +516,13 @@ detail_draw(struct ui_view *v, struct ui_rect r)
 	int y = r.y + 8, last = r.y + r.h - 2;
 	char t[NUM_FMT_SIZE], *s;
 
+	d->rows = last - y;
+	if (d->top > o->nlines - d->rows)
+		d->top = o->nlines - d->rows > 0 ? o->nlines - d->rows : 0;
 	ui_clear_rect(r);
 	detail_header(d, r);
 	detail_row(r, r.y + 7, head, UI_STYLE_HEADER);
-	for (int i = 0; i < o->nlines && y < last; i++, y++) {
+	for (int i = d->top; i < o->nlines && y < last; i++, y++) {
 		const struct order_line *l = &o->lines[i];
 		char q[NUM_FMT_SIZE], p[NUM_FMT_SIZE], lt[NUM_FMT_SIZE];
 		const char *c[6] = {l->sku, l->name,
@@ -524,17 +530,51 @@ detail_draw(struct ui_view *v, struct ui_rect r)
 		    money_format_grouped(l->unit_price, p, sizeof(p)),
 		    money_format_grouped(l->total, lt, sizeof(lt))};
 
-		if (y == last - 1 && i + 1 < o->nlines) {
-			ui_putf(y, r.x + 1, r.w - 2, TEXT_LEFT, UI_STYLE_NORMAL,
-			    _("... and %d more lines"), o->nlines - i);
-			break;
-		}
 		detail_row(r, y, c, UI_STYLE_NORMAL);
 	}
+	if (o->nlines > d->rows)
+		ui_putf(last, r.x + 1, r.w / 2, TEXT_LEFT, UI_STYLE_NORMAL,
+		    _("Lines %d-%d of %d (Up/Down)"), d->top + 1,
+		    d->top + (o->nlines < d->top + d->rows ? o->nlines - d->top
+							   : d->rows),
+		    o->nlines);
 	s = xasprintf(
 	    _("Total: %s"), money_format_grouped(o->total, t, sizeof(t)));
-	ui_put(last, r.x + 1, r.w - 2, s, TEXT_RIGHT, UI_STYLE_HEADER);
+	ui_put(last, r.x + 1 + r.w / 2, r.w - 2 - r.w / 2, s, TEXT_RIGHT,
+	    UI_STYLE_HEADER);
 	free(s);
+}
+
+/* Scroll the lines; returns flags, or UI_UNHANDLED for other keys. */
+static unsigned
+detail_scroll(struct odetail *d, enum ui_action act)
+{
+	int top = d->top, max = d->o->nlines - d->rows;
+
+	switch (act) {
+	case UI_ACT_UP:
+		top--;
+		break;
+	case UI_ACT_DOWN:
+		top++;
+		break;
+	case UI_ACT_PGUP:
+		top -= d->rows;
+		break;
+	case UI_ACT_PGDN:
+		top += d->rows;
+		break;
+	default:
+		return UI_UNHANDLED;
+	}
+	if (top > max)
+		top = max;
+	if (top < 0)
+		top = 0;
+	if (top == d->top)
+		return UI_HANDLED;
+	d->top = top;
+	return UI_DRAW_BODY;
 }
 
 /*
@@ -720,8 +760,12 @@ static unsigned
 detail_key(struct ui_view *v, const struct ui_event *ev)
 {
 	struct odetail *d = v->data;
-	int r = order_action(v->ui, d->db, d->id, ev->act);
+	unsigned f = detail_scroll(d, ev->act);
+	int r;
 
+	if (f != UI_UNHANDLED)
+		return f;
+	r = order_action(v->ui, d->db, d->id, ev->act);
 	if (r < 0)
 		return UI_UNHANDLED;
 	if (r > 0)
