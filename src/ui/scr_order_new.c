@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "model/order.h"
+#include "model/order_list.h"
 #include "model/product.h"
 #include "model/stock.h"
 #include "ui/dialog.h"
@@ -51,6 +52,7 @@ struct onew {
 	struct ui_form *form;
 	struct nline *lines;
 	int n;
+	int touched; /* the form was filled in for the clerk */
 	struct ui_rect r;
 };
 
@@ -420,10 +422,42 @@ save(struct ui_view *v)
 	return UI_DRAW_ALL;
 }
 
+/*
+ * After the phone was typed: a phone the cooperative has seen before
+ * fills the customer's name and address when they are still empty.
+ */
+static unsigned
+fill_customer(struct ui_view *v)
+{
+	struct onew *o = v->data;
+	char *phone = ui_form_get(o->form, F_PHONE);
+	char *name = ui_form_get(o->form, F_NAME);
+	char *addr = ui_form_get(o->form, F_ADDRESS);
+	char *kname, *kaddr;
+	unsigned f = UI_HANDLED;
+
+	if (order_customer_find(o->db, phone, &kname, &kaddr) == ST_OK) {
+		if (name[0] == '\0' && kname[0] != '\0')
+			ui_form_set(o->form, F_NAME, kname);
+		if (addr[0] == '\0' && kaddr[0] != '\0')
+			ui_form_set(o->form, F_ADDRESS, kaddr);
+		ui_message(v->ui, _("A customer we know: %s"), kname);
+		o->touched = 1;
+		f = UI_DRAW_BODY;
+		free(kname);
+		free(kaddr);
+	}
+	free(phone);
+	free(name);
+	free(addr);
+	return f;
+}
+
 static unsigned
 new_key(struct ui_view *v, const struct ui_event *ev)
 {
 	struct onew *o = v->data;
+	size_t before;
 	unsigned f;
 
 	/*
@@ -446,16 +480,19 @@ new_key(struct ui_view *v, const struct ui_event *ev)
 	case UI_ACT_SAVE:
 		return save(v);
 	case UI_ACT_BACK:
-		if ((o->n > 0 || ui_form_changed(o->form)) &&
+		if ((o->n > 0 || o->touched || ui_form_changed(o->form)) &&
 		    !ui_confirm(v->ui, _("Throw this order away?")))
 			return UI_DRAW_ALL;
 		return UI_POP;
 	default:
 		break;
 	}
+	before = ui_form_current(o->form);
 	f = ui_form_key(o->form, v->ui, ev);
 	if (f == UI_UNHANDLED && ev->act == UI_ACT_OPEN)
 		return add_line(v); /* Enter on the last field */
+	if (before == F_PHONE && ui_form_current(o->form) != F_PHONE)
+		f |= fill_customer(v);
 	return f;
 }
 

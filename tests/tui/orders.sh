@@ -175,6 +175,20 @@ is "the slip's lines, CJK aligned" \
 tui_send Escape
 ok "the list shows the shipped order" tui_wait "张三                   2       79.00  shipped"
 ok "and counts it" tui_wait "Orders: All orders (15)"
+# A phone the cooperative knows fills in the customer; Esc asks first.
+tui_send n
+tui_wait "No lines yet" >/dev/null
+tui_send Tab Tab
+tui_type "13993905521"
+tui_send Tab
+ok "a known phone names the customer" tui_wait "A customer we know: 何老师"
+ok "and fills the name" tui_wait "Customer: 何老师"
+ok "and the address" tui_wait "Address: 甘肃省陇南市成县城关镇东大街 12 号"
+tui_send Escape
+ok "Esc asks before throwing the order away" tui_wait "Throw this order away?"
+tui_send y
+ok "back to the list" tui_wait "Orders: All orders (15)"
+
 tui_send q
 is "q leaves" "0" "$(tui_wait_dead)"
 done_testing
