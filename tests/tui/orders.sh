@@ -189,6 +189,32 @@ ok "Esc asks before throwing the order away" tui_wait "Throw this order away?"
 tui_send y
 ok "back to the list" tui_wait "Orders: All orders (15)"
 
+# Hostile text in a customer's name and a product's name is shown as
+# placeholders in the list, the detail and the slip, never sent raw.
+if [ -n "${SQLITE3:-}" ]; then
+	"$SQLITE3" "$db" "UPDATE orders SET customer_name = 'Evil' || char(27) || ']0;pwned' || char(7) || 'x' || char(27) || '[2J' || char(8238) || 'cba' WHERE id = 1; UPDATE product SET name = 'Bad' || char(27) || '[2Jname' WHERE sku = 'HT-KG'"
+	tui_send End
+	ok "hostile name in the list, as placeholders" \
+	    tui_wait "Evil␛]0;pwned␇x␛~      2      140.00  delivered"
+	tui_send Enter
+	ok "and in the detail" tui_wait "Customer: Evil␛]0;pwned␇x␛[2J�cba"
+	ok "a hostile product name too" tui_wait "HT-KG         Bad␛[2Jname"
+	is "the pane title was not changed" "0" "$(tui_title | grep -c pwned)"
+	is "the screen was not cleared" "1" "$(tui_screen | grep -c 'coopstock  Order 1: delivered')"
+	tui_send w
+	tui_wait "File, 80 columns" >/dev/null
+	tui_send Enter
+	tui_wait "File: " >/dev/null
+	tui_send Enter
+	tui_wait "Packing slip written to" >/dev/null
+	is "no escape byte in the slip" "0" \
+	    "$(tr -d '\n' <"$T/coopstock-slip-1.txt" | tr -dc '\033\007' | wc -c | tr -d ' ')"
+	tui_send Escape
+	tui_wait "Orders: All orders (15)" >/dev/null
+else
+	skip "hostile names" "no sqlite3"
+fi
+
 tui_send q
 is "q leaves" "0" "$(tui_wait_dead)"
 done_testing
