@@ -16,3 +16,4 @@ libcoopstock_a_SOURCES += \
 	src/model/batch.c src/model/batch.h
 libcoopstock_a_SOURCES += src/model/exchange.c src/model/exchange.h
 libcoopstock_a_SOURCES += src/model/order_list.c src/model/order_list.h
+libcoopstock_a_SOURCES += src/model/order_draft.c src/model/order_draft.h

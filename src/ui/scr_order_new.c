@@ -8,6 +8,11 @@
  * screen's own actions are on F-keys with Ctrl twins (F3/^T add a line,
  * F8/^Y remove the last, F2/^O save).  Enter on the last field of the
  * customer block adds a line too, which is the natural next step.
+ *
+ * When the line drops, the hangup callback keeps what was typed as the
+ * clerk's order draft (order_draft.h), one "key=value" a line (form
+ * values cannot hold a newline: only printable keys reach them); the
+ * next New order by the same clerk offers it back.
  */
 #include <config.h>
 
@@ -15,6 +20,7 @@
 #include <string.h>
 
 #include "model/order.h"
+#include "model/order_draft.h"
 #include "model/order_list.h"
 #include "model/product.h"
 #include "model/stock.h"
@@ -40,6 +46,10 @@ static const struct ui_field_def fields[NFIELDS] = {
     {N_("Address"), UI_FIELD_TEXT, 0, 0, NULL, NULL, NULL},
     {N_("Note"), UI_FIELD_TEXT, 0, 0, NULL, NULL, NULL},
 };
+
+/* The draft's keys for the fields, in field order. */
+static const char *const draft_keys[NFIELDS] = {
+    "channel", "name", "phone", "address", "note"};
 
 struct nline {
 	long long product_id;
@@ -453,6 +463,94 @@ fill_customer(struct ui_view *v)
 	return f;
 }
 
+/* What was typed, as a draft body.  Caller frees. */
+static char *
+draft_text(struct onew *o)
+{
+	char *body = xstrdup(""), *next;
+
+	for (int i = 0; i < NFIELDS; i++) {
+		char *val = ui_form_get(o->form, (size_t)i);
+
+		next = xasprintf("%s%s=%s\n", body, draft_keys[i],
+		    i == F_CHANNEL ? channel_code(val) : val);
+		free(val);
+		free(body);
+		body = next;
+	}
+	for (int i = 0; i < o->n; i++) {
+		next = xasprintf("%sline=%lld %lld %lld\n", body,
+		    o->lines[i].product_id, (long long)o->lines[i].qty,
+		    (long long)o->lines[i].price);
+		free(body);
+		body = next;
+	}
+	return body;
+}
+
+static void
+new_hangup(struct ui_view *v)
+{
+	struct onew *o = v->data;
+	char *body;
+
+	if (o->n == 0 && !o->touched && !ui_form_changed(o->form))
+		return;
+	body = draft_text(o);
+	order_draft_save(o->db, body); /* nothing more can be done now */
+	free(body);
+}
+
+/* Add a line of a draft: "PRODUCT_ID QTY PRICE" (unknown products are
+ * skipped: they may have gone since). */
+static void
+draft_line(struct onew *o, const char *spec)
+{
+	long long pid, qty, price;
+	struct product p;
+	struct nline *l;
+	int64_t total;
+
+	if (sscanf(spec, "%lld %lld %lld", &pid, &qty, &price) != 3 ||
+	    qty <= 0 || price < 0 ||
+	    money_mul_qty(price, qty, &total) != NUM_OK)
+		return;
+	if (product_get_by_id(o->db, pid, &p) != ST_OK)
+		return;
+	o->lines = xrealloc(o->lines, (size_t)(o->n + 1) * sizeof(*o->lines));
+	l = &o->lines[o->n++];
+	*l = (struct nline){pid, xstrdup(p.sku), xstrdup(p.name),
+	    xstrdup(p.unit), qty, price, p.price, total};
+	product_clear(&p);
+}
+
+/* Fill the form and the lines from a draft body. */
+static void
+draft_restore(struct onew *o, const char *body)
+{
+	const char *p = body;
+
+	while (*p != '\0') {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *row = xstrndup(p, len), *eq = strchr(row, '=');
+
+		if (eq != NULL) {
+			*eq = '\0';
+			if (strcmp(row, "line") == 0)
+				draft_line(o, eq + 1);
+			for (int i = 0; i < NFIELDS; i++)
+				if (strcmp(row, draft_keys[i]) == 0)
+					ui_form_set(o->form, (size_t)i,
+					    i == F_CHANNEL ? _(eq + 1)
+							   : eq + 1);
+		}
+		free(row);
+		p += len + (nl != NULL);
+	}
+	o->touched = 1;
+}
+
 static unsigned
 new_key(struct ui_view *v, const struct ui_event *ev)
 {
@@ -513,6 +611,7 @@ static const struct screen new_screen = {
     .draw = new_draw,
     .key = new_key,
     .cursor = new_cursor,
+    .hangup = new_hangup,
     .actions = new_actions,
     .help = N_("Fill in the customer (Space picks the channel), then add "
 	       "the products one line at a time with F3 or Ctrl-T (or Enter "
@@ -522,8 +621,34 @@ static const struct screen new_screen = {
 	       "offers to confirm the order."),
 };
 
+/* Offer the clerk's draft, if there is one, in the new view v. */
+static void
+offer_draft(struct ui_view *v)
+{
+	struct onew *o = v->data;
+	struct ui *ui = v->ui;
+	char *body = NULL;
+	int has = 0, yes;
+
+	if (order_draft_exists(o->db, &has) != ST_OK || !has)
+		return;
+	yes = ui_confirm(ui, _("You were typing an order when the line "
+			       "dropped.  Go on with it?  (n throws it away)"));
+	if (order_draft_take(o->db, &body) != ST_OK || body == NULL)
+		return;
+	if (yes && ui_top(ui) == v) {
+		draft_restore(o, body);
+		ui_message(ui, _("The order you were typing is back"));
+	}
+	free(body);
+}
+
 struct ui_view *
 order_new_push(struct ui *ui, struct db *db)
 {
-	return ui_push(ui, &new_screen, db);
+	struct ui_view *v = ui_push(ui, &new_screen, db);
+
+	if (v != NULL)
+		offer_draft(v);
+	return v;
 }

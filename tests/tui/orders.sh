@@ -189,6 +189,51 @@ ok "Esc asks before throwing the order away" tui_wait "Throw this order away?"
 tui_send y
 ok "back to the list" tui_wait "Orders: All orders (15)"
 
+# The line drops in the middle of a new order: the next New order offers
+# what was typed.
+tui_send n
+tui_wait "No lines yet" >/dev/null
+tui_send Tab
+tui_type "李四"
+tui_send Tab
+tui_type "13700000000"
+tui_send C-t
+tui_wait "Product (SKU, short code or name)" >/dev/null
+tui_type "ljj"
+tui_send Enter
+tui_wait "Quantity (jar):" >/dev/null
+tui_type 2
+tui_send Enter
+tui_wait "Price per jar: 18.00" >/dev/null
+tui_send Enter
+ok "a line typed" tui_wait "1 line   Total: 36.00"
+tui_send Tab
+tui_type "湖南"
+tui_wait "Address: 湖南" >/dev/null
+kill -HUP "$(tui_pane_pid)"
+is "SIGHUP ends the program as a hangup" "129" "$(tui_wait_dead)"
+tui_start env "COOPSTOCK_DATADIR=$COOPSTOCK_DATADIR" "HOME=$T" \
+    "$COOPSTOCK" --db "$db"
+tui_wait "Enter: Orders" >/dev/null
+tui_send Enter
+tui_wait "Orders: All orders (15)" >/dev/null
+tui_send n
+ok "the draft is offered" tui_wait "You were typing an order when the line"
+tui_send y
+ok "the order is back" tui_wait "The order you were typing is back"
+ok "with its customer" tui_wait "Customer: 李四"
+ok "its half-typed address" tui_wait "Address: 湖南"
+ok "and its line" tui_wait "1  LJJ-280       油泼辣椒酱               2  jar"
+tui_send Escape
+tui_wait "Throw this order away?" >/dev/null
+tui_send y
+tui_wait "Orders: All orders (15)" >/dev/null
+tui_send n
+tui_wait "No lines yet" >/dev/null
+is "a draft is offered once" "0" "$(tui_screen | grep -c 'You were typing')"
+tui_send Escape
+ok "nothing typed: Esc leaves at once" tui_wait "Orders: All orders (15)"
+
 # Hostile text in a customer's name and a product's name is shown as
 # placeholders in the list, the detail and the slip, never sent raw.
 if [ -n "${SQLITE3:-}" ]; then
