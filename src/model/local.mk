@@ -17,3 +17,9 @@ libcoopstock_a_SOURCES += \
 libcoopstock_a_SOURCES += src/model/exchange.c src/model/exchange.h
 libcoopstock_a_SOURCES += src/model/order_list.c src/model/order_list.h
 libcoopstock_a_SOURCES += src/model/order_draft.c src/model/order_draft.h
+# Livestream bursts: quick entry lookups and packing waves.
+libcoopstock_a_SOURCES += \
+	src/model/burst.c src/model/burst.h \
+	src/model/customer.c src/model/customer.h \
+	src/model/quick.c src/model/quick.h \
+	src/model/wave.c src/model/wave.h
