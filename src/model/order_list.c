@@ -263,33 +263,3 @@ order_shipments(struct db *db, long long id,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
 						     : db_status(db, rc);
 }
-
-static const char sql_customer[] =
-    "SELECT name, address FROM customer WHERE phone = ?1";
-
-enum status
-order_customer_find(
-    struct db *db, const char *phone, char **name, char **address)
-{
-	char *p = text_trim(phone);
-	sqlite3_stmt *st = p[0] ? db_prepare(db, sql_customer) : NULL;
-	enum status s = ST_NOT_FOUND;
-	int rc;
-
-	*name = *address = NULL;
-	if (p[0] != '\0' && st == NULL)
-		s = ST_ERROR;
-	else if (st != NULL) {
-		db_bind_text(st, 1, p);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			*name = db_column_dup(st, 0);
-			*address = db_column_dup(st, 1);
-			s = ST_OK;
-		} else if (rc != SQLITE_DONE)
-			s = db_status(db, rc);
-		sqlite3_reset(st);
-	}
-	free(p);
-	return s;
-}

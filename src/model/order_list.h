@@ -86,14 +86,4 @@ struct order_shipment_row {
 enum status order_shipments(struct db *db, long long id,
     int (*fn)(const struct order_shipment_row *sh, void *arg), void *arg);
 
-/*
- * Look up the customer remembered for phone (order_create keeps the last
- * name and address given with each phone).  On ST_OK *name and *address
- * are new strings ("" when unknown) the caller frees; ST_NOT_FOUND (both
- * NULL) for a phone never seen or a blank one; otherwise a database
- * status.
- */
-enum status order_customer_find(
-    struct db *db, const char *phone, char **name, char **address);
-
 #endif

@@ -21,7 +21,7 @@
 
 #include "model/order.h"
 #include "model/order_draft.h"
-#include "model/order_list.h"
+#include "model/customer.h"
 #include "model/product.h"
 #include "model/stock.h"
 #include "ui/dialog.h"
@@ -443,19 +443,18 @@ fill_customer(struct ui_view *v)
 	char *phone = ui_form_get(o->form, F_PHONE);
 	char *name = ui_form_get(o->form, F_NAME);
 	char *addr = ui_form_get(o->form, F_ADDRESS);
-	char *kname, *kaddr;
+	struct customer c;
 	unsigned f = UI_HANDLED;
 
-	if (order_customer_find(o->db, phone, &kname, &kaddr) == ST_OK) {
-		if (name[0] == '\0' && kname[0] != '\0')
-			ui_form_set(o->form, F_NAME, kname);
-		if (addr[0] == '\0' && kaddr[0] != '\0')
-			ui_form_set(o->form, F_ADDRESS, kaddr);
-		ui_message(v->ui, _("A customer we know: %s"), kname);
+	if (customer_find(o->db, phone, &c) == ST_OK) {
+		if (name[0] == '\0' && c.name[0] != '\0')
+			ui_form_set(o->form, F_NAME, c.name);
+		if (addr[0] == '\0' && c.address[0] != '\0')
+			ui_form_set(o->form, F_ADDRESS, c.address);
+		ui_message(v->ui, _("A customer we know: %s"), c.name);
 		o->touched = 1;
 		f = UI_DRAW_BODY;
-		free(kname);
-		free(kaddr);
+		customer_clear(&c);
 	}
 	free(phone);
 	free(name);

@@ -14,7 +14,6 @@
 
 #include "model/order.h"
 #include "model/order_list.h"
-#include "model/setting.h"
 #include "sync/template.h"
 #include "ui/dialog.h"
 #include "ui/print_order.h"
@@ -668,28 +667,16 @@ act_reason(struct ui *ui, struct db *db, long long id, int return_)
 		    : xasprintf(_("Order %lld cancelled"), id));
 }
 
-/* Make the slip of order id at width and send it to path, or to lpr when
- * path is NULL. */
+/* Send the slip of order id at width to path, or to lpr when path is
+ * NULL, and say how it went. */
 static void
 print_slip(
     struct ui *ui, struct db *db, long long id, int width, const char *path)
 {
-	struct order *o = NULL;
-	enum status st = order_get(db, id, &o);
-	char *name, *phone, *addr, *text, *err = NULL;
-	struct print_coop c;
-	int rc;
+	char *err = NULL;
+	int rc = path ? print_order_to_file(db, id, width, path, &err)
+		      : print_order_to_lpr(db, id, width, &err);
 
-	if (st != ST_OK) {
-		show_failure(ui, db, st);
-		return;
-	}
-	name = setting_get(db, "coop_name", "");
-	phone = setting_get(db, "coop_phone", "");
-	addr = setting_get(db, "coop_address", "");
-	c = (struct print_coop){name, phone, addr};
-	text = print_order_slip(o, &c, width);
-	rc = path ? print_to_file(path, text, &err) : print_to_lpr(text, &err);
 	if (rc < 0)
 		ui_error(ui, "%s", err);
 	else if (path)
@@ -697,11 +684,6 @@ print_slip(
 	else
 		ui_message(ui, _("Packing slip sent to the printer"));
 	free(err);
-	free(text);
-	free(name);
-	free(phone);
-	free(addr);
-	order_free(o);
 }
 
 static int

@@ -165,11 +165,11 @@ tui_send Enter
 ok "slip written" tui_wait "Packing slip written to"
 slip=$T/coopstock-slip-15.txt
 ok "the slip file exists" test -s "$slip"
-is "the slip names the order" "1" "$(grep -c 'PACKING SLIP  Order 15' "$slip")"
-is "the slip's lines, CJK aligned" \
-    "      3  jar   油泼辣椒酱
-      1  bag   黑木耳" \
-    "$(grep -E 'jar|bag' "$slip" | grep -v Qty)"
+is "the slip names the order" "1" "$(grep -c '^Order CS15 ' "$slip")"
+is "the slip's lines, CJK aligned in 42 columns" \
+    "油泼辣椒酱                3 jar      54.00
+黑木耳                    1 bag      25.00" \
+    "$(grep -E ' (jar|bag) ' "$slip")"
 
 # Back in the list, the new order is there, refreshed.
 tui_send Escape

@@ -224,28 +224,6 @@ test_events_and_shipments(void **state)
 	assert_string_equal(ev, "");
 }
 
-static void
-test_customer_find(void **state)
-{
-	struct testdb *t = *state;
-	char *name = NULL, *addr = NULL;
-	long long p, q;
-
-	five_orders(t->db, &p, &q);
-	assert_int_equal(
-	    order_customer_find(t->db, " 13800000002 ", &name, &addr), ST_OK);
-	assert_string_equal(name, "李娜");
-	assert_string_equal(addr, "");
-	free(name);
-	free(addr);
-	assert_int_equal(
-	    order_customer_find(t->db, "139", &name, &addr), ST_NOT_FOUND);
-	assert_null(name);
-	assert_null(addr);
-	assert_int_equal(
-	    order_customer_find(t->db, "  ", &name, &addr), ST_NOT_FOUND);
-}
-
 int
 main(void)
 {
@@ -258,8 +236,6 @@ main(void)
 		test_totals, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_events_and_shipments, testdb_setup, testdb_teardown),
-	    cmocka_unit_test_setup_teardown(
-		test_customer_find, testdb_setup, testdb_teardown),
 	};
 
 	return TESTLIB_RUN(tests);
