@@ -262,4 +262,24 @@ fi
 
 tui_send q
 is "q leaves" "0" "$(tui_wait_dead)"
+
+# In Chinese: the same screens, translated and aligned.
+TUI_LANG=zh_CN.UTF-8
+TUI_LANGUAGE=zh_CN
+tui_start env "COOPSTOCK_DATADIR=$COOPSTOCK_DATADIR" "HOME=$T" \
+    "$COOPSTOCK" --db "$db"
+tui_wait "Orders" >/dev/null
+tui_send Enter
+ok "the list in Chinese" tui_wait "订单：全部订单（15），新的在前"
+is "its header" "    单号  日期        渠道       客户                行数        合计  状态" \
+    "$(tui_line 2 | sed 's/ *$//')"
+is "channels and states in Chinese, aligned" \
+    "      14  2026-11-28  淘宝       许诺                   1    1,176.00  新订单" \
+    "$(tui_line 4 | sed 's/ *$//')"
+tui_send Down Enter
+ok "an order in Chinese" tui_wait "订单 14：新订单"
+tui_send d
+ok "the refusal in Chinese" tui_wait "只有已发货的订单可以标记送达"
+tui_send F10
+is "F10 leaves from the detail" "0" "$(tui_wait_dead)"
 done_testing
