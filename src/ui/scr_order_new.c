@@ -157,8 +157,8 @@ static void
 new_draw(struct ui_view *v, struct ui_rect r)
 {
 	struct onew *o = v->data;
-	const char *head[7] = {"#", _("SKU"), _("Name"), _("Qty"), _("Unit"),
-	    _("Price"), _("Total")};
+	const char *head[7] = {"#", _("SKU"), _("Product"), _("Quantity"),
+	    _("Unit"), _("Unit price"), _("Total")};
 	int y = r.y + NFIELDS + 2, last = r.y + r.h - 1, first = 0;
 	char t[NUM_FMT_SIZE], *s;
 

@@ -108,7 +108,7 @@ enum {
 };
 
 static const struct ui_column list_cols[NCOLS] = {
-    {N_("No."), 6, UI_COL_RIGHT | UI_COL_SORTABLE},
+    {N_("Number"), 6, UI_COL_RIGHT | UI_COL_SORTABLE},
     {N_("Date"), 10, 0},
     {N_("Channel"), 9, 0},
     {N_("Customer"), 0, 0},
@@ -518,8 +518,8 @@ detail_draw(struct ui_view *v, struct ui_rect r)
 {
 	struct odetail *d = v->data;
 	const struct order *o = d->o;
-	const char *head[6] = {
-	    _("SKU"), _("Name"), _("Qty"), _("Unit"), _("Price"), _("Total")};
+	const char *head[6] = {_("SKU"), _("Product"), _("Quantity"), _("Unit"),
+	    _("Unit price"), _("Total")};
 	int y = r.y + 8, last = r.y + r.h - 2;
 	char t[NUM_FMT_SIZE], *s;
 
