@@ -1,6 +1,7 @@
 /*
  * main.c - set up the locale and hand over to the command line, which
- * either runs a subcommand or asks for the full-screen interface.
+ * either runs a subcommand or asks for the full-screen interface
+ * (ui_main).
  */
 #include <config.h>
 
@@ -9,7 +10,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
-#include "ui/app.h"
+#include "ui/shell.h"
 #include "util/i18n.h"
 #include "util/paths.h"
 

@@ -207,12 +207,27 @@ TESTS += tests/unit/test_imex
 tests_unit_test_imex_SOURCES = tests/unit/test_imex.c tests/unit/testlib.c tests/unit/testlib.h
 tests_unit_test_imex_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_imex_LDADD = $(UNIT_LDADD)
+
+# Site-to-site sync (src/util/sha256, src/sync/bundle, model/replica).
+unit_tests_sitesync = tests/unit/test_sha256 tests/unit/test_replica
+check_PROGRAMS += $(unit_tests_sitesync)
+TESTS += $(unit_tests_sitesync)
+tests_unit_test_sha256_SOURCES = tests/unit/test_sha256.c
+tests_unit_test_sha256_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_sha256_LDADD = $(UNIT_LDADD)
+tests_unit_test_replica_SOURCES = tests/unit/test_replica.c $(MODEL_TEST_SOURCES)
+tests_unit_test_replica_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_replica_LDADD = $(UNIT_LDADD)
+sitesync_cli_tests = tests/cli/sitesync.sh
+TESTS += $(sitesync_cli_tests)
+EXTRA_DIST += $(sitesync_cli_tests)
 # TUI tests: tests/tui/uidemo drives the widgets; widgets.sh runs it in
 # tmux (skipped when tmux is missing).
 check_PROGRAMS += tests/tui/uidemo
 tests_tui_uidemo_SOURCES = tests/tui/uidemo.c
 tests_tui_uidemo_LDADD = $(COOPSTOCK_LIBS)
-tui_tests = tests/tui/widgets.sh tests/tui/zh.sh
+tui_tests = tests/tui/widgets.sh tests/tui/zh.sh tests/tui/screens.sh \
+	tests/tui/quiet.sh
 TESTS += $(tui_tests)
 EXTRA_DIST += $(tui_tests) tests/tui/lib.sh
 tests_unit_test_ui_keys_SOURCES = tests/unit/test_ui_keys.c
@@ -220,6 +235,12 @@ tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
 check_PROGRAMS += tests/unit/test_ui_keys
 TESTS += tests/unit/test_ui_keys
+# The Home screen's counts and the drafts of half-typed forms.
+check_PROGRAMS += tests/unit/test_summary
+TESTS += tests/unit/test_summary
+tests_unit_test_summary_SOURCES = tests/unit/test_summary.c $(MODEL_TEST_SOURCES)
+tests_unit_test_summary_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_summary_LDADD = $(UNIT_LDADD)
 # The Orders screens in tmux on the demo cooperative.
 TESTS += tests/tui/orders.sh
 EXTRA_DIST += tests/tui/orders.sh
@@ -228,11 +249,6 @@ TESTS += tests/unit/test_order_list
 tests_unit_test_order_list_SOURCES = tests/unit/test_order_list.c $(MODEL_TEST_SOURCES)
 tests_unit_test_order_list_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_order_list_LDADD = $(UNIT_LDADD)
-check_PROGRAMS += tests/unit/test_order_draft
-TESTS += tests/unit/test_order_draft
-tests_unit_test_order_draft_SOURCES = tests/unit/test_order_draft.c tests/unit/testlib.c tests/unit/testlib.h
-tests_unit_test_order_draft_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_order_draft_LDADD = $(UNIT_LDADD)
 # Translations and documentation: zh_CN complete and current, the binary
 # finds it (build tree and installed), the man page lints clean, and the
 # README's commands work as written.

@@ -156,6 +156,28 @@ list_cb(const struct wave *w, void *arg)
 	return 0;
 }
 
+/* The heading of wave list, each label fitted to its column by display
+ * width (printf's widths count bytes, which misaligns Chinese). */
+static void
+list_heading(void)
+{
+	/* TRANSLATORS: column headings; keep each within its width. */
+	const char *label[] = {_("Wave"), _("Created"), _("Chosen by"),
+	    _("Orders"), _("Confirmed"), _("Packed"), _("Shipped")};
+	static const int width[] = {6, 16, 20, 6, 9, 6, 7};
+	static const char *const after[] = {
+	    "  ", "  ", " ", " ", " ", " ", "\n"};
+
+	for (size_t i = 0; i < sizeof width / sizeof width[0]; i++) {
+		char *cell = text_fit(label[i], width[i],
+		    i == 1 || i == 2 ? TEXT_LEFT : TEXT_RIGHT, 1);
+
+		fputs(cell, stdout);
+		fputs(after[i], stdout);
+		free(cell);
+	}
+}
+
 static int
 wave_list_cmd(struct db *db, int argc, char **argv)
 {
@@ -164,10 +186,7 @@ wave_list_cmd(struct db *db, int argc, char **argv)
 	if (argc > 2)
 		return cli_usage_error(
 		    _("wave list: unknown argument '%s'"), argv[2]);
-	/* TRANSLATORS: column headings; keep each within its width. */
-	printf("%6s  %-16s  %-20s %6s %9s %6s %7s\n", _("Wave"), _("Created"),
-	    _("Chosen by"), _("Orders"), _("Confirmed"), _("Packed"),
-	    _("Shipped"));
+	list_heading();
 	st = wave_list(db, list_cb, NULL);
 	return st == ST_OK ? CLI_OK : cli_status_error(db, st);
 }

@@ -7,6 +7,15 @@ libcoopstock_a_SOURCES += \
 	src/ui/keys.c src/ui/keys.h \
 	src/ui/table.c src/ui/table.h
 libcoopstock_a_SOURCES += \
+	src/ui/session.c src/ui/session.h \
+	src/ui/shell.c src/ui/shell.h \
+	src/ui/signin.c src/ui/signin.h \
+	src/ui/home.c src/ui/home.h \
+	src/ui/products.c src/ui/products.h \
+	src/ui/product_detail.c \
+	src/ui/product_form.c src/ui/product_form.h \
+	src/ui/lots.c src/ui/lots.h
+libcoopstock_a_SOURCES += \
 	src/ui/print_order.c src/ui/print_order.h \
 	src/ui/scr_order_new.c src/ui/scr_order_new.h \
 	src/ui/scr_orders.c src/ui/scr_orders.h

@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "model/order.h"
-#include "model/order_draft.h"
+#include "model/draft.h"
 #include "model/customer.h"
 #include "model/product.h"
 #include "model/stock.h"
@@ -28,6 +28,7 @@
 #include "ui/form.h"
 #include "ui/scr_order_new.h"
 #include "ui/scr_orders.h"
+#include "ui/session.h"
 #include "util/i18n.h"
 #include "util/num.h"
 #include "util/xalloc.h"
@@ -75,7 +76,8 @@ new_open(struct ui_view *v, void *arg)
 {
 	struct onew *o = xcalloc(1, sizeof(*o));
 
-	o->db = arg;
+	(void)arg;
+	o->db = session_db();
 	o->form = ui_form_new(fields, NFIELDS);
 	ui_form_set(o->form, F_CHANNEL, _(channels[0]));
 	v->data = o;
@@ -421,7 +423,7 @@ save(struct ui_view *v)
 		orders_changed();
 	/* v is gone after this: only locals from here on. */
 	ui_pop(ui);
-	order_detail_push(ui, db, id);
+	order_detail_push(ui, id);
 	if (!yes)
 		ui_message(ui, _("Order %lld saved as new"), id);
 	else if (st == ST_OK)
@@ -496,7 +498,8 @@ new_hangup(struct ui_view *v)
 	if (o->n == 0 && !o->touched && !ui_form_changed(o->form))
 		return;
 	body = draft_text(o);
-	order_draft_save(o->db, body); /* nothing more can be done now */
+	/* Nothing more can be done about a failure now. */
+	draft_save(o->db, session_clerk_id(), ORDER_DRAFT_KIND, body);
 	free(body);
 }
 
@@ -620,34 +623,24 @@ static const struct screen new_screen = {
 	       "offers to confirm the order."),
 };
 
-/* Offer the clerk's draft, if there is one, in the new view v. */
-static void
-offer_draft(struct ui_view *v)
+void
+order_new_offer_draft(struct ui *ui, const char *body)
 {
-	struct onew *o = v->data;
-	struct ui *ui = v->ui;
-	char *body = NULL;
-	int has = 0, yes;
+	struct ui_view *v;
 
-	if (order_draft_exists(o->db, &has) != ST_OK || !has)
+	if (!ui_confirm(ui, _("You were typing an order when the line "
+			      "dropped.  Go on with it?  (n throws it away)")))
 		return;
-	yes = ui_confirm(ui, _("You were typing an order when the line "
-			       "dropped.  Go on with it?  (n throws it away)"));
-	if (order_draft_take(o->db, &body) != ST_OK || body == NULL)
+	orders_list_push(ui, ORDERS_ALL);
+	v = ui_push(ui, &new_screen, NULL);
+	if (v == NULL)
 		return;
-	if (yes && ui_top(ui) == v) {
-		draft_restore(o, body);
-		ui_message(ui, _("The order you were typing is back"));
-	}
-	free(body);
+	draft_restore(v->data, body);
+	ui_message(ui, _("The order you were typing is back"));
 }
 
 struct ui_view *
-order_new_push(struct ui *ui, struct db *db)
+order_new_push(struct ui *ui)
 {
-	struct ui_view *v = ui_push(ui, &new_screen, db);
-
-	if (v != NULL)
-		offer_draft(v);
-	return v;
+	return ui_push(ui, &new_screen, NULL);
 }

@@ -11,11 +11,19 @@
 #ifndef COOPSTOCK_UI_SCR_ORDER_NEW_H
 #define COOPSTOCK_UI_SCR_ORDER_NEW_H
 
-#include "db/db.h"
 #include "ui/app.h"
 
-/* Open the new order form over db (which must outlive it).  Returns the
- * view, or NULL. */
-struct ui_view *order_new_push(struct ui *ui, struct db *db);
+/* The kind of the new order's draft (model/draft.h). */
+#define ORDER_DRAFT_KIND "order"
+
+/* Open the new order form on session_db().  Returns the view, or NULL. */
+struct ui_view *order_new_push(struct ui *ui);
+
+/*
+ * Offer a draft of kind ORDER_DRAFT_KIND (taken at sign-in) back to the
+ * clerk: on yes, the Orders list and the new order form open with what
+ * was typed; on no it is gone.  For signin.c's table of draft kinds.
+ */
+void order_new_offer_draft(struct ui *ui, const char *body);
 
 #endif

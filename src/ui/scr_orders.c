@@ -9,6 +9,7 @@
  */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@
 #include "ui/print_order.h"
 #include "ui/scr_order_new.h"
 #include "ui/scr_orders.h"
+#include "ui/session.h"
 #include "ui/table.h"
 #include "util/i18n.h"
 #include "util/num.h"
@@ -74,11 +76,6 @@ show_failure(struct ui *ui, struct db *db, enum status st)
 }
 
 /* ---- the list ---- */
-
-struct list_arg {
-	struct db *db;
-	int status;
-};
 
 struct olist {
 	struct db *db;
@@ -195,16 +192,17 @@ list_title(struct ui_view *v)
 					 : _("oldest first"));
 }
 
-/* arg: a struct list_arg. */
+/* arg: an enum orders_mode, as (void *)(intptr_t). */
 static int
 list_open(struct ui_view *v, void *arg)
 {
-	const struct list_arg *a = arg;
+	intptr_t mode = (intptr_t)arg;
 	struct olist *l = xcalloc(1, sizeof(*l));
 
-	l->db = a->db;
-	l->status = a->status;
-	l->sort = a->status < 0 ? ORDER_LIST_NEWEST : ORDER_LIST_OLDEST;
+	l->db = session_db();
+	l->status =
+	    mode > ORDERS_ALL && mode <= ORDERS_RETURNED ? (int)mode - 1 : -1;
+	l->sort = l->status < 0 ? ORDER_LIST_NEWEST : ORDER_LIST_OLDEST;
 	l->v = v;
 	l->next = open_lists;
 	open_lists = l;
@@ -288,10 +286,10 @@ list_key(struct ui_view *v, const struct ui_event *ev)
 	case UI_ACT_OPEN:
 		cur = ui_table_current(l->table);
 		if (cur != NULL)
-			order_detail_push(v->ui, l->db, strtoll(cur, NULL, 10));
+			order_detail_push(v->ui, strtoll(cur, NULL, 10));
 		return UI_HANDLED;
 	case UI_ACT_NEW:
-		order_new_push(v->ui, l->db);
+		order_new_push(v->ui);
 		return UI_HANDLED;
 	case UI_ACT_FILTER:
 		return list_filter(v);
@@ -315,7 +313,7 @@ list_cursor(struct ui_view *v)
 	return ui_table_cursor(l->table);
 }
 
-static const struct screen list_screen = {
+const struct screen orders_screen = {
     .name = "orders",
     .title = N_("Orders"),
     .open = list_open,
@@ -334,18 +332,14 @@ static const struct screen list_screen = {
 };
 
 struct ui_view *
-orders_list_push(struct ui *ui, struct db *db, int status)
+orders_list_push(struct ui *ui, int mode)
 {
-	struct list_arg a = {
-	    db, status >= 0 && status < ORDER__COUNT ? status : -1};
-
-	return ui_push(ui, &list_screen, &a);
+	return ui_push(ui, &orders_screen, (void *)(intptr_t)mode);
 }
 
 /* ---- the detail ---- */
 
 struct detail_arg {
-	struct db *db;
 	long long id;
 };
 
@@ -431,7 +425,7 @@ detail_open(struct ui_view *v, void *arg)
 	const struct detail_arg *a = arg;
 	struct odetail *d = xcalloc(1, sizeof(*d));
 
-	d->db = a->db;
+	d->db = session_db();
 	d->id = a->id;
 	v->data = d;
 	if (detail_load(v) < 0) {
@@ -779,9 +773,9 @@ static const struct screen detail_screen = {
 };
 
 struct ui_view *
-order_detail_push(struct ui *ui, struct db *db, long long id)
+order_detail_push(struct ui *ui, long long id)
 {
-	struct detail_arg a = {db, id};
+	struct detail_arg a = {id};
 
 	return ui_push(ui, &detail_screen, &a);
 }

@@ -11,22 +11,32 @@
 #ifndef COOPSTOCK_UI_SCR_ORDERS_H
 #define COOPSTOCK_UI_SCR_ORDERS_H
 
-#include "db/db.h"
 #include "ui/app.h"
 
-/*
- * Open the Orders list over db (which must outlive the screen) showing
- * the orders in state status (an enum order_status: ORDER_NEW is "to
- * confirm", ORDER_CONFIRMED "to pack", ORDER_PACKED "to ship"), oldest
- * first as a work queue; or every order, newest first, for status -1.
- * Returns the view, or NULL when it could not open (said on the message
- * line).  For the Home menu.
- */
-struct ui_view *orders_list_push(struct ui *ui, struct db *db, int status);
+/* What the list shows: the open argument of orders_screen, as
+ * (void *)(intptr_t).  A state is shown oldest first, as a work queue;
+ * every order newest first. */
+enum orders_mode {
+	ORDERS_ALL = 0,
+	ORDERS_NEW = 1,       /* to confirm */
+	ORDERS_CONFIRMED = 2, /* to pack */
+	ORDERS_PACKED = 3,    /* to ship */
+	ORDERS_SHIPPED = 4,
+	ORDERS_DELIVERED = 5,
+	ORDERS_CANCELLED = 6,
+	ORDERS_RETURNED = 7 /* ORDERS_ALL + 1 + each enum order_status */
+};
+
+/* The Orders list, on session_db(), for the Home menu. */
+extern const struct screen orders_screen;
+
+/* Open the Orders list in mode (enum orders_mode).  Returns the view, or
+ * NULL when it could not open (said on the message line). */
+struct ui_view *orders_list_push(struct ui *ui, int mode);
 
 /* Open the detail of order id.  NULL (and an error message) when there is
  * no such order. */
-struct ui_view *order_detail_push(struct ui *ui, struct db *db, long long id);
+struct ui_view *order_detail_push(struct ui *ui, long long id);
 
 /* Say that orders changed: open lists refresh before they next draw. */
 void orders_changed(void);

@@ -52,6 +52,20 @@ is "orders confirm: a short order is listed in Chinese" \
 is "orders confirm: the summary line in Chinese" \
     "coopstock: 1 个订单库存不足，仍是新订单" "$err"
 
+# Waves: the list's headings aligned by display width, the pick list's
+# and the slips' labels in Chinese.
+run zh --db "$T/z.db" wave create --all
+is "wave create in Chinese exits 0" 0 "$rc"
+ok "wave create reports in Chinese" sh -c 'printf "%s\n" "$1" | grep -q "^波次 1：[0-9]* 个订单$"' - "$out"
+run zh --db "$T/z.db" wave list
+is "wave list headings in Chinese, aligned by display width" \
+    "  波次  创建时间          选单方式             订单数    已确认 已打包  已发货" \
+    "$(printf '%s\n' "$out" | sed -n 1p)"
+run zh --db "$T/z.db" wave picklist 1 --width 42
+ok "the pick list is headed in Chinese" sh -c 'printf "%s\n" "$1" | grep -q "^拣货单：波次 1，"' - "$out"
+run zh --db "$T/z.db" wave slips 1 --width 42
+ok "the packing slips are in Chinese" sh -c 'printf "%s\n" "$1" | grep -q "^装箱单 "' - "$out"
+
 run c --help
 ok "--help in the C locale is English" sh -c 'printf "%s\n" "$1" | grep -q "^Usage: coopstock"' - "$out"
 done_testing

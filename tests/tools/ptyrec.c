@@ -99,6 +99,7 @@ key_bytes(const char *name)
 		{ "home", "\033[H" }, { "end", "\033[F" }, { "enter", "\r" },
 		{ "esc", "\033" }, { "tab", "\t" }, { "f1", "\033OP" },
 		{ "f10", "\033[21~" }, { "bs", "\177" },
+		{ "ctrl-l", "\014" }, { "ctrl-w", "\027" },
 	};
 	static char one[2];
 

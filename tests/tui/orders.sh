@@ -21,11 +21,35 @@ on_hand() {
 ljj0=$(on_hand LJJ-280)
 me0=$(on_hand ME-250)
 
-# Until the Home screen lands, its placeholder opens Orders with Enter.
-tui_start env "COOPSTOCK_DATADIR=$COOPSTOCK_DATADIR" "HOME=$T" \
-    "$COOPSTOCK" --db "$db"
-ok "the placeholder home offers Orders" tui_wait "Enter: Orders"
-tui_send Enter
+# signin NAME PIN: pick NAME in the list (by search) and type PIN.
+signin() {
+	tui_wait "$3" >/dev/null
+	tui_send /
+	tui_type "$1"
+	tui_send Enter Enter
+	tui_wait "$4" >/dev/null
+	tui_type "$2"
+	tui_send Enter
+}
+start() {
+	tui_start env "COOPSTOCK_DATADIR=$COOPSTOCK_DATADIR" "HOME=$T" \
+	    "$COOPSTOCK" --db "$db"
+	signin 李娜 1111 "Who are you?" "PIN for 李娜"
+}
+
+start
+ok "李娜 signs in to Home" tui_wait "What needs doing now:"
+tui_send 1
+ok "Home's 'Orders to confirm' opens the new orders, oldest first" \
+    tui_wait "Orders: New: to confirm (3), oldest first"
+tui_send Escape
+tui_wait "What needs doing now:" >/dev/null
+tui_send 2
+ok "'Orders to pack' opens the confirmed ones" \
+    tui_wait "Orders: Confirmed: to pack (2), oldest first"
+tui_send Escape
+tui_wait "What needs doing now:" >/dev/null
+tui_send o
 ok "the list shows every order, newest first" \
     tui_wait "Orders: All orders (14), newest first"
 is "first row is the newest order, marked" \
@@ -131,7 +155,7 @@ tui_send Enter
 ok "shipped" tui_wait "Order 15 shipped: the stock has left"
 ok "the shipment is shown" \
     tui_wait "Shipped with sf, tracking SF1234567890"
-ok "and who shipped it" tui_wait "shipped by manager at"
+ok "and who shipped it" tui_wait "shipped by 李娜 at"
 is "3 jars of chili sauce left the stock" "$((ljj0 - 3))" \
     "$(on_hand LJJ-280)"
 is "1 bag of wood ear left the stock" "$((me0 - 1))" "$(on_hand ME-250)"
@@ -212,12 +236,7 @@ tui_type "湖南"
 tui_wait "Address: 湖南" >/dev/null
 kill -HUP "$(tui_pane_pid)"
 is "SIGHUP ends the program as a hangup" "129" "$(tui_wait_dead)"
-tui_start env "COOPSTOCK_DATADIR=$COOPSTOCK_DATADIR" "HOME=$T" \
-    "$COOPSTOCK" --db "$db"
-tui_wait "Enter: Orders" >/dev/null
-tui_send Enter
-tui_wait "Orders: All orders (15)" >/dev/null
-tui_send n
+start
 ok "the draft is offered" tui_wait "You were typing an order when the line"
 tui_send y
 ok "the order is back" tui_wait "The order you were typing is back"
@@ -268,8 +287,9 @@ TUI_LANG=zh_CN.UTF-8
 TUI_LANGUAGE=zh_CN
 tui_start env "COOPSTOCK_DATADIR=$COOPSTOCK_DATADIR" "HOME=$T" \
     "$COOPSTOCK" --db "$db"
-tui_wait "Orders" >/dev/null
-tui_send Enter
+signin 李娜 1111 "您是哪位？" "李娜 的 PIN 码"
+tui_wait "现在要做的事：" >/dev/null
+tui_send o
 ok "the list in Chinese" tui_wait "订单：全部订单（15），新的在前"
 is "its header" "    单号  日期        渠道       客户                行数        合计  状态" \
     "$(tui_line 2 | sed 's/ *$//')"
