@@ -38,10 +38,12 @@ struct ui_view *orders_list_push(struct ui *ui, int mode);
  * no such order. */
 struct ui_view *order_detail_push(struct ui *ui, long long id);
 
-/* Say that orders changed: open lists refresh before they next draw. */
+/* Say that orders changed: every open list refetches its page and count
+ * now (no drawing: they are drawn when they are next shown). */
 void orders_changed(void);
 
-/* The clerk's word for a stored status ("new" -> "new", translated). */
+/* The clerk's word for a stored status, translated ("shipped" is 已发货);
+ * an unknown one is returned as it is. */
 const char *orders_status_label(const char *status);
 
 #endif
