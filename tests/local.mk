@@ -241,6 +241,14 @@ TESTS += tests/unit/test_summary
 tests_unit_test_summary_SOURCES = tests/unit/test_summary.c $(MODEL_TEST_SOURCES)
 tests_unit_test_summary_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_summary_LDADD = $(UNIT_LDADD)
+# The Orders screens in tmux on the demo cooperative.
+TESTS += tests/tui/orders.sh
+EXTRA_DIST += tests/tui/orders.sh
+check_PROGRAMS += tests/unit/test_order_list
+TESTS += tests/unit/test_order_list
+tests_unit_test_order_list_SOURCES = tests/unit/test_order_list.c $(MODEL_TEST_SOURCES)
+tests_unit_test_order_list_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_order_list_LDADD = $(UNIT_LDADD)
 # Translations and documentation: zh_CN complete and current, the binary
 # finds it (build tree and installed), the man page lints clean, and the
 # README's commands work as written.

@@ -17,6 +17,7 @@
 #include "ui/members.h"
 #include "ui/products.h"
 #include "ui/reports.h"
+#include "ui/scr_orders.h"
 #include "ui/session.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -24,13 +25,14 @@
 /* clang-format off */
 /* The menu: append a line for a new screen (see home.h). */
 static const struct home_entry home_entries[] = {
-	{N_("Orders to confirm"), '1', NULL, 0, HOME_ORDERS_NEW},
-	{N_("Orders to pack"), '2', NULL, 0, HOME_ORDERS_CONFIRMED},
-	{N_("Orders to ship"), '3', NULL, 0, HOME_ORDERS_PACKED},
+	{N_("Orders to confirm"), '1', &orders_screen, ORDERS_NEW, HOME_ORDERS_NEW},
+	{N_("Orders to pack"), '2', &orders_screen, ORDERS_CONFIRMED, HOME_ORDERS_CONFIRMED},
+	{N_("Orders to ship"), '3', &orders_screen, ORDERS_PACKED, HOME_ORDERS_PACKED},
 	{N_("Products at or below reorder level"), 'l', &products_screen, PRODUCTS_LOW, HOME_LOW_STOCK},
 	{N_("Lots near best-before"), '4', &lots_screen, LOTS_NEAR, HOME_LOTS_NEAR},
 	{N_("Lots past best-before"), '5', &lots_screen, LOTS_EXPIRED, HOME_LOTS_EXPIRED},
 	{N_("Products"), 'p', &products_screen, PRODUCTS_ALL, HOME_NO_COUNT},
+	{N_("All orders"), 'o', &orders_screen, ORDERS_ALL, HOME_NO_COUNT},
 	{N_("Intake: a member brings produce"), 'i', &intake_screen, 0, HOME_NO_COUNT},
 	{N_("Members: lots, balances, payments"), 'm', &members_screen, 0, HOME_NO_COUNT},
 	{N_("Reports: stock, sales, payouts"), 'r', &reports_screen, 0, HOME_NO_COUNT},

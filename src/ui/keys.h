@@ -56,6 +56,10 @@
 	X(NO, "no", 'n', 0, 0, N_("No"), N_("Answer no")) \
 	X(SWITCH_CLERK, "switch-clerk", UI_CTRL('W'), 0, 0, N_("Clerk"), N_("Hand the terminal to another clerk (name and PIN)")) \
 	X(REFRESH, "refresh", UI_CTRL('L'), 0, 0, N_("Redraw"), N_("Redraw the whole screen after line noise")) \
+	X(FILTER, "filter", 'f', 0, 0, N_("Filter"), N_("Show only the orders in one state (a choice list)")) \
+	X(ADD_LINE, "add-line", UI_KFN + KEY_F(3), UI_CTRL('T'), 0, N_("Add line"), N_("Add a product line: SKU, short code or part of the name, then quantity and price")) \
+	X(DEL_LINE, "remove-line", UI_KFN + KEY_F(8), UI_CTRL('Y'), 0, N_("Remove"), N_("Remove the last line of the order")) \
+	X(PRINT, "print", 'w', 0, 0, N_("Slip"), N_("Print a packing slip to a file or to the printer (lpr)")) \
 	X(PAY, "pay", 'P', '$', 0, N_("Pay"), N_("Record a payment to this member")) \
 	X(RUN, "run", 'R', 0, 0, N_("Run"), N_("Do it for real: import what the dry run checked"))
 /* clang-format on */

@@ -15,6 +15,10 @@ libcoopstock_a_SOURCES += \
 	src/ui/product_detail.c \
 	src/ui/product_form.c src/ui/product_form.h \
 	src/ui/lots.c src/ui/lots.h
+libcoopstock_a_SOURCES += \
+	src/ui/print_order.c src/ui/print_order.h \
+	src/ui/scr_order_new.c src/ui/scr_order_new.h \
+	src/ui/scr_orders.c src/ui/scr_orders.h
 libcoopstock_a_SOURCES += src/ui/print_receipt.c src/ui/print_receipt.h
 libcoopstock_a_SOURCES += \
 	src/ui/desk.c src/ui/desk.h \

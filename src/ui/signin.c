@@ -16,6 +16,7 @@
 #include "ui/dialog.h"
 #include "ui/intake.h"
 #include "ui/product_form.h"
+#include "ui/scr_order_new.h"
 #include "ui/session.h"
 #include "ui/signin.h"
 #include "util/i18n.h"
@@ -28,6 +29,7 @@ static const struct {
 	void (*offer)(struct ui *ui, const char *body);
 } draft_kinds[] = {
 	{PRODUCT_DRAFT_KIND, product_form_offer_draft},
+	{ORDER_DRAFT_KIND, order_new_offer_draft},
 	{INTAKE_DRAFT_KIND, intake_offer_draft},
 };
 /* clang-format on */
