@@ -19,3 +19,6 @@ libcoopstock_a_SOURCES += \
 	src/ui/print_order.c src/ui/print_order.h \
 	src/ui/scr_order_new.c src/ui/scr_order_new.h \
 	src/ui/scr_orders.c src/ui/scr_orders.h
+libcoopstock_a_SOURCES += \
+	src/ui/batch_confirm.c src/ui/batch_confirm.h \
+	src/ui/scr_quick.c src/ui/scr_quick.h
