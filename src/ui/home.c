@@ -17,6 +17,7 @@
 #include "ui/products.h"
 #include "ui/scr_orders.h"
 #include "ui/scr_quick.h"
+#include "ui/scr_waves.h"
 #include "ui/batch_confirm.h"
 #include "ui/session.h"
 #include "util/i18n.h"
@@ -34,6 +35,7 @@ static const struct home_entry home_entries[] = {
 	{N_("Products"), 'p', &products_screen, PRODUCTS_ALL, HOME_NO_COUNT},
 	{N_("All orders"), 'o', &orders_screen, ORDERS_ALL, HOME_NO_COUNT},
 	{N_("Quick phone order"), 'h', &quick_screen, 0, HOME_NO_COUNT},
+	{N_("Packing waves"), 'w', &waves_screen, 0, HOME_NO_COUNT},
 };
 /* clang-format on */
 

@@ -107,8 +107,41 @@ is "the short order stays new" new \
     "$(sqlite3 "$db" "SELECT status FROM orders WHERE id = $((last0 + 3))")"
 is "the others are confirmed" confirmed \
     "$(sqlite3 "$db" "SELECT status FROM orders WHERE id = $((last0 + 2))")"
+
+# A wave of the confirmed orders: pick list to a file, then packed.
+tui_send w
+ok "w opens the packing waves" tui_wait "No waves yet: press n"
+tui_send n
+tui_wait "Make a wave of" >/dev/null
+tui_send Enter
+ok "a wave of all confirmed orders is made" \
+    tui_wait "Wave 1 made of 6 orders."
+tui_send Enter
+ok "Enter opens the wave" tui_wait "Wave 1: 6 orders, 6 to pack, 0 packed"
+ok "with its orders" tui_wait "Order $((last0 + 2))"
+ok "and its history" tui_wait "made the wave of 6 orders"
+tui_send w
+tui_wait "Pick list" >/dev/null
+tui_send Enter
+tui_wait "42 columns" >/dev/null
+tui_send Enter
+tui_wait "Print to a file" >/dev/null
+tui_send C-u
+tui_type "$T/pick.txt"
+tui_send Enter
+ok "the pick list is written" tui_wait "Written to $T/pick.txt."
+run cs --db "$db" wave picklist 1 --width 80
+is "it is the pick list the CLI prints, totals and all" "$out" \
+    "$(cat "$T/pick.txt")"
+tui_send p
+tui_wait "Mark every order of wave 1 packed?" >/dev/null
+tui_send y
+ok "p packs the whole wave" tui_wait "6 orders packed."
+is "the wave's orders are packed" 6 \
+    "$(sqlite3 "$db" "SELECT count(*) FROM wave_order w JOIN orders o
+	ON o.id = w.order_id WHERE w.wave_id = 1 AND o.status = 'packed'")"
 tui_send q
-tui_wait_dead
+tui_wait_dead >/dev/null
 run cs --db "$db" check
 is "coopstock check holds" 0 "$rc"
 done_testing
