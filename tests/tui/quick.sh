@@ -90,8 +90,10 @@ is "the repeat customer's address went on the order" \
 tui_send Escape
 ok "back on Home the counter counts them" \
     tui_wait "Since sign-in: 3 new orders; to confirm 6,"
+tui_send 1
+tui_wait "Orders: New: to confirm (6), oldest first" >/dev/null
 tui_send C
-ok "C asks before confirming all" \
+ok "C in the orders to confirm asks before confirming all" \
     tui_wait "Confirm all 6 new orders, oldest first?"
 tui_send y
 ok "the shortfall list says partial shipment is not supported" \
@@ -101,8 +103,13 @@ ok "it names the short orders and by how much" \
 ok "oldest first: the demo's order 14 is short of dried bamboo" \
     tui_wait "Order 14 许诺: short of DS-500 2 bag"
 tui_send Escape
-ok "Home counts what was confirmed" \
+ok "the message line counts what was confirmed" \
     tui_wait "4 orders confirmed, 2 short of stock."
+ok "the list shows the two short orders left" \
+    tui_wait "Orders: New: to confirm (2), oldest first"
+tui_send Escape
+ok "Home's counter follows" \
+    tui_wait "Since sign-in: 3 new orders; to confirm 2, to pack 6,"
 is "the short order stays new" new \
     "$(sqlite3 "$db" "SELECT status FROM orders WHERE id = $((last0 + 3))")"
 is "the others are confirmed" confirmed \
