@@ -280,3 +280,5 @@ TESTS += tests/unit/test_desk
 TESTS += tests/tui/desk.sh
 EXTRA_DIST += tests/tui/desk.sh tests/data/desk/intake-bad.csv \
 	tests/data/desk/intake-good.csv
+TESTS += tests/tui/quick.sh
+EXTRA_DIST += tests/tui/quick.sh

@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "model/batch.h"
+#include "model/burst.h"
 #include "model/setting.h"
 #include "model/summary.h"
 #include "ui/app.h"
@@ -18,6 +20,9 @@
 #include "ui/products.h"
 #include "ui/reports.h"
 #include "ui/scr_orders.h"
+#include "ui/scr_quick.h"
+#include "ui/scr_waves.h"
+#include "ui/batch_confirm.h"
 #include "ui/session.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -37,6 +42,8 @@ static const struct home_entry home_entries[] = {
 	{N_("Members: lots, balances, payments"), 'm', &members_screen, 0, HOME_NO_COUNT},
 	{N_("Reports: stock, sales, payouts"), 'r', &reports_screen, 0, HOME_NO_COUNT},
 	{N_("Import / Export CSV files"), 'x', &imex_screen, 0, HOME_NO_COUNT},
+	{N_("Quick phone order"), 'h', &quick_screen, 0, HOME_NO_COUNT},
+	{N_("Packing waves"), 'w', &waves_screen, 0, HOME_NO_COUNT},
 };
 /* clang-format on */
 
@@ -48,10 +55,14 @@ struct home {
 	size_t vis[N_ENTRIES]; /* indexes of the entries shown */
 	size_t nvis;
 	size_t cur; /* index into vis */
+	struct burst_counts burst; /* the live counter */
 };
 
+/* The newest order when the first Home opened: the session's start. */
+static long long session_first_id = -1;
+
 static const enum ui_action home_actions[] = {UI_ACT_OPEN, UI_ACT_UP,
-    UI_ACT_DOWN, UI_ACT_REFRESH, UI_ACT_SWITCH_CLERK, UI_ACT_HELP, UI_ACT_QUIT,
+    UI_ACT_DOWN, UI_ACT_CONFIRM_ALL, UI_ACT_REFRESH, UI_ACT_SWITCH_CLERK, UI_ACT_HELP, UI_ACT_QUIT,
     UI_ACT_NONE};
 
 /* An entry without a screen is hidden when another one with the same
@@ -121,6 +132,14 @@ read_counts(struct ui_view *v, struct home *h)
 
 	free(days);
 	s = summary_get(db, near < 0 ? 0 : near, &h->sum);
+	if (s == ST_OK) {
+		if (session_first_id < 0)
+			s = burst_counts_get(db, 0, &h->burst);
+		if (s == ST_OK && session_first_id < 0)
+			session_first_id = h->burst.last_id;
+		if (s == ST_OK)
+			s = burst_counts_get(db, session_first_id, &h->burst);
+	}
 	if (s != ST_OK)
 		ui_error(
 		    v->ui, _("Could not read the numbers: %s"), db_errmsg(db));
@@ -179,6 +198,13 @@ home_draw(struct ui_view *v, struct ui_rect r)
 	    UI_STYLE_HEADER);
 	for (size_t k = 0; k < h->nvis; k++)
 		draw_entry(h, r, k);
+	if (h->nvis > 0 && entry_row(h, r, h->nvis - 1) + 2 < r.y + r.h)
+		ui_putf(entry_row(h, r, h->nvis - 1) + 2, r.x + 1, r.w - 2,
+		    TEXT_LEFT, UI_STYLE_HEADER,
+		    _("Since sign-in: %ld new orders; to confirm %ld, to pack "
+		      "%ld, to ship %ld"),
+		    h->burst.arrived, h->burst.to_confirm, h->burst.to_pack,
+		    h->burst.to_ship);
 }
 
 static unsigned
@@ -230,6 +256,10 @@ home_key(struct ui_view *v, const struct ui_event *ev)
 	case UI_ACT_REFRESH:
 		h->stale = 1;
 		return UI_UNHANDLED; /* the app redraws everything */
+	case UI_ACT_CONFIRM_ALL:
+		batch_confirm_run(v->ui);
+		h->stale = 1;
+		return UI_DRAW_ALL;
 	default:
 		break;
 	}
@@ -249,6 +279,6 @@ const struct screen home_screen = {
     .actions = home_actions,
     .help = N_("Home shows what needs doing now. Press the key in front "
 	       "of a line, or move with the arrows and press Enter, to open "
-	       "its list. Ctrl-L reads the numbers again. Ctrl-W hands the "
+	       "its list. Ctrl-L reads the numbers again, and the live counter of orders since sign-in. C confirms every new order, oldest first. Ctrl-W hands the "
 	       "terminal to another clerk."),
 };

@@ -61,7 +61,9 @@
 	X(DEL_LINE, "remove-line", UI_KFN + KEY_F(8), UI_CTRL('Y'), 0, N_("Remove"), N_("Remove the last line of the order")) \
 	X(PRINT, "print", 'w', 0, 0, N_("Slip"), N_("Print a packing slip to a file or to the printer (lpr)")) \
 	X(PAY, "pay", 'P', '$', 0, N_("Pay"), N_("Record a payment to this member")) \
-	X(RUN, "run", 'R', 0, 0, N_("Run"), N_("Do it for real: import what the dry run checked"))
+	X(RUN, "run", 'R', 0, 0, N_("Run"), N_("Do it for real: import what the dry run checked")) \
+	X(CONFIRM_ALL, "confirm-all", 'C', 0, 0, N_("Confirm all"), N_("Confirm every new order, oldest first; list those the stock cannot fill")) \
+	X(MANIFEST, "manifest", 'm', 0, 0, N_("Manifest"), N_("Write the courier manifest (CSV) of the wave's packed orders"))
 /* clang-format on */
 
 enum ui_action {

@@ -27,3 +27,7 @@ libcoopstock_a_SOURCES += \
 	src/ui/members.c src/ui/members.h \
 	src/ui/memrows.c src/ui/memrows.h \
 	src/ui/reports.c src/ui/reports.h
+libcoopstock_a_SOURCES += \
+	src/ui/batch_confirm.c src/ui/batch_confirm.h \
+	src/ui/scr_quick.c src/ui/scr_quick.h \
+	src/ui/scr_waves.c src/ui/scr_waves.h

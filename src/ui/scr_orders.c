@@ -16,6 +16,7 @@
 #include "model/order.h"
 #include "model/order_list.h"
 #include "sync/template.h"
+#include "ui/batch_confirm.h"
 #include "ui/dialog.h"
 #include "ui/print_order.h"
 #include "ui/scr_order_new.h"
@@ -118,7 +119,7 @@ static const enum ui_action list_actions[] = {UI_ACT_HELP, UI_ACT_OPEN,
     UI_ACT_NEW, UI_ACT_FIND, UI_ACT_FILTER, UI_ACT_CONFIRM, UI_ACT_PACK,
     UI_ACT_SHIP, UI_ACT_PRINT, UI_ACT_SORT, UI_ACT_BACK, UI_ACT_UP, UI_ACT_DOWN,
     UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_HOME, UI_ACT_END, UI_ACT_QUIT,
-    UI_ACT_NONE};
+    UI_ACT_CONFIRM_ALL, UI_ACT_NONE};
 
 struct fetch_ctx {
 	struct ui_table_batch *b;
@@ -293,6 +294,10 @@ list_key(struct ui_view *v, const struct ui_event *ev)
 		return UI_HANDLED;
 	case UI_ACT_FILTER:
 		return list_filter(v);
+	case UI_ACT_CONFIRM_ALL:
+		if (batch_confirm_run(v->ui) >= 0)
+			orders_changed();
+		return UI_DRAW_ALL;
 	default:
 		break;
 	}
