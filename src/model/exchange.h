@@ -66,10 +66,11 @@ enum status exchange_lot_exists(
 
 /*
  * Set the connection up for one long import transaction: savepoint
- * journals in memory (each model call inside the import is a savepoint;
- * on disk, every page it touches is first copied to a temporary file)
- * and a 32 MiB page cache, so the pages of a large import spill to the
- * WAL less often.  Memory stays bounded: the savepoint journal holds one
+ * journals in memory (most model calls inside an import are savepoints,
+ * the orders of `import orders` excepted: order_bulk_create makes none;
+ * on disk, every page a savepoint touches is first copied to a
+ * temporary file) and a 32 MiB page cache, so the pages of a large
+ * import spill to the WAL less often.  Memory stays bounded: the savepoint journal holds one
  * call's pages at a time.
  */
 enum status exchange_bulk_mode(struct db *db);

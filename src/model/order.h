@@ -74,6 +74,23 @@ enum status order_create(struct db *db, const struct order_in *in,
     long long *id);
 
 /*
+ * A bulk creator for one long import transaction, which the caller
+ * holds (db_begin) and rolls back if any order fails: order_bulk_create
+ * is order_create without its savepoint.  It makes every check
+ * order_create makes (same statuses and messages, ST_EXISTS writes
+ * nothing and sets *id) before it writes anything, and remembers the
+ * products' prices for the next orders, so the catalogue must not change
+ * while it is in use.  A failure after the checks (an SQLite error) may
+ * leave the order half written: the caller must then roll back.
+ * order_bulk_new never fails; order_bulk_free(NULL) does nothing.
+ */
+struct order_bulk;
+struct order_bulk *order_bulk_new(struct db *db);
+enum status order_bulk_create(
+    struct order_bulk *b, const struct order_in *in, long long *id);
+void order_bulk_free(struct order_bulk *b);
+
+/*
  * Common to every transition below: ST_NOT_FOUND for an unknown order;
  * ST_BAD_STATE when the order is not in a state the transition starts
  * from, with db_errmsg() naming it ("order 12 is shipped; only new,

@@ -4,7 +4,9 @@
  * Every layout is reduced to one table of where each value of an order
  * line is found (struct layout); the rest of the file does not know
  * whose file it reads.  Lines are gathered while the order reference
- * stays the same, then the order is created through order_create.  A
+ * stays the same, then the order is created through order_bulk_create
+ * (the import is one transaction, rolled back on any problem, so no
+ * order needs a savepoint of its own).  A
  * repeat of a reference in one import is told from an order imported
  * earlier by its id: ids only grow, so an existing order with an id at
  * or above the first one this run created is from this run.  That keeps
@@ -214,6 +216,7 @@ struct run {
 	const struct layout *l;
 	struct strmap *skus;  /* SKU -> product id, or -1: unknown */
 	struct strmap *items; /* Taobao: order number -> struct item list */
+	struct order_bulk *bulk; /* creates the orders in the import's txn */
 	char *items_path;
 	long long first_new; /* the first order this run created, 0: none */
 	int open;            /* an order is being gathered */
@@ -398,7 +401,7 @@ flush(struct run *r)
 		in.lines = r->lines;
 		in.nlines = r->nlines;
 		st = local_present(r) ? ST_EXISTS
-				      : order_create(im->db, &in, &id);
+				      : order_bulk_create(r->bulk, &in, &id);
 		if (st == ST_OK)
 			order_created(r, id);
 		else if (st == ST_EXISTS && r->first_new != 0 &&
@@ -599,6 +602,7 @@ imp_orders(struct imp *im, char *const *files, int nfiles)
 	memset(&r, 0, sizeof r);
 	r.im = im;
 	r.skus = strmap_new();
+	r.bulk = order_bulk_new(im->db);
 	/* First the item reports, so that their orders find them. */
 	for (int i = 0; i < nfiles; i++) {
 		ok[i] = open_layout(im, files[i], im->o->from, &ls[i]) == ST_OK;
@@ -626,6 +630,7 @@ imp_orders(struct imp *im, char *const *files, int nfiles)
 	pending_clear(&r);
 	strmap_free(r.items);
 	strmap_free(r.skus);
+	order_bulk_free(r.bulk);
 	free(r.items_path);
 	free(r.lines);
 	free(ls);

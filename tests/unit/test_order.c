@@ -162,6 +162,56 @@ test_create_is_idempotent(void **state)
 	    2);
 }
 
+/* The import's path: the same checks and messages as order_create,
+ * nothing written on a refusal, ST_EXISTS with the existing id. */
+static void
+test_bulk_create(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	long long off = fx_product(t->db, "OLD", "jar", 100);
+	struct order_line_in lines[2] = {{p, 1000, -1}, {p, 2000, 500}};
+	struct order_in in = {.channel = "taobao",
+	    .ext_ref = "TB-1",
+	    .customer_phone = "139",
+	    .lines = lines,
+	    .nlines = 2};
+	struct order_bulk *b = order_bulk_new(t->db);
+	long long id = 0, again = 0;
+	char *before;
+
+	fx_exec(t->db, "UPDATE product SET active = 0 WHERE sku = 'OLD'");
+	assert_int_equal(order_bulk_create(b, &in, &id), ST_INVALID);
+	assert_int_equal(db_begin(t->db), ST_OK);
+	assert_int_equal(order_bulk_create(b, &in, &id), ST_OK);
+	assert_int_equal(order_bulk_create(b, &in, &again), ST_EXISTS);
+	assert_int_equal(again, id);
+	before = fx_snapshot(t->db);
+	in.ext_ref = "TB-2";
+	lines[1].product_id = off;
+	assert_int_equal(order_bulk_create(b, &in, &again), ST_NOT_FOUND);
+	assert_string_equal(
+	    db_errmsg(t->db), "line 2: no active product with id 2");
+	lines[1].product_id = p;
+	lines[0].qty = 0;
+	assert_int_equal(order_bulk_create(b, &in, &again), ST_INVALID);
+	assert_unchanged(t->db, before);
+	free(before);
+	assert_int_equal(db_commit(t->db), ST_OK);
+	order_bulk_free(b);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM orders"), 1);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT sum(qty * 10000 + unit_price) "
+			      "FROM order_line"),
+	    30000000 + 3800 + 500);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM order_event "
+			      "WHERE from_status IS NULL AND to_status = 'new'"),
+	    1);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM customer"), 1);
+	order_bulk_free(NULL);
+}
+
 static void
 test_create_refusals_write_nothing(void **state)
 {
@@ -756,6 +806,8 @@ main(void)
 		test_two_lines_one_product, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_check_catches_bad_reservations,
 		testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_bulk_create, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_nested_in_outer_transaction,
 		testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
