@@ -270,3 +270,5 @@ tests_unit_test_wave_LDADD = $(UNIT_LDADD)
 TESTS += tests/cli/wave.sh
 EXTRA_DIST += tests/cli/wave.sh \
 	tests/data/wave-print-42.txt tests/data/wave-print-80.txt
+TESTS += tests/tui/sync.sh
+EXTRA_DIST += tests/tui/sync.sh

@@ -19,3 +19,5 @@ libcoopstock_a_SOURCES += \
 	src/ui/print_order.c src/ui/print_order.h \
 	src/ui/scr_order_new.c src/ui/scr_order_new.h \
 	src/ui/scr_orders.c src/ui/scr_orders.h
+libcoopstock_a_SOURCES += \
+	src/ui/scr_sync.c src/ui/scr_sync.h
