@@ -6,7 +6,8 @@
 # counts, then applied), after which both sites' stock exports are
 # byte-identical; then both sites sell the same tea and change its price
 # while apart, and the next bundle leaves a conflict (listed, marked
-# resolved) and an oversold product (on Home, opened from its list).
+# resolved) and an oversold product (on Home, opened from its list);
+# last a clerk at the village sees the preview but may not merge.
 . "$TESTS_SRCDIR/lib.sh"
 . "$TESTS_SRCDIR/tui/lib.sh"
 
@@ -141,6 +142,31 @@ ok "the oversold list" tui_wait "Oversold products (1)"
 ok "shows the tea below zero" tui_wait "-18"
 tui_send Enter
 ok "Enter opens the product to adjust" tui_wait "Product CY-100"
+tui_send q
+is "q quits with 0" "0" "$(tui_wait_dead)"
+
+# ---- At the village a clerk may look, but only a manager may merge.
+run cs --db "$B" export sync --to village "$T/ba"
+is "the warehouse writes a bundle for the village" 0 "$rc"
+stockA=$(cs --db "$A" export stock)
+tui_start env "COOPSTOCK_DATADIR=$COOPSTOCK_DATADIR" "HOME=$T" \
+    "$COOPSTOCK" --db "$A"
+tui_wait "Who are you?" >/dev/null
+tui_send /
+tui_type 李娜
+tui_send Enter Enter
+tui_wait "PIN for 李娜" >/dev/null
+tui_type 1111
+tui_send Enter
+tui_wait "What needs doing now:" >/dev/null
+is "the village's title line" "1" "$(tui_line 0 | grep -c '\[village\]')"
+import "$T/ba"
+ok "the clerk sees the preview" tui_wait "Bundle 1 from warehouse:"
+tui_send y
+ok "and a plain refusal" \
+    tui_wait "Only a manager may import a bundle: ask one to sign in"
+is "nothing was merged at the village" "$stockA" \
+    "$(cs --db "$A" export stock)"
 tui_send q
 is "q quits with 0" "0" "$(tui_wait_dead)"
 
