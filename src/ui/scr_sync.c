@@ -64,6 +64,7 @@ struct memlist {
 	long long *ids;   /* n ids */
 	struct ui_table *table;
 	int (*load)(struct memlist *m); /* fill (after memlist_reset) */
+	int stale; /* read again at the next draw (back from a product) */
 };
 
 static void
@@ -139,6 +140,11 @@ memlist_draw(struct ui_view *v, struct ui_rect r)
 	struct memlist *m = v->data;
 
 	(void)r;
+	if (m->stale) {
+		m->stale = 0;
+		m->load(m);
+		ui_table_reload(m->table);
+	}
 	ui_table_draw(m->table);
 }
 
@@ -387,22 +393,11 @@ oversold_key(struct ui_view *v, const struct ui_event *ev)
 		return f;
 	if (ev->act == UI_ACT_OPEN && (id = memlist_current(m)) > 0) {
 		/* Read again when the manager comes back from adjusting. */
-		m->load(m);
-		ui_table_reload(m->table);
+		m->stale = 1;
 		ui_push(v->ui, &product_detail_screen, &id);
 		return UI_HANDLED;
 	}
 	return UI_UNHANDLED;
-}
-
-static void
-oversold_layout(struct ui_view *v, struct ui_rect r)
-{
-	struct memlist *m = v->data;
-
-	m->load(m);
-	ui_view_set_title(v, _("Oversold products (%zu)"), m->n);
-	ui_table_layout(m->table, r);
 }
 
 const struct screen oversold_screen = {
@@ -410,7 +405,7 @@ const struct screen oversold_screen = {
     .title = N_("Oversold products"),
     .open = oversold_open,
     .close = memlist_close,
-    .layout = oversold_layout,
+    .layout = memlist_layout,
     .draw = memlist_draw,
     .key = oversold_key,
     .cursor = memlist_cursor,

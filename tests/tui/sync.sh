@@ -142,6 +142,18 @@ ok "the oversold list" tui_wait "Oversold products (1)"
 ok "shows the tea below zero" tui_wait "-18"
 tui_send Enter
 ok "Enter opens the product to adjust" tui_wait "Product CY-100"
+tui_send a
+tui_wait "Add (or -take) qty" >/dev/null
+tui_type 18
+tui_send Enter
+tui_wait "Reason" >/dev/null
+tui_type "counted after sync"
+tui_send Enter
+ok "the manager corrects the stock" tui_wait "Stock corrected."
+tui_send Escape
+ok "back on the list, the tea is no longer oversold" \
+    tui_wait "No product is oversold."
+is "nor in the model" "" "$(cs --db "$B" report oversold --csv | tail -n +2)"
 tui_send q
 is "q quits with 0" "0" "$(tui_wait_dead)"
 
