@@ -41,8 +41,8 @@ static const struct home_entry home_entries[] = {
 struct home {
 	struct summary sum;
 	int oversold, conflicts; /* from model/syncstate.h */
-	int stale;             /* read the counts at the next draw */
-	size_t vis[N_ENTRIES]; /* indexes of the entries shown */
+	int stale;               /* read the counts at the next draw */
+	size_t vis[N_ENTRIES];   /* indexes of the entries shown */
 	size_t nvis;
 	size_t cur; /* index into vis */
 };

@@ -26,8 +26,8 @@
 /* The kinds of rows as a clerk reads them, in enum replica_kind order. */
 static const char *const kind_labels[REPLICA__COUNT] = {N_("products"),
     N_("members"), N_("field changes"), N_("lots"), N_("orders"),
-    N_("order lines"), N_("stock moves"), N_("order events"),
-    N_("shipments"), N_("payments")};
+    N_("order lines"), N_("stock moves"), N_("order events"), N_("shipments"),
+    N_("payments")};
 
 int
 sync_oversold_count(void)
@@ -60,8 +60,8 @@ sync_conflicts_count(void)
 
 struct memlist {
 	size_t ncols, n, cap;
-	char **cells;     /* n * ncols strings */
-	long long *ids;   /* n ids */
+	char **cells;   /* n * ncols strings */
+	long long *ids; /* n ids */
 	struct ui_table *table;
 	int (*load)(struct memlist *m); /* fill (after memlist_reset) */
 	int stale; /* read again at the next draw (back from a product) */
@@ -80,11 +80,13 @@ memlist_add(struct memlist *m, long long id, const char *const *cells)
 {
 	if (m->n == m->cap) {
 		m->cap = m->cap ? 2 * m->cap : 16;
-		m->cells = xrealloc(m->cells, m->cap * m->ncols * sizeof(char *));
+		m->cells =
+		    xrealloc(m->cells, m->cap * m->ncols * sizeof(char *));
 		m->ids = xrealloc(m->ids, m->cap * sizeof(long long));
 	}
 	for (size_t c = 0; c < m->ncols; c++)
-		m->cells[m->n * m->ncols + c] = xstrdup(cells[c] ? cells[c] : "");
+		m->cells[m->n * m->ncols + c] =
+		    xstrdup(cells[c] ? cells[c] : "");
 	m->ids[m->n++] = id;
 }
 
@@ -163,8 +165,8 @@ memlist_cursor(struct ui_view *v)
 }
 
 static struct memlist *
-memlist_new(const struct ui_column *cols, size_t ncols,
-    int (*load)(struct memlist *m))
+memlist_new(
+    const struct ui_column *cols, size_t ncols, int (*load)(struct memlist *m))
 {
 	struct memlist *m = xcalloc(1, sizeof(*m));
 
@@ -220,7 +222,8 @@ conflict_row(const struct syncstate_conflict_row *r, void *arg)
 {
 	struct memlist *m = arg;
 	char *what = xasprintf("%s %s", _(r->entity), r->ref);
-	char *sites = xasprintf("%s/%s", site_of(r->kept_by), site_of(r->lost_by));
+	char *sites =
+	    xasprintf("%s/%s", site_of(r->kept_by), site_of(r->lost_by));
 	char when[DATE_SIZE], a[NUM_FMT_SIZE], b[NUM_FMT_SIZE];
 	const char *cells[NCC];
 
@@ -240,8 +243,7 @@ static int
 conflicts_load(struct memlist *m)
 {
 	memlist_reset(m);
-	return syncstate_conflicts(session_db(), conflict_row, m, NULL) ==
-		       ST_OK
+	return syncstate_conflicts(session_db(), conflict_row, m, NULL) == ST_OK
 		   ? 0
 		   : -1;
 }
@@ -285,8 +287,7 @@ conflict_resolve(struct ui_view *v, struct memlist *m)
 		return UI_HANDLED;
 	}
 	if (st != ST_OK) {
-		ui_error(v->ui, "%s: %s", _(status_message(st)),
-		    db_errmsg(db));
+		ui_error(v->ui, "%s: %s", _(status_message(st)), db_errmsg(db));
 		return UI_HANDLED;
 	}
 	m->load(m);
@@ -310,8 +311,8 @@ conflicts_key(struct ui_view *v, const struct ui_event *ev)
 }
 
 static const enum ui_action list_actions[] = {UI_ACT_HELP, UI_ACT_OPEN,
-    UI_ACT_BACK, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN,
-    UI_ACT_HOME, UI_ACT_END, UI_ACT_QUIT, UI_ACT_NONE};
+    UI_ACT_BACK, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_HOME,
+    UI_ACT_END, UI_ACT_QUIT, UI_ACT_NONE};
 
 const struct screen conflicts_screen = {
     .name = "conflicts",
@@ -499,8 +500,8 @@ syncmenu_draw(struct ui_view *v, struct ui_rect r)
 	    TEXT_LEFT, UI_STYLE_HEADER);
 	lines = ui_wrap(s->peers, r.w - 2, &n);
 	for (size_t i = 0; i < n && y < r.y + r.h; i++, y++)
-		ui_put(y, r.x + 1, r.w - 2, lines[i], TEXT_LEFT,
-		    UI_STYLE_NORMAL);
+		ui_put(
+		    y, r.x + 1, r.w - 2, lines[i], TEXT_LEFT, UI_STYLE_NORMAL);
 	ui_wrap_free(lines, n);
 }
 
@@ -537,8 +538,8 @@ ask_peer(struct ui *ui)
 	if (i >= 0 && (size_t)i < p.n)
 		peer = xstrdup(p.names[i]);
 	else if (i >= 0)
-		peer = ui_prompt(ui, _("Send to which site?"),
-		    _("Site name:"), NULL, UI_FIELD_TEXT, 0);
+		peer = ui_prompt(ui, _("Send to which site?"), _("Site name:"),
+		    NULL, UI_FIELD_TEXT, 0);
 	for (size_t k = 0; k < p.n; k++)
 		free(p.names[k]);
 	free(p.names);
@@ -555,16 +556,17 @@ sync_export(struct ui_view *v)
 
 	if (peer == NULL || peer[0] == '\0')
 		goto out;
-	dir = ui_prompt(v->ui, _("Export a bundle"), _("Folder:"), NULL,
-	    UI_FIELD_TEXT, 0);
+	dir = ui_prompt(
+	    v->ui, _("Export a bundle"), _("Folder:"), NULL, UI_FIELD_TEXT, 0);
 	if (dir == NULL || dir[0] == '\0')
 		goto out;
 	st = bundle_export(session_db(), peer, dir, 0, &c, &err);
 	if (st != ST_OK)
 		ui_error(v->ui, "%s", err ? err : _(status_message(st)));
 	else
-		ui_message(v->ui, _("Bundle %lld for %s written to %s: %ld rows."),
-		    c.seq, c.peer ? c.peer : peer, dir, c.rows_total);
+		ui_message(v->ui,
+		    _("Bundle %lld for %s written to %s: %ld rows."), c.seq,
+		    c.peer ? c.peer : peer, dir, c.rows_total);
 	bundle_counts_clear(&c);
 out:
 	free(err);
@@ -577,8 +579,8 @@ out:
 static char *
 preview_text(const struct bundle_counts *c)
 {
-	char *s = xasprintf(_("Bundle %lld from %s:\n"), c->seq,
-	    c->peer ? c->peer : "");
+	char *s = xasprintf(
+	    _("Bundle %lld from %s:\n"), c->seq, c->peer ? c->peer : "");
 	char *t;
 
 	for (int k = 0; k < REPLICA__COUNT; k++) {
@@ -617,8 +619,8 @@ sync_import(struct ui_view *v)
 	char *dir, *err = NULL, *text;
 	enum status st;
 
-	dir = ui_prompt(v->ui, _("Import a bundle"), _("Folder:"), NULL,
-	    UI_FIELD_TEXT, 0);
+	dir = ui_prompt(
+	    v->ui, _("Import a bundle"), _("Folder:"), NULL, UI_FIELD_TEXT, 0);
 	if (dir == NULL || dir[0] == '\0') {
 		free(dir);
 		return UI_DRAW_ALL;
