@@ -282,3 +282,5 @@ EXTRA_DIST += tests/tui/desk.sh tests/data/desk/intake-bad.csv \
 	tests/data/desk/intake-good.csv
 TESTS += tests/tui/quick.sh
 EXTRA_DIST += tests/tui/quick.sh
+TESTS += tests/tui/sync.sh
+EXTRA_DIST += tests/tui/sync.sh

@@ -23,6 +23,7 @@
 #include "ui/scr_quick.h"
 #include "ui/scr_waves.h"
 #include "ui/batch_confirm.h"
+#include "ui/scr_sync.h"
 #include "ui/session.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -44,6 +45,9 @@ static const struct home_entry home_entries[] = {
 	{N_("Import / Export CSV files"), 'x', &imex_screen, 0, HOME_NO_COUNT},
 	{N_("Quick phone order"), 'h', &quick_screen, 0, HOME_NO_COUNT},
 	{N_("Packing waves"), 'w', &waves_screen, 0, HOME_NO_COUNT},
+	{N_("Oversold products (after a sync)"), 'v', &oversold_screen, 0, HOME_OVERSOLD},
+	{N_("Sync conflicts to look at"), 'c', &conflicts_screen, 0, HOME_CONFLICTS},
+	{N_("Sync with another site"), 'y', &sync_screen, 0, HOME_NO_COUNT},
 };
 /* clang-format on */
 
@@ -51,8 +55,9 @@ static const struct home_entry home_entries[] = {
 
 struct home {
 	struct summary sum;
-	int stale;             /* read the counts at the next draw */
-	size_t vis[N_ENTRIES]; /* indexes of the entries shown */
+	int oversold, conflicts; /* from model/syncstate.h */
+	int stale;               /* read the counts at the next draw */
+	size_t vis[N_ENTRIES];   /* indexes of the entries shown */
 	size_t nvis;
 	size_t cur; /* index into vis */
 	struct burst_counts burst; /* the live counter */
@@ -102,8 +107,10 @@ home_close(struct ui_view *v)
 }
 
 static long long
-count_of(const struct summary *s, enum home_count c)
+count_of(const struct home *h, enum home_count c)
 {
+	const struct summary *s = &h->sum;
+
 	switch (c) {
 	case HOME_ORDERS_NEW:
 		return s->orders_new;
@@ -117,6 +124,10 @@ count_of(const struct summary *s, enum home_count c)
 		return s->lots_near;
 	case HOME_LOTS_EXPIRED:
 		return s->lots_expired;
+	case HOME_OVERSOLD:
+		return h->oversold;
+	case HOME_CONFLICTS:
+		return h->conflicts;
 	default:
 		return 0;
 	}
@@ -143,6 +154,8 @@ read_counts(struct ui_view *v, struct home *h)
 	if (s != ST_OK)
 		ui_error(
 		    v->ui, _("Could not read the numbers: %s"), db_errmsg(db));
+	h->oversold = sync_oversold_count();
+	h->conflicts = sync_conflicts_count();
 	h->stale = 0;
 }
 
@@ -168,7 +181,7 @@ draw_entry(const struct home *h, struct ui_rect r, size_t k)
 {
 	const struct home_entry *e = &home_entries[h->vis[k]];
 	int y = entry_row(h, r, k), w = r.w - 8;
-	long long n = count_of(&h->sum, e->count);
+	long long n = count_of(h, e->count);
 	char key[2] = {(char)e->key, 0};
 
 	if (y >= r.y + r.h)

@@ -30,7 +30,9 @@ enum home_count {
 	HOME_ORDERS_PACKED,    /* to ship */
 	HOME_LOW_STOCK,        /* products at or below reorder level */
 	HOME_LOTS_NEAR,        /* lots near best-before */
-	HOME_LOTS_EXPIRED      /* lots past best-before */
+	HOME_LOTS_EXPIRED,     /* lots past best-before */
+	HOME_OVERSOLD,         /* products oversold after a sync */
+	HOME_CONFLICTS         /* sync conflicts not marked resolved */
 };
 
 struct home_entry {

@@ -31,3 +31,5 @@ libcoopstock_a_SOURCES += \
 	src/ui/batch_confirm.c src/ui/batch_confirm.h \
 	src/ui/scr_quick.c src/ui/scr_quick.h \
 	src/ui/scr_waves.c src/ui/scr_waves.h
+libcoopstock_a_SOURCES += \
+	src/ui/scr_sync.c src/ui/scr_sync.h
