@@ -211,9 +211,10 @@ home_draw(struct ui_view *v, struct ui_rect r)
 	    UI_STYLE_HEADER);
 	for (size_t k = 0; k < h->nvis; k++)
 		draw_entry(h, r, k);
-	if (h->nvis > 0 && entry_row(h, r, h->nvis - 1) + 2 < r.y + r.h)
-		ui_putf(entry_row(h, r, h->nvis - 1) + 2, r.x + 1, r.w - 2,
-		    TEXT_LEFT, UI_STYLE_HEADER,
+	/* The live counter sits under the heading, so a long menu never
+	 * pushes it off an 80x24 screen. */
+	if (r.h > 1)
+		ui_putf(r.y + 1, r.x + 1, r.w - 2, TEXT_LEFT, UI_STYLE_HEADER,
 		    _("Since sign-in: %ld new orders; to confirm %ld, to pack "
 		      "%ld, to ship %ld"),
 		    h->burst.arrived, h->burst.to_confirm, h->burst.to_pack,
