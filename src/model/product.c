@@ -3,9 +3,24 @@
  *
  * Search (see search.h): a SKU prefix is matched with ranges, never LIKE,
  * and names with instr(), because FTS5's trigram tokenizer cannot find
- * the one- and two-character words Chinese product names are made of.  A
- * name search is a scan (about 25 ms per 100,000 products), which keeps
- * it exact.
+ * the one- and two-character words Chinese product names are made of.
+ * instr() alone is a scan (25-70 ms per 100,000 products), so the
+ * candidates come from product_gram (011-product-gram.sql), which posts
+ * each product under every character and character pair of its names:
+ * a search is posted under its rarest pair (one character: itself), and
+ * instr() stays the final filter, so results are exactly the scan's.
+ *
+ * A page is answered one of two ways, by how many products the rarest
+ * gram has (counted up to GRAM_SPARSE, an index range):
+ *   - few: read those postings (and the SKU ranges), fetch the products
+ *     and keep the first page in sort order; the cost grows with the
+ *     postings, which are few;
+ *   - many: walk the sort index from the cursor as without a search,
+ *     filtering; matches are dense, so a page fills in a few hundred
+ *     rows.  The walk looks at WALK_WINDOW rows at most: when the matches
+ *     are dense but clustered elsewhere in the sort order (every honey
+ *     SKU starts with FM), it gives up and reads the postings after all.
+ * Counts read postings in no order and stop at the caller's cap.
  *
  * Paging compares row values, (sku, id) > (?, ?), so SQLite walks the
  * index from the cursor.  Statements are cached by their text pointer, so
@@ -46,14 +61,71 @@
 	"WHERE (p." key ", p.id) " cmp " (?1, ?2) AND " PRODUCT_FILTER \
 	" ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12"
 
-/* [sort][backward] */
-static const char *const page_sql[2][2] = {
-	{ PRODUCT_PAGE("sku", ">", "ASC"), PRODUCT_PAGE("sku", "<", "DESC") },
-	{ PRODUCT_PAGE("name", ">", "ASC"), PRODUCT_PAGE("name", "<", "DESC") },
+/* The walk, looking at ?13 rows from the cursor at most. */
+#define PRODUCT_WINDOW(key, cmp, dir) \
+	"SELECT " PRODUCT_COLS ", coalesce(s.on_hand, 0), " \
+	"coalesce(s.reserved, 0) FROM (SELECT * FROM product q " \
+	"WHERE (q." key ", q.id) " cmp " (?1, ?2) " \
+	"ORDER BY q." key " " dir ", q.id " dir " LIMIT ?13) AS p " \
+	"LEFT JOIN stock s ON s.product_id = p.id WHERE " PRODUCT_FILTER \
+	" ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12"
+
+/* The candidates: the postings of gram ?13 and the three SKU ranges. */
+#define PRODUCT_CANDIDATES \
+	"(SELECT product_id AS id FROM product_gram WHERE gram = ?13" \
+	" UNION SELECT id FROM product WHERE sku >= ?5 AND sku < ?6" \
+	" UNION SELECT id FROM product WHERE sku >= ?7 AND sku < ?8" \
+	" UNION SELECT id FROM product WHERE sku >= ?9 AND sku < ?10) AS c"
+
+/* CROSS JOIN makes the candidates the outer loop. */
+#define PRODUCT_POSTED(key, cmp, dir) \
+	"SELECT " PRODUCT_COLS ", coalesce(s.on_hand, 0), " \
+	"coalesce(s.reserved, 0) FROM " PRODUCT_CANDIDATES \
+	" CROSS JOIN product p ON p.id = c.id " \
+	"LEFT JOIN stock s ON s.product_id = p.id " \
+	"WHERE (p." key ", p.id) " cmp " (?1, ?2) AND " PRODUCT_FILTER \
+	" ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12"
+
+enum plan_kind { PLAN_SCAN, PLAN_POSTED, PLAN_WINDOW };
+
+/* [kind][sort][backward] */
+static const char *const page_sql[3][2][2] = {
+	{ { PRODUCT_PAGE("sku", ">", "ASC"), PRODUCT_PAGE("sku", "<", "DESC") },
+	  { PRODUCT_PAGE("name", ">", "ASC"),
+	    PRODUCT_PAGE("name", "<", "DESC") } },
+	{ { PRODUCT_POSTED("sku", ">", "ASC"),
+	    PRODUCT_POSTED("sku", "<", "DESC") },
+	  { PRODUCT_POSTED("name", ">", "ASC"),
+	    PRODUCT_POSTED("name", "<", "DESC") } },
+	{ { PRODUCT_WINDOW("sku", ">", "ASC"),
+	    PRODUCT_WINDOW("sku", "<", "DESC") },
+	  { PRODUCT_WINDOW("name", ">", "ASC"),
+	    PRODUCT_WINDOW("name", "<", "DESC") } },
 };
 
-static const char count_sql[] =
-    "SELECT count(*) FROM product p WHERE " PRODUCT_FILTER;
+#define NAME_MATCH \
+	"(instr(lower(p.name), ?11) > 0 OR instr(lower(p.name_en), ?11) > 0)"
+
+/* Counts up to ?12 (-1: all).  Without grams, a scan; with them, the
+ * products posted under gram ?13 whose names match, plus those only a
+ * SKU range matches: two disjoint sets. */
+static const char count_scan_sql[] =
+    "SELECT count(*) FROM (SELECT 1 FROM product p WHERE " PRODUCT_FILTER
+    " LIMIT ?12)";
+static const char count_name_sql[] =
+    "SELECT count(*) FROM (SELECT 1 FROM product_gram g "
+    "CROSS JOIN product p ON p.id = g.product_id WHERE g.gram = ?13 AND "
+    "(?3 OR p.active = 1) AND " NAME_MATCH " LIMIT ?12)";
+static const char count_sku_sql[] =
+    "SELECT count(*) FROM (SELECT 1 FROM product p WHERE "
+    "(?3 OR p.active = 1) AND ?4 AND (p.sku >= ?5 AND p.sku < ?6"
+    " OR p.sku >= ?7 AND p.sku < ?8 OR p.sku >= ?9 AND p.sku < ?10)"
+    " AND NOT " NAME_MATCH " LIMIT ?12)";
+
+/* A gram with this many postings or more is dense (see the top). */
+#define GRAM_SPARSE 2000
+/* Rows a walk looks at before it reads the postings instead. */
+#define WALK_WINDOW 3000
 
 void
 product_clear(struct product *p)
@@ -409,20 +481,105 @@ bind_filter(sqlite3_stmt *st, const char *search, int include_inactive)
 	return rc == SQLITE_OK ? search_bind(st, 4, search) : rc;
 }
 
+/* How to answer search: *gram (owned; NULL when some gram of the
+ * search has no posting, so no name can match) is its rarest gram and
+ * *postings its posting count, up to GRAM_SPARSE.  PLAN_SCAN for no
+ * search or no grams. */
+static enum status
+plan_choose(struct db *db, const char *search, enum plan_kind *kind,
+    char **gram, long long *postings)
+{
+	sqlite3_stmt *st = NULL;
+	char *low = search_fold(search), **g = NULL;
+	int n = search_grams(low, &g);
+	enum status s = ST_OK;
+
+	*kind = n > 0 ? PLAN_POSTED : PLAN_SCAN;
+	*gram = NULL;
+	*postings = GRAM_SPARSE;
+	if (n > 0)
+		st = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM "
+		    "product_gram WHERE gram = ?1 LIMIT ?2)");
+	if (n > 0 && st == NULL)
+		s = ST_ERROR;
+	for (int i = 0; i < n && s == ST_OK && *postings > 0; i++) {
+		long long c;
+
+		db_bind_text(st, 1, g[i]);
+		sqlite3_bind_int(st, 2, GRAM_SPARSE);
+		s = db_query_int(db, st, 0, &c);
+		if (s == ST_OK && (*gram == NULL || c < *postings)) {
+			free(*gram);
+			*gram = xstrdup(g[i]);
+			*postings = c;
+		}
+	}
+	if (s == ST_OK && *postings == 0) {
+		free(*gram);
+		*gram = NULL;
+	}
+	if (s == ST_OK && n > 0 && *postings >= GRAM_SPARSE)
+		*kind = PLAN_WINDOW;
+	search_grams_free(g, n);
+	free(low);
+	return s;
+}
+
+/* Run count statement sql with the filter, gram and cap bound. */
+static enum status
+count_run(struct db *db, const char *sql, const char *search,
+    int include_inactive, const char *gram, long long cap, long long *n)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	int rc;
+
+	if (st == NULL)
+		return ST_ERROR;
+	rc = bind_filter(st, search, include_inactive);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(st, 12, cap);
+	if (rc == SQLITE_OK && sql == count_name_sql)
+		rc = db_bind_text(st, 13, gram);
+	if (rc != SQLITE_OK)
+		return db_status(db, rc);
+	return db_query_int(db, st, 0, n);
+}
+
+enum status
+product_count_upto(struct db *db, const char *search, int include_inactive,
+    long long cap, long long *n)
+{
+	enum plan_kind kind;
+	char *gram;
+	long long postings, a = 0, b = 0;
+	enum status s;
+
+	*n = 0;
+	if (cap < 0)
+		cap = -1;
+	s = plan_choose(db, search, &kind, &gram, &postings);
+	if (s == ST_OK && kind == PLAN_SCAN)
+		s = count_run(db, count_scan_sql, search, include_inactive, NULL,
+		    cap, &a);
+	else if (s == ST_OK) {
+		if (gram != NULL)
+			s = count_run(db, count_name_sql, search,
+			    include_inactive, gram, cap, &a);
+		if (s == ST_OK && (cap < 0 || a < cap))
+			s = count_run(db, count_sku_sql, search,
+			    include_inactive, NULL, cap < 0 ? -1 : cap - a, &b);
+	}
+	free(gram);
+	if (s == ST_OK)
+		*n = a + b;
+	return s;
+}
+
 enum status
 product_count(struct db *db, const char *search, int include_inactive,
     long long *n)
 {
-	sqlite3_stmt *st = db_prepare(db, count_sql);
-	int rc;
-
-	*n = 0;
-	if (st == NULL)
-		return ST_ERROR;
-	rc = bind_filter(st, search, include_inactive);
-	if (rc != SQLITE_OK)
-		return db_status(db, rc);
-	return db_query_int(db, st, 0, n);
+	return product_count_upto(db, search, include_inactive, -1, n);
 }
 
 /* Bind the cursor (?1, ?2): for no cursor, a key below (forward) or above
@@ -458,37 +615,81 @@ row_from_stmt(sqlite3_stmt *st, enum product_sort sort,
 	r->cursor.id = r->p.id;
 }
 
-/* Read up to limit rows (the statement gives them nearest first) and
- * deliver them in ascending order. */
+/* Read up to limit rows into rows[] (nearest first, as the statement
+ * gives them); *n receives how many. */
 static enum status
-deliver(struct db *db, sqlite3_stmt *st, enum product_sort sort,
-    int backward, int limit,
-    int (*fn)(const struct product_row *row, void *arg), void *arg)
+collect(struct db *db, sqlite3_stmt *st, enum product_sort sort, int limit,
+    struct product_row *rows, int *n)
 {
-	struct product_row *rows = xcalloc((size_t)limit, sizeof *rows);
-	int n = 0, rc = SQLITE_DONE, stop = 0;
+	int rc = SQLITE_DONE;
 	enum status s;
 
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row_from_stmt(st, sort, &rows[n]);
-		if (!backward) {
-			stop = fn(&rows[n], arg);
-			product_clear(&rows[n].p);
-			if (stop)
-				break;
-		} else
-			n++;
-	}
-	if (n == limit || stop)
+	*n = 0;
+	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		row_from_stmt(st, sort, &rows[(*n)++]);
+	if (*n == limit)
 		rc = SQLITE_DONE;
 	s = db_status(db, rc);
 	sqlite3_reset(st);
-	for (int i = n - 1; i >= 0; i--) {
-		if (!stop && s == ST_OK)
-			stop = fn(&rows[i], arg);
-		product_clear(&rows[i].p);
+	return s;
+}
+
+/* Prepare and bind the page statement of kind (?13: the gram for
+ * PLAN_POSTED, the window for PLAN_WINDOW). */
+static sqlite3_stmt *
+page_stmt(struct db *db, enum plan_kind kind, const char *search,
+    enum product_sort sort, int include_inactive,
+    const struct product_cursor *after, int backward, int limit,
+    const char *gram, int *rc)
+{
+	sqlite3_stmt *st = db_prepare(db, page_sql[kind][sort][backward != 0]);
+
+	if (st == NULL) {
+		*rc = SQLITE_ERROR;
+		return NULL;
 	}
-	free(rows);
+	*rc = bind_cursor(st, after, backward);
+	if (*rc == SQLITE_OK)
+		*rc = bind_filter(st, search, include_inactive);
+	if (*rc == SQLITE_OK)
+		*rc = sqlite3_bind_int(st, 12, limit);
+	if (*rc == SQLITE_OK && kind == PLAN_POSTED)
+		*rc = db_bind_text(st, 13, gram);
+	if (*rc == SQLITE_OK && kind == PLAN_WINDOW)
+		*rc = sqlite3_bind_int(st, 13, WALK_WINDOW);
+	return st;
+}
+
+/* Fill rows[] (*n of them) by the plan; a window that does not fill the
+ * page is retried from the postings. */
+static enum status
+page_rows(struct db *db, const char *search, enum product_sort sort,
+    int include_inactive, const struct product_cursor *after, int backward,
+    int limit, struct product_row *rows, int *n)
+{
+	enum plan_kind kind;
+	char *gram;
+	long long postings;
+	enum status s = plan_choose(db, search, &kind, &gram, &postings);
+	sqlite3_stmt *st;
+	int rc;
+
+	for (int pass = 0; s == ST_OK && pass < 2; pass++) {
+		st = page_stmt(db, kind, search, sort, include_inactive, after,
+		    backward, limit, gram, &rc);
+		if (st == NULL)
+			s = ST_ERROR;
+		else if (rc != SQLITE_OK)
+			s = db_status(db, rc);
+		else
+			s = collect(db, st, sort, limit, rows, n);
+		if (s != ST_OK || kind != PLAN_WINDOW || *n == limit)
+			break;
+		for (int i = 0; i < *n; i++)
+			product_clear(&rows[i].p);
+		kind = PLAN_POSTED;
+	}
+	free(gram);
 	return s;
 }
 
@@ -498,23 +699,25 @@ product_page(struct db *db, const char *search, enum product_sort sort,
     int limit, int (*fn)(const struct product_row *row, void *arg),
     void *arg)
 {
-	sqlite3_stmt *st;
-	int rc;
+	struct product_row *rows;
+	enum status s;
+	int n = 0, stop = 0;
 
 	if (limit < 1 || (sort != PRODUCT_SORT_SKU && sort != PRODUCT_SORT_NAME))
 		return db_fail(db, ST_INVALID, "product_page: bad limit or sort");
 	if (after != NULL && after->sort != sort)
 		return db_fail(db, ST_INVALID,
 		    "product_page: the cursor is from another sort");
-	st = db_prepare(db, page_sql[sort][backward != 0]);
-	if (st == NULL)
-		return ST_ERROR;
-	rc = bind_cursor(st, after, backward);
-	if (rc == SQLITE_OK)
-		rc = bind_filter(st, search, include_inactive);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int(st, 12, limit);
-	if (rc != SQLITE_OK)
-		return db_status(db, rc);
-	return deliver(db, st, sort, backward != 0, limit, fn, arg);
+	rows = xcalloc((size_t)limit, sizeof *rows);
+	s = page_rows(db, search, sort, include_inactive, after, backward,
+	    limit, rows, &n);
+	for (int k = 0; k < n; k++) {
+		int i = backward ? n - 1 - k : k;
+
+		if (!stop && s == ST_OK)
+			stop = fn(&rows[i], arg);
+		product_clear(&rows[i].p);
+	}
+	free(rows);
+	return s;
 }

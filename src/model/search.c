@@ -33,6 +33,68 @@ search_bind_prefix(sqlite3_stmt *st, int lo, const char *p)
 	return rc;
 }
 
+char *
+search_fold(const char *search)
+{
+	char *raw = text_trim(search), *low = text_fold(raw);
+
+	free(raw);
+	return low;
+}
+
+/* Bytes of the character at s (valid UTF-8, not at its end). */
+static size_t
+char_len(const char *s)
+{
+	size_t n = 1;
+
+	while (((unsigned char)s[n] & 0xc0) == 0x80)
+		n++;
+	return n;
+}
+
+int
+search_grams(const char *s, char ***out)
+{
+	size_t len = strlen(s), a, b;
+	char **g;
+	int n = 0;
+
+	*out = NULL;
+	if (len == 0 || !utf8_valid(s, len))
+		return 0;
+	a = char_len(s);
+	if (a == len) {
+		*out = xmalloc(sizeof **out);
+		(*out)[0] = xstrdup(s);
+		return 1;
+	}
+	g = xcalloc(len, sizeof *g);
+	for (size_t i = 0; i + a < len; i += a, a = b) {
+		char *pair;
+		int dup = 0;
+
+		b = char_len(s + i + a);
+		pair = xstrndup(s + i, a + b);
+		for (int k = 0; k < n && !dup; k++)
+			dup = strcmp(g[k], pair) == 0;
+		if (dup)
+			free(pair);
+		else
+			g[n++] = pair;
+	}
+	*out = g;
+	return n;
+}
+
+void
+search_grams_free(char **grams, int n)
+{
+	for (int i = 0; grams != NULL && i < n; i++)
+		free(grams[i]);
+	free(grams);
+}
+
 int
 search_bind(sqlite3_stmt *st, int first, const char *search)
 {
