@@ -207,3 +207,10 @@ TESTS += tests/unit/test_imex
 tests_unit_test_imex_SOURCES = tests/unit/test_imex.c tests/unit/testlib.c tests/unit/testlib.h
 tests_unit_test_imex_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_imex_LDADD = $(UNIT_LDADD)
+# The product search index (product_gram) against a plain scan.
+check_PROGRAMS += tests/unit/test_product_gram
+TESTS += tests/unit/test_product_gram
+tests_unit_test_product_gram_SOURCES = tests/unit/test_product_gram.c \
+	$(CATALOG_TEST_LIB)
+tests_unit_test_product_gram_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_product_gram_LDADD = $(UNIT_LDADD)
