@@ -7,3 +7,8 @@ bench-csv: coopstock$(EXEEXT)
 	$(SHELL) $(top_srcdir)/bench/csv.sh
 .PHONY: bench bench-csv
 EXTRA_DIST += bench/csv.sh
+# The big database: bench-gen (bench/gen.c) writes it through the model.
+# (check_PROGRAMS: built and warning-checked by make check, never installed)
+check_PROGRAMS += bench/bench-gen
+bench_bench_gen_SOURCES = bench/gen.c
+bench_bench_gen_LDADD = $(COOPSTOCK_LIBS)
