@@ -12,3 +12,6 @@ EXTRA_DIST += bench/csv.sh
 check_PROGRAMS += bench/bench-gen
 bench_bench_gen_SOURCES = bench/gen.c
 bench_bench_gen_LDADD = $(COOPSTOCK_LIBS)
+check_PROGRAMS += bench/bench-search
+bench_bench_search_SOURCES = bench/search.c
+bench_bench_search_LDADD = $(COOPSTOCK_LIBS)

@@ -9,7 +9,13 @@
 -- instr() stays the final filter.  FTS5's trigram tokenizer cannot do
 -- this: it finds nothing shorter than three characters.
 --
--- Triggers keep the list in step with every write to product, whoever
+-- product_gram_sku and product_gram_name post the grams that are not
+-- plain ASCII (Chinese, mostly) once more, in the list's two orders, so a
+-- page of the products having 蜂 is a range of an index read in order,
+-- however many products have it and wherever they sort.  (ASCII grams
+-- would triple the size; an English or SKU search reads product_gram.)
+--
+-- Triggers keep the lists in step with every write to product, whoever
 -- makes it.  A trigger may not use WITH, so the character positions come
 -- from json_each over a JSON array of length(s) zeros.
 
@@ -19,29 +25,95 @@ CREATE TABLE product_gram (
 	PRIMARY KEY (gram, product_id)
 ) WITHOUT ROWID;
 
+CREATE TABLE product_gram_sku (
+	gram       TEXT NOT NULL,
+	sku        TEXT NOT NULL,
+	product_id INTEGER NOT NULL,
+	PRIMARY KEY (gram, sku, product_id)
+) WITHOUT ROWID;
+
+CREATE TABLE product_gram_name (
+	gram       TEXT NOT NULL,
+	name       TEXT NOT NULL,
+	product_id INTEGER NOT NULL,
+	PRIMARY KEY (gram, name, product_id)
+) WITHOUT ROWID;
+
 INSERT OR IGNORE INTO product_gram(gram, product_id)
 	SELECT substr(t.s, j.key + 1, w.n), t.id
-	FROM (SELECT id, lower(name) AS s FROM product
-	      UNION ALL SELECT id, lower(name_en) FROM product) AS t,
+	FROM (SELECT id, sku, name, lower(name) AS s FROM product
+	      UNION ALL SELECT id, sku, name, lower(name_en) FROM product) AS t,
 	     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 	         '00', ',0'), 2) || ']') AS j,
 	     (SELECT 1 AS n UNION ALL SELECT 2) AS w
 	WHERE j.key + w.n <= length(t.s);
+INSERT OR IGNORE INTO product_gram_sku(gram, sku, product_id)
+	SELECT substr(t.s, j.key + 1, w.n), t.sku, t.id
+	FROM (SELECT id, sku, name, lower(name) AS s FROM product
+	      UNION ALL SELECT id, sku, name, lower(name_en) FROM product) AS t,
+	     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
+	         '00', ',0'), 2) || ']') AS j,
+	     (SELECT 1 AS n UNION ALL SELECT 2) AS w
+	WHERE j.key + w.n <= length(t.s)
+	  AND length(CAST(substr(t.s, j.key + 1, w.n) AS BLOB)) > w.n;
+INSERT OR IGNORE INTO product_gram_name(gram, name, product_id)
+	SELECT substr(t.s, j.key + 1, w.n), t.name, t.id
+	FROM (SELECT id, sku, name, lower(name) AS s FROM product
+	      UNION ALL SELECT id, sku, name, lower(name_en) FROM product) AS t,
+	     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
+	         '00', ',0'), 2) || ']') AS j,
+	     (SELECT 1 AS n UNION ALL SELECT 2) AS w
+	WHERE j.key + w.n <= length(t.s)
+	  AND length(CAST(substr(t.s, j.key + 1, w.n) AS BLOB)) > w.n;
 
 CREATE TRIGGER product_gram_insert AFTER INSERT ON product BEGIN
 	INSERT OR IGNORE INTO product_gram(gram, product_id)
-		SELECT substr(t.s, j.key + 1, w.n), NEW.id
+		SELECT g.gram, NEW.id FROM (SELECT substr(t.s, j.key + 1, w.n) AS gram
 		FROM (SELECT lower(NEW.name) AS s
 		      UNION ALL SELECT lower(NEW.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 		         '00', ',0'), 2) || ']') AS j,
 		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-		WHERE j.key + w.n <= length(t.s);
+		WHERE j.key + w.n <= length(t.s)) AS g;
+	INSERT OR IGNORE INTO product_gram_sku(gram, sku, product_id)
+		SELECT g.gram, NEW.sku, NEW.id FROM (SELECT substr(t.s, j.key + 1, w.n) AS gram
+		FROM (SELECT lower(NEW.name) AS s
+		      UNION ALL SELECT lower(NEW.name_en)) AS t,
+		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
+		         '00', ',0'), 2) || ']') AS j,
+		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
+		WHERE j.key + w.n <= length(t.s)) AS g
+		WHERE length(CAST(g.gram AS BLOB)) > length(g.gram);
+	INSERT OR IGNORE INTO product_gram_name(gram, name, product_id)
+		SELECT g.gram, NEW.name, NEW.id FROM (SELECT substr(t.s, j.key + 1, w.n) AS gram
+		FROM (SELECT lower(NEW.name) AS s
+		      UNION ALL SELECT lower(NEW.name_en)) AS t,
+		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
+		         '00', ',0'), 2) || ']') AS j,
+		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
+		WHERE j.key + w.n <= length(t.s)) AS g
+		WHERE length(CAST(g.gram AS BLOB)) > length(g.gram);
 END;
 
 CREATE TRIGGER product_gram_delete AFTER DELETE ON product BEGIN
 	DELETE FROM product_gram WHERE product_id = OLD.id AND gram IN (
-		SELECT substr(t.s, j.key + 1, w.n)
+		SELECT substr(t.s, j.key + 1, w.n) AS gram
+		FROM (SELECT lower(OLD.name) AS s
+		      UNION ALL SELECT lower(OLD.name_en)) AS t,
+		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
+		         '00', ',0'), 2) || ']') AS j,
+		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
+		WHERE j.key + w.n <= length(t.s));
+	DELETE FROM product_gram_sku WHERE product_id = OLD.id
+		AND sku = OLD.sku AND gram IN (SELECT substr(t.s, j.key + 1, w.n) AS gram
+		FROM (SELECT lower(OLD.name) AS s
+		      UNION ALL SELECT lower(OLD.name_en)) AS t,
+		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
+		         '00', ',0'), 2) || ']') AS j,
+		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
+		WHERE j.key + w.n <= length(t.s));
+	DELETE FROM product_gram_name WHERE product_id = OLD.id
+		AND name = OLD.name AND gram IN (SELECT substr(t.s, j.key + 1, w.n) AS gram
 		FROM (SELECT lower(OLD.name) AS s
 		      UNION ALL SELECT lower(OLD.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
@@ -50,10 +122,26 @@ CREATE TRIGGER product_gram_delete AFTER DELETE ON product BEGIN
 		WHERE j.key + w.n <= length(t.s));
 END;
 
-CREATE TRIGGER product_gram_update AFTER UPDATE OF id, name, name_en
+CREATE TRIGGER product_gram_update AFTER UPDATE OF id, sku, name, name_en
 ON product BEGIN
 	DELETE FROM product_gram WHERE product_id = OLD.id AND gram IN (
-		SELECT substr(t.s, j.key + 1, w.n)
+		SELECT substr(t.s, j.key + 1, w.n) AS gram
+		FROM (SELECT lower(OLD.name) AS s
+		      UNION ALL SELECT lower(OLD.name_en)) AS t,
+		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
+		         '00', ',0'), 2) || ']') AS j,
+		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
+		WHERE j.key + w.n <= length(t.s));
+	DELETE FROM product_gram_sku WHERE product_id = OLD.id
+		AND sku = OLD.sku AND gram IN (SELECT substr(t.s, j.key + 1, w.n) AS gram
+		FROM (SELECT lower(OLD.name) AS s
+		      UNION ALL SELECT lower(OLD.name_en)) AS t,
+		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
+		         '00', ',0'), 2) || ']') AS j,
+		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
+		WHERE j.key + w.n <= length(t.s));
+	DELETE FROM product_gram_name WHERE product_id = OLD.id
+		AND name = OLD.name AND gram IN (SELECT substr(t.s, j.key + 1, w.n) AS gram
 		FROM (SELECT lower(OLD.name) AS s
 		      UNION ALL SELECT lower(OLD.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
@@ -61,11 +149,29 @@ ON product BEGIN
 		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
 		WHERE j.key + w.n <= length(t.s));
 	INSERT OR IGNORE INTO product_gram(gram, product_id)
-		SELECT substr(t.s, j.key + 1, w.n), NEW.id
+		SELECT g.gram, NEW.id FROM (SELECT substr(t.s, j.key + 1, w.n) AS gram
 		FROM (SELECT lower(NEW.name) AS s
 		      UNION ALL SELECT lower(NEW.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 		         '00', ',0'), 2) || ']') AS j,
 		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-		WHERE j.key + w.n <= length(t.s);
+		WHERE j.key + w.n <= length(t.s)) AS g;
+	INSERT OR IGNORE INTO product_gram_sku(gram, sku, product_id)
+		SELECT g.gram, NEW.sku, NEW.id FROM (SELECT substr(t.s, j.key + 1, w.n) AS gram
+		FROM (SELECT lower(NEW.name) AS s
+		      UNION ALL SELECT lower(NEW.name_en)) AS t,
+		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
+		         '00', ',0'), 2) || ']') AS j,
+		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
+		WHERE j.key + w.n <= length(t.s)) AS g
+		WHERE length(CAST(g.gram AS BLOB)) > length(g.gram);
+	INSERT OR IGNORE INTO product_gram_name(gram, name, product_id)
+		SELECT g.gram, NEW.name, NEW.id FROM (SELECT substr(t.s, j.key + 1, w.n) AS gram
+		FROM (SELECT lower(NEW.name) AS s
+		      UNION ALL SELECT lower(NEW.name_en)) AS t,
+		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
+		         '00', ',0'), 2) || ']') AS j,
+		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
+		WHERE j.key + w.n <= length(t.s)) AS g
+		WHERE length(CAST(g.gram AS BLOB)) > length(g.gram);
 END;

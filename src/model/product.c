@@ -61,71 +61,91 @@
 	"WHERE (p." key ", p.id) " cmp " (?1, ?2) AND " PRODUCT_FILTER \
 	" ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12"
 
-/* The walk, looking at ?13 rows from the cursor at most. */
-#define PRODUCT_WINDOW(key, cmp, dir) \
-	"SELECT " PRODUCT_COLS ", coalesce(s.on_hand, 0), " \
-	"coalesce(s.reserved, 0) FROM (SELECT * FROM product q " \
-	"WHERE (q." key ", q.id) " cmp " (?1, ?2) " \
-	"ORDER BY q." key " " dir ", q.id " dir " LIMIT ?13) AS p " \
-	"LEFT JOIN stock s ON s.product_id = p.id WHERE " PRODUCT_FILTER \
-	" ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12"
-
-/* The candidates: the postings of gram ?13 and the three SKU ranges. */
-#define PRODUCT_CANDIDATES \
-	"(SELECT product_id AS id FROM product_gram WHERE gram = ?13" \
-	" UNION SELECT id FROM product WHERE sku >= ?5 AND sku < ?6" \
-	" UNION SELECT id FROM product WHERE sku >= ?7 AND sku < ?8" \
-	" UNION SELECT id FROM product WHERE sku >= ?9 AND sku < ?10) AS c"
-
-/* CROSS JOIN makes the candidates the outer loop. */
-#define PRODUCT_POSTED(key, cmp, dir) \
-	"SELECT " PRODUCT_COLS ", coalesce(s.on_hand, 0), " \
-	"coalesce(s.reserved, 0) FROM " PRODUCT_CANDIDATES \
-	" CROSS JOIN product p ON p.id = c.id " \
-	"LEFT JOIN stock s ON s.product_id = p.id " \
-	"WHERE (p." key ", p.id) " cmp " (?1, ?2) AND " PRODUCT_FILTER \
-	" ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12"
-
-enum plan_kind { PLAN_SCAN, PLAN_POSTED, PLAN_WINDOW };
-
-/* [kind][sort][backward] */
-static const char *const page_sql[3][2][2] = {
-	{ { PRODUCT_PAGE("sku", ">", "ASC"), PRODUCT_PAGE("sku", "<", "DESC") },
-	  { PRODUCT_PAGE("name", ">", "ASC"),
-	    PRODUCT_PAGE("name", "<", "DESC") } },
-	{ { PRODUCT_POSTED("sku", ">", "ASC"),
-	    PRODUCT_POSTED("sku", "<", "DESC") },
-	  { PRODUCT_POSTED("name", ">", "ASC"),
-	    PRODUCT_POSTED("name", "<", "DESC") } },
-	{ { PRODUCT_WINDOW("sku", ">", "ASC"),
-	    PRODUCT_WINDOW("sku", "<", "DESC") },
-	  { PRODUCT_WINDOW("name", ">", "ASC"),
-	    PRODUCT_WINDOW("name", "<", "DESC") } },
-};
-
 #define NAME_MATCH \
 	"(instr(lower(p.name), ?11) > 0 OR instr(lower(p.name_en), ?11) > 0)"
+#define STOCK_COLS ", coalesce(s.on_hand, 0), coalesce(s.reserved, 0) "
+#define STOCK_JOIN "LEFT JOIN stock s ON s.product_id = p.id "
+/* A product posted under gram ?13 is also posted under ?14. */
+#define ALSO_14(id) \
+	"EXISTS (SELECT 1 FROM product_gram h WHERE h.gram = ?14 " \
+	"AND h.product_id = " id ") "
+
+/* Name matches from the postings of a gram that is not ASCII, read in
+ * the list's order (product_gram_sku or _name). */
+#define ARM_SORTED(tab, key, cmp, dir) \
+	"SELECT " PRODUCT_COLS STOCK_COLS "FROM " tab " g " \
+	"CROSS JOIN product p ON p.id = g.product_id " STOCK_JOIN \
+	"WHERE g.gram = ?13 AND (g." key ", g.product_id) " cmp " (?1, ?2) " \
+	"AND " ALSO_14("g.product_id") "AND (?3 OR p.active = 1) AND " \
+	NAME_MATCH " ORDER BY g." key " " dir ", g.product_id " dir \
+	" LIMIT ?12"
+
+/* Name matches from the postings of ASCII gram ?13 (and ?14), fetched
+ * and sorted: for sparse grams. */
+#define ARM_POSTED(key, cmp, dir) \
+	"SELECT " PRODUCT_COLS STOCK_COLS "FROM product_gram g " \
+	"CROSS JOIN product p ON p.id = g.product_id " STOCK_JOIN \
+	"WHERE g.gram = ?13 AND " ALSO_14("g.product_id") \
+	"AND (p." key ", p.id) " cmp " (?1, ?2) AND (?3 OR p.active = 1) " \
+	"AND " NAME_MATCH " ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12"
+
+/* Name matches by walking the sort index, looking at ?15 rows at most:
+ * for dense grams. */
+#define ARM_WINDOW(key, cmp, dir) \
+	"SELECT " PRODUCT_COLS STOCK_COLS "FROM (SELECT * FROM product q " \
+	"WHERE (q." key ", q.id) " cmp " (?1, ?2) " \
+	"ORDER BY q." key " " dir ", q.id " dir " LIMIT ?15) AS p " \
+	STOCK_JOIN "WHERE (?3 OR p.active = 1) AND " NAME_MATCH \
+	" ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12"
+
+/* SKU prefix matches, range lo..hi (?5/?6, ?7/?8 or ?9/?10). */
+#define ARM_SKU(lo, hi, key, cmp, dir) \
+	"SELECT " PRODUCT_COLS STOCK_COLS "FROM product p " STOCK_JOIN \
+	"WHERE p.sku >= " lo " AND p.sku < " hi \
+	" AND (p." key ", p.id) " cmp " (?1, ?2) AND (?3 OR p.active = 1) " \
+	"ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12"
+
+#define VARIANTS(M) \
+	{ { M("sku", ">", "ASC"), M("sku", "<", "DESC") }, \
+	  { M("name", ">", "ASC"), M("name", "<", "DESC") } }
+#define SORTED_SKU(k, c, d) ARM_SORTED("product_gram_sku", k, c, d)
+#define SORTED_NAME(k, c, d) ARM_SORTED("product_gram_name", k, c, d)
+#define SKU_A(k, c, d) ARM_SKU("?5", "?6", k, c, d)
+#define SKU_B(k, c, d) ARM_SKU("?7", "?8", k, c, d)
+#define SKU_C(k, c, d) ARM_SKU("?9", "?10", k, c, d)
+
+/* [sort][backward] */
+static const char *const scan_sql[2][2] = VARIANTS(PRODUCT_PAGE);
+static const char *const sorted_sql[2][2] = {
+	{ SORTED_SKU("sku", ">", "ASC"), SORTED_SKU("sku", "<", "DESC") },
+	{ SORTED_NAME("name", ">", "ASC"), SORTED_NAME("name", "<", "DESC") },
+};
+static const char *const posted_sql[2][2] = VARIANTS(ARM_POSTED);
+static const char *const window_sql[2][2] = VARIANTS(ARM_WINDOW);
+static const char *const sku_sql[3][2][2] = {
+	VARIANTS(SKU_A), VARIANTS(SKU_B), VARIANTS(SKU_C) };
 
 /* Counts up to ?12 (-1: all).  Without grams, a scan; with them, the
- * products posted under gram ?13 whose names match, plus those only a
- * SKU range matches: two disjoint sets. */
+ * products posted under grams ?13 and ?14 whose names match, plus those
+ * only a SKU range matches: two disjoint sets. */
 static const char count_scan_sql[] =
     "SELECT count(*) FROM (SELECT 1 FROM product p WHERE " PRODUCT_FILTER
     " LIMIT ?12)";
 static const char count_name_sql[] =
     "SELECT count(*) FROM (SELECT 1 FROM product_gram g "
     "CROSS JOIN product p ON p.id = g.product_id WHERE g.gram = ?13 AND "
-    "(?3 OR p.active = 1) AND " NAME_MATCH " LIMIT ?12)";
+    ALSO_14("g.product_id") "AND (?3 OR p.active = 1) AND " NAME_MATCH
+    " LIMIT ?12)";
 static const char count_sku_sql[] =
     "SELECT count(*) FROM (SELECT 1 FROM product p WHERE "
     "(?3 OR p.active = 1) AND ?4 AND (p.sku >= ?5 AND p.sku < ?6"
     " OR p.sku >= ?7 AND p.sku < ?8 OR p.sku >= ?9 AND p.sku < ?10)"
     " AND NOT " NAME_MATCH " LIMIT ?12)";
 
-/* A gram with this many postings or more is dense (see the top). */
+/* Postings are counted up to this; a gram with as many is dense. */
 #define GRAM_SPARSE 2000
 /* Rows a walk looks at before it reads the postings instead. */
-#define WALK_WINDOW 3000
+#define WALK_WINDOW 2000
 
 void
 product_clear(struct product *p)
@@ -481,65 +501,136 @@ bind_filter(sqlite3_stmt *st, const char *search, int include_inactive)
 	return rc == SQLITE_OK ? search_bind(st, 4, search) : rc;
 }
 
-/* How to answer search: *gram (owned; NULL when some gram of the
- * search has no posting, so no name can match) is its rarest gram and
- * *postings its posting count, up to GRAM_SPARSE.  PLAN_SCAN for no
- * search or no grams. */
+/* How a search is answered (see the top of the file). */
+struct plan {
+	int scan;          /* no grams: the scan, scan_sql */
+	int none;          /* a gram has no posting: no name matches */
+	char *gram;        /* the rarest gram, or the rarest not ASCII */
+	char *gram2;       /* the next rarest (or gram again) */
+	int sorted;        /* gram is not ASCII: sorted_sql */
+	long long postings; /* gram's postings, up to GRAM_SPARSE */
+	char *prefix[3];   /* the SKU prefixes, NULL when a repeat */
+};
+
+static void
+plan_clear(struct plan *p)
+{
+	free(p->gram);
+	free(p->gram2);
+	for (int i = 0; i < 3; i++)
+		free(p->prefix[i]);
+	memset(p, 0, sizeof *p);
+}
+
+static int
+is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* The three SKU prefixes search_bind binds: as typed, upper, folded. */
+static void
+plan_prefixes(struct plan *p, const char *search)
+{
+	char *raw = text_trim(search), *low = search_fold(search);
+	char *up = xstrdup(low);
+
+	for (char *c = up; *c != '\0'; c++)
+		if (*c >= 'a' && *c <= 'z')
+			*c = (char)(*c - 'a' + 'A');
+	p->prefix[0] = raw;
+	p->prefix[1] = strcmp(up, raw) != 0 ? up : (free(up), NULL);
+	p->prefix[2] = strcmp(low, raw) != 0 &&
+	    (p->prefix[1] == NULL || strcmp(low, up) != 0) ? low
+	    : (free(low), NULL);
+}
+
+/* Index of the fewest postings among c[0..n-1], skipping skip and,
+ * when cjk, ASCII grams; -1 for none. */
+static int
+fewest(char **g, const long long *c, int n, int skip, int cjk)
+{
+	int best = -1;
+
+	for (int i = 0; i < n; i++)
+		if (i != skip && (!cjk || !is_ascii(g[i])) &&
+		    (best < 0 || c[i] < c[best]))
+			best = i;
+	return best;
+}
+
+/* Count each gram's postings (up to GRAM_SPARSE) and choose. */
 static enum status
-plan_choose(struct db *db, const char *search, enum plan_kind *kind,
-    char **gram, long long *postings)
+plan_make(struct db *db, const char *search, struct plan *p)
 {
 	sqlite3_stmt *st = NULL;
 	char *low = search_fold(search), **g = NULL;
-	int n = search_grams(low, &g);
+	int n = search_grams(low, &g), a, b;
+	long long *c = xcalloc((size_t)n + 1, sizeof *c);
 	enum status s = ST_OK;
 
-	*kind = n > 0 ? PLAN_POSTED : PLAN_SCAN;
-	*gram = NULL;
-	*postings = GRAM_SPARSE;
-	if (n > 0)
-		st = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM "
-		    "product_gram WHERE gram = ?1 LIMIT ?2)");
-	if (n > 0 && st == NULL)
+	memset(p, 0, sizeof *p);
+	p->scan = n == 0;
+	plan_prefixes(p, search);
+	if (n > 0 && (st = db_prepare(db, "SELECT count(*) FROM (SELECT 1 "
+	    "FROM product_gram WHERE gram = ?1 LIMIT ?2)")) == NULL)
 		s = ST_ERROR;
-	for (int i = 0; i < n && s == ST_OK && *postings > 0; i++) {
-		long long c;
-
+	for (int i = 0; i < n && s == ST_OK && !p->none; i++) {
 		db_bind_text(st, 1, g[i]);
 		sqlite3_bind_int(st, 2, GRAM_SPARSE);
-		s = db_query_int(db, st, 0, &c);
-		if (s == ST_OK && (*gram == NULL || c < *postings)) {
-			free(*gram);
-			*gram = xstrdup(g[i]);
-			*postings = c;
-		}
+		s = db_query_int(db, st, 0, &c[i]);
+		p->none = c[i] == 0;
 	}
-	if (s == ST_OK && *postings == 0) {
-		free(*gram);
-		*gram = NULL;
+	if (s == ST_OK && n > 0 && !p->none) {
+		a = fewest(g, c, n, -1, 1);
+		p->sorted = a >= 0;
+		if (a < 0)
+			a = fewest(g, c, n, -1, 0);
+		b = fewest(g, c, n, a, 0);
+		p->gram = xstrdup(g[a]);
+		p->gram2 = xstrdup(g[b >= 0 ? b : a]);
+		p->postings = c[a];
 	}
-	if (s == ST_OK && n > 0 && *postings >= GRAM_SPARSE)
-		*kind = PLAN_WINDOW;
+	free(c);
 	search_grams_free(g, n);
 	free(low);
 	return s;
 }
 
-/* Run count statement sql with the filter, gram and cap bound. */
+/* Bind the filter, the cap or limit ?12 and the plan's grams. */
+static int
+bind_plan(sqlite3_stmt *st, const char *search, int include_inactive,
+    long long n12, const struct plan *p)
+{
+	int rc = bind_filter(st, search, include_inactive);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(st, 12, n12);
+	if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) >= 14) {
+		rc = sqlite3_bind_text(st, 13, p->gram, -1, SQLITE_STATIC);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_bind_text(st, 14, p->gram2, -1,
+			    SQLITE_STATIC);
+	}
+	if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) >= 15)
+		rc = sqlite3_bind_int(st, 15, WALK_WINDOW);
+	return rc;
+}
+
+/* Run count statement sql for search under plan p, up to cap. */
 static enum status
 count_run(struct db *db, const char *sql, const char *search,
-    int include_inactive, const char *gram, long long cap, long long *n)
+    int include_inactive, const struct plan *p, long long cap, long long *n)
 {
 	sqlite3_stmt *st = db_prepare(db, sql);
 	int rc;
 
 	if (st == NULL)
 		return ST_ERROR;
-	rc = bind_filter(st, search, include_inactive);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(st, 12, cap);
-	if (rc == SQLITE_OK && sql == count_name_sql)
-		rc = db_bind_text(st, 13, gram);
+	rc = bind_plan(st, search, include_inactive, cap, p);
 	if (rc != SQLITE_OK)
 		return db_status(db, rc);
 	return db_query_int(db, st, 0, n);
@@ -549,27 +640,26 @@ enum status
 product_count_upto(struct db *db, const char *search, int include_inactive,
     long long cap, long long *n)
 {
-	enum plan_kind kind;
-	char *gram;
-	long long postings, a = 0, b = 0;
+	struct plan p;
+	long long a = 0, b = 0;
 	enum status s;
 
 	*n = 0;
 	if (cap < 0)
 		cap = -1;
-	s = plan_choose(db, search, &kind, &gram, &postings);
-	if (s == ST_OK && kind == PLAN_SCAN)
-		s = count_run(db, count_scan_sql, search, include_inactive, NULL,
+	s = plan_make(db, search, &p);
+	if (s == ST_OK && p.scan)
+		s = count_run(db, count_scan_sql, search, include_inactive, &p,
 		    cap, &a);
 	else if (s == ST_OK) {
-		if (gram != NULL)
+		if (!p.none)
 			s = count_run(db, count_name_sql, search,
-			    include_inactive, gram, cap, &a);
+			    include_inactive, &p, cap, &a);
 		if (s == ST_OK && (cap < 0 || a < cap))
 			s = count_run(db, count_sku_sql, search,
-			    include_inactive, NULL, cap < 0 ? -1 : cap - a, &b);
+			    include_inactive, &p, cap < 0 ? -1 : cap - a, &b);
 	}
-	free(gram);
+	plan_clear(&p);
 	if (s == ST_OK)
 		*n = a + b;
 	return s;
@@ -634,62 +724,132 @@ collect(struct db *db, sqlite3_stmt *st, enum product_sort sort, int limit,
 	return s;
 }
 
-/* Prepare and bind the page statement of kind (?13: the gram for
- * PLAN_POSTED, the window for PLAN_WINDOW). */
-static sqlite3_stmt *
-page_stmt(struct db *db, enum plan_kind kind, const char *search,
+/* Run one arm: statement sql, rows nearest first into rows[]. */
+static enum status
+arm_run(struct db *db, const char *sql, const char *search,
     enum product_sort sort, int include_inactive,
     const struct product_cursor *after, int backward, int limit,
-    const char *gram, int *rc)
+    const struct plan *p, struct product_row *rows, int *n)
 {
-	sqlite3_stmt *st = db_prepare(db, page_sql[kind][sort][backward != 0]);
+	sqlite3_stmt *st = db_prepare(db, sql);
+	int rc;
 
-	if (st == NULL) {
-		*rc = SQLITE_ERROR;
-		return NULL;
-	}
-	*rc = bind_cursor(st, after, backward);
-	if (*rc == SQLITE_OK)
-		*rc = bind_filter(st, search, include_inactive);
-	if (*rc == SQLITE_OK)
-		*rc = sqlite3_bind_int(st, 12, limit);
-	if (*rc == SQLITE_OK && kind == PLAN_POSTED)
-		*rc = db_bind_text(st, 13, gram);
-	if (*rc == SQLITE_OK && kind == PLAN_WINDOW)
-		*rc = sqlite3_bind_int(st, 13, WALK_WINDOW);
-	return st;
+	*n = 0;
+	if (st == NULL)
+		return ST_ERROR;
+	rc = bind_cursor(st, after, backward);
+	if (rc == SQLITE_OK)
+		rc = bind_plan(st, search, include_inactive, limit, p);
+	if (rc != SQLITE_OK)
+		return db_status(db, rc);
+	return collect(db, st, sort, limit, rows, n);
 }
 
-/* Fill rows[] (*n of them) by the plan; a window that does not fill the
- * page is retried from the postings. */
+/* The name arm: sorted postings, or a window walk that falls back to
+ * fetching the postings when it does not fill the page. */
+static enum status
+arm_name(struct db *db, const char *search, enum product_sort sort,
+    int include_inactive, const struct product_cursor *after, int backward,
+    int limit, const struct plan *p, struct product_row *rows, int *n)
+{
+	int b = backward != 0;
+	enum status s;
+
+	if (p->sorted)
+		return arm_run(db, sorted_sql[sort][b], search, sort,
+		    include_inactive, after, backward, limit, p, rows, n);
+	if (p->postings < GRAM_SPARSE)
+		return arm_run(db, posted_sql[sort][b], search, sort,
+		    include_inactive, after, backward, limit, p, rows, n);
+	s = arm_run(db, window_sql[sort][b], search, sort, include_inactive,
+	    after, backward, limit, p, rows, n);
+	if (s != ST_OK || *n == limit)
+		return s;
+	for (int i = 0; i < *n; i++)
+		product_clear(&rows[i].p);
+	return arm_run(db, posted_sql[sort][b], search, sort, include_inactive,
+	    after, backward, limit, p, rows, n);
+}
+
+/* Is row a nearer than b in the walk's direction? */
+static int
+nearer(const struct product_row *a, const struct product_row *b,
+    int backward)
+{
+	int c = strcmp(a->cursor.key, b->cursor.key);
+
+	if (c == 0)
+		c = (a->cursor.id > b->cursor.id) - (a->cursor.id < b->cursor.id);
+	return backward ? c > 0 : c < 0;
+}
+
+/* Merge the arms' rows (each nearest first) into out, nearest first,
+ * each product once, at most limit; the rest are freed. */
+static int
+merge(struct product_row *arm[], const int *na, int narms, int limit,
+    int backward, struct product_row *out)
+{
+	int pos[4] = { 0 }, n = 0;
+
+	for (;;) {
+		int best = -1;
+
+		for (int k = 0; k < narms; k++)
+			if (pos[k] < na[k] && (best < 0 ||
+			    nearer(&arm[k][pos[k]], &arm[best][pos[best]],
+			    backward)))
+				best = k;
+		if (best < 0)
+			break;
+		if (n < limit && (n == 0 ||
+		    out[n - 1].p.id != arm[best][pos[best]].p.id))
+			out[n++] = arm[best][pos[best]];
+		else
+			product_clear(&arm[best][pos[best]].p);
+		pos[best]++;
+	}
+	/* out[] holds the strings now; cursors point into them still */
+	return n;
+}
+
+/* Fill rows[] (*n of them, nearest first) for a search. */
 static enum status
 page_rows(struct db *db, const char *search, enum product_sort sort,
     int include_inactive, const struct product_cursor *after, int backward,
     int limit, struct product_row *rows, int *n)
 {
-	enum plan_kind kind;
-	char *gram;
-	long long postings;
-	enum status s = plan_choose(db, search, &kind, &gram, &postings);
-	sqlite3_stmt *st;
-	int rc;
+	struct product_row *arm[4] = { NULL };
+	int na[4] = { 0 }, b = backward != 0;
+	struct plan p;
+	enum status s = plan_make(db, search, &p);
 
-	for (int pass = 0; s == ST_OK && pass < 2; pass++) {
-		st = page_stmt(db, kind, search, sort, include_inactive, after,
-		    backward, limit, gram, &rc);
-		if (st == NULL)
-			s = ST_ERROR;
-		else if (rc != SQLITE_OK)
-			s = db_status(db, rc);
-		else
-			s = collect(db, st, sort, limit, rows, n);
-		if (s != ST_OK || kind != PLAN_WINDOW || *n == limit)
-			break;
-		for (int i = 0; i < *n; i++)
-			product_clear(&rows[i].p);
-		kind = PLAN_POSTED;
+	*n = 0;
+	if (s == ST_OK && p.scan)
+		s = arm_run(db, scan_sql[sort][b], search, sort,
+		    include_inactive, after, backward, limit, &p, rows, n);
+	if (s != ST_OK || p.scan) {
+		plan_clear(&p);
+		return s;
 	}
-	free(gram);
+	for (int k = 0; k < 4; k++)
+		arm[k] = xcalloc((size_t)limit, sizeof *arm[k]);
+	if (!p.none)
+		s = arm_name(db, search, sort, include_inactive, after, backward,
+		    limit, &p, arm[0], &na[0]);
+	for (int k = 0; k < 3 && s == ST_OK; k++)
+		if (p.prefix[k] != NULL)
+			s = arm_run(db, sku_sql[k][sort][b], search, sort,
+			    include_inactive, after, backward, limit, &p,
+			    arm[k + 1], &na[k + 1]);
+	if (s == ST_OK)
+		*n = merge(arm, na, 4, limit, backward, rows);
+	else
+		for (int k = 0; k < 4; k++)
+			for (int i = 0; i < na[k]; i++)
+				product_clear(&arm[k][i].p);
+	for (int k = 0; k < 4; k++)
+		free(arm[k]);
+	plan_clear(&p);
 	return s;
 }
 

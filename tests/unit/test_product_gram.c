@@ -282,6 +282,22 @@ check_index(struct db *db)
 	sqlite3_finalize(st);
 	assert_int_equal(testdb_int(db, "SELECT count(*) FROM product_gram"),
 	    total);
+	/* the grams that are not ASCII, again with the current SKU and
+	 * name, and nothing else */
+	total = testdb_int(db, "SELECT count(*) FROM product_gram "
+	    "WHERE length(CAST(gram AS BLOB)) > length(gram)");
+	assert_true(total > 0);
+	assert_int_equal(testdb_int(db, "SELECT count(*) FROM product_gram_sku"),
+	    total);
+	assert_int_equal(testdb_int(db, "SELECT count(*) FROM product_gram_sku "
+	    "s JOIN product p ON p.id = s.product_id AND p.sku = s.sku JOIN "
+	    "product_gram g ON g.gram = s.gram AND g.product_id = p.id"), total);
+	assert_int_equal(testdb_int(db,
+	    "SELECT count(*) FROM product_gram_name"), total);
+	assert_int_equal(testdb_int(db, "SELECT count(*) FROM "
+	    "product_gram_name s JOIN product p ON p.id = s.product_id AND "
+	    "p.name = s.name JOIN product_gram g ON g.gram = s.gram AND "
+	    "g.product_id = p.id"), total);
 }
 
 static void
@@ -305,7 +321,8 @@ fill(struct db *db)
 	assert_int_equal(db_commit(db), ST_OK);
 }
 
-/* Rename every 13th product and retire every 11th. */
+/* Rename every 13th product (every 26th gets a new SKU too) and retire
+ * every 11th. */
 static void
 change(struct db *db)
 {
@@ -321,6 +338,11 @@ change(struct db *db)
 		free(p.name_en);
 		p.name = xstrdup(items[i].name);
 		p.name_en = xstrdup(items[i].name_en);
+		if (i % 26 == 0) {
+			items[i].sku[0] = 'Z';
+			free(p.sku);
+			p.sku = xstrdup(items[i].sku);
+		}
 		assert_int_equal(product_update(db, &p), ST_OK);
 		product_clear(&p);
 	}
