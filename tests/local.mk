@@ -207,6 +207,19 @@ TESTS += tests/unit/test_imex
 tests_unit_test_imex_SOURCES = tests/unit/test_imex.c tests/unit/testlib.c tests/unit/testlib.h
 tests_unit_test_imex_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_imex_LDADD = $(UNIT_LDADD)
+# TUI tests: tests/tui/uidemo drives the widgets; widgets.sh runs it in
+# tmux (skipped when tmux is missing).
+check_PROGRAMS += tests/tui/uidemo
+tests_tui_uidemo_SOURCES = tests/tui/uidemo.c
+tests_tui_uidemo_LDADD = $(COOPSTOCK_LIBS)
+tui_tests = tests/tui/widgets.sh
+TESTS += $(tui_tests)
+EXTRA_DIST += $(tui_tests) tests/tui/lib.sh
+tests_unit_test_ui_keys_SOURCES = tests/unit/test_ui_keys.c
+tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
+check_PROGRAMS += tests/unit/test_ui_keys
+TESTS += tests/unit/test_ui_keys
 # The product search index (product_gram) against a plain scan.
 check_PROGRAMS += tests/unit/test_product_gram
 TESTS += tests/unit/test_product_gram

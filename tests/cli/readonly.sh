@@ -24,6 +24,16 @@ if [ "$(id -u)" -eq 0 ]; then
 		    --clear-groups "$@"
 	}
 	chmod 755 "$T"
+	# The build tree may sit in a directory only root can enter (CI clones
+	# into a mode-700 temp dir): give nobody its own copy of the binary and
+	# of the schema files.
+	mkdir -p "$T/bin" "$T/share"
+	cp "$COOPSTOCK" "$T/bin/coopstock"
+	cp -R "$COOPSTOCK_DATADIR/sql" "$T/share/sql"
+	chmod -R a+rX "$T/bin" "$T/share"
+	COOPSTOCK="$T/bin/coopstock"
+	COOPSTOCK_DATADIR="$T/share"
+	export COOPSTOCK_DATADIR
 else
 	asuser() { "$@"; }
 fi
