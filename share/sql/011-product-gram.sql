@@ -1,13 +1,16 @@
 -- coopstock schema, version 11: an index for searching product names.
 --
--- product_gram lists, for each product, every distinct character and
--- every distinct pair of adjacent characters of lower(name) and of
--- lower(name_en) (SQLite's lower(): ASCII only, as the search compares).
--- A text that instr() finds in a name has all its pairs (one character:
--- itself) in this list, so the products posted under its rarest pair are
--- a superset of the matches, and for one or two characters exactly them;
--- instr() stays the final filter.  FTS5's trigram tokenizer cannot do
--- this: it finds nothing shorter than three characters.
+-- product_gram lists, for each product, every distinct character, every
+-- distinct pair of adjacent characters and every distinct run of three
+-- ASCII characters of lower(name) and of lower(name_en) (SQLite's
+-- lower(): ASCII only, as the search compares).  A text that instr()
+-- finds in a name has all its pairs (one character: itself; ASCII text
+-- of three or more: its triples) in this list, so the products posted
+-- under its rarest gram are a superset of the matches, and for one or
+-- two characters exactly them; instr() stays the final filter.  FTS5's
+-- trigram tokenizer cannot do this: it finds nothing shorter than three
+-- characters.  ASCII triples are there because English pairs are common
+-- (ho, od) where the triple (hod) is rare or absent.
 --
 -- product_gram_sku and product_gram_name post the grams that are not
 -- plain ASCII (Chinese, mostly) once more, in the list's two orders, so a
@@ -45,16 +48,18 @@ INSERT OR IGNORE INTO product_gram(gram, product_id)
 	      UNION ALL SELECT id, sku, name, lower(name_en) FROM product) AS t,
 	     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 	         '00', ',0'), 2) || ']') AS j,
-	     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-	WHERE j.key + w.n <= length(t.s);
+	     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+	WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3);
 INSERT OR IGNORE INTO product_gram_sku(gram, sku, product_id)
 	SELECT substr(t.s, j.key + 1, w.n), t.sku, t.id
 	FROM (SELECT id, sku, name, lower(name) AS s FROM product
 	      UNION ALL SELECT id, sku, name, lower(name_en) FROM product) AS t,
 	     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 	         '00', ',0'), 2) || ']') AS j,
-	     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-	WHERE j.key + w.n <= length(t.s)
+	     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+	WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3)
 	  AND length(CAST(substr(t.s, j.key + 1, w.n) AS BLOB)) > w.n;
 INSERT OR IGNORE INTO product_gram_name(gram, name, product_id)
 	SELECT substr(t.s, j.key + 1, w.n), t.name, t.id
@@ -62,8 +67,9 @@ INSERT OR IGNORE INTO product_gram_name(gram, name, product_id)
 	      UNION ALL SELECT id, sku, name, lower(name_en) FROM product) AS t,
 	     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 	         '00', ',0'), 2) || ']') AS j,
-	     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-	WHERE j.key + w.n <= length(t.s)
+	     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+	WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3)
 	  AND length(CAST(substr(t.s, j.key + 1, w.n) AS BLOB)) > w.n;
 
 CREATE TRIGGER product_gram_insert AFTER INSERT ON product BEGIN
@@ -73,16 +79,18 @@ CREATE TRIGGER product_gram_insert AFTER INSERT ON product BEGIN
 		      UNION ALL SELECT lower(NEW.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 		         '00', ',0'), 2) || ']') AS j,
-		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-		WHERE j.key + w.n <= length(t.s)) AS g;
+		     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+		WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3)) AS g;
 	INSERT OR IGNORE INTO product_gram_sku(gram, sku, product_id)
 		SELECT g.gram, NEW.sku, NEW.id FROM (SELECT substr(t.s, j.key + 1, w.n) AS gram
 		FROM (SELECT lower(NEW.name) AS s
 		      UNION ALL SELECT lower(NEW.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 		         '00', ',0'), 2) || ']') AS j,
-		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-		WHERE j.key + w.n <= length(t.s)) AS g
+		     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+		WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3)) AS g
 		WHERE length(CAST(g.gram AS BLOB)) > length(g.gram);
 	INSERT OR IGNORE INTO product_gram_name(gram, name, product_id)
 		SELECT g.gram, NEW.name, NEW.id FROM (SELECT substr(t.s, j.key + 1, w.n) AS gram
@@ -90,8 +98,9 @@ CREATE TRIGGER product_gram_insert AFTER INSERT ON product BEGIN
 		      UNION ALL SELECT lower(NEW.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 		         '00', ',0'), 2) || ']') AS j,
-		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-		WHERE j.key + w.n <= length(t.s)) AS g
+		     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+		WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3)) AS g
 		WHERE length(CAST(g.gram AS BLOB)) > length(g.gram);
 END;
 
@@ -102,24 +111,27 @@ CREATE TRIGGER product_gram_delete AFTER DELETE ON product BEGIN
 		      UNION ALL SELECT lower(OLD.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 		         '00', ',0'), 2) || ']') AS j,
-		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-		WHERE j.key + w.n <= length(t.s));
+		     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+		WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3));
 	DELETE FROM product_gram_sku WHERE product_id = OLD.id
 		AND sku = OLD.sku AND gram IN (SELECT substr(t.s, j.key + 1, w.n) AS gram
 		FROM (SELECT lower(OLD.name) AS s
 		      UNION ALL SELECT lower(OLD.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 		         '00', ',0'), 2) || ']') AS j,
-		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-		WHERE j.key + w.n <= length(t.s));
+		     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+		WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3));
 	DELETE FROM product_gram_name WHERE product_id = OLD.id
 		AND name = OLD.name AND gram IN (SELECT substr(t.s, j.key + 1, w.n) AS gram
 		FROM (SELECT lower(OLD.name) AS s
 		      UNION ALL SELECT lower(OLD.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 		         '00', ',0'), 2) || ']') AS j,
-		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-		WHERE j.key + w.n <= length(t.s));
+		     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+		WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3));
 END;
 
 CREATE TRIGGER product_gram_update AFTER UPDATE OF id, sku, name, name_en
@@ -130,40 +142,45 @@ ON product BEGIN
 		      UNION ALL SELECT lower(OLD.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 		         '00', ',0'), 2) || ']') AS j,
-		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-		WHERE j.key + w.n <= length(t.s));
+		     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+		WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3));
 	DELETE FROM product_gram_sku WHERE product_id = OLD.id
 		AND sku = OLD.sku AND gram IN (SELECT substr(t.s, j.key + 1, w.n) AS gram
 		FROM (SELECT lower(OLD.name) AS s
 		      UNION ALL SELECT lower(OLD.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 		         '00', ',0'), 2) || ']') AS j,
-		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-		WHERE j.key + w.n <= length(t.s));
+		     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+		WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3));
 	DELETE FROM product_gram_name WHERE product_id = OLD.id
 		AND name = OLD.name AND gram IN (SELECT substr(t.s, j.key + 1, w.n) AS gram
 		FROM (SELECT lower(OLD.name) AS s
 		      UNION ALL SELECT lower(OLD.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 		         '00', ',0'), 2) || ']') AS j,
-		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-		WHERE j.key + w.n <= length(t.s));
+		     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+		WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3));
 	INSERT OR IGNORE INTO product_gram(gram, product_id)
 		SELECT g.gram, NEW.id FROM (SELECT substr(t.s, j.key + 1, w.n) AS gram
 		FROM (SELECT lower(NEW.name) AS s
 		      UNION ALL SELECT lower(NEW.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 		         '00', ',0'), 2) || ']') AS j,
-		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-		WHERE j.key + w.n <= length(t.s)) AS g;
+		     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+		WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3)) AS g;
 	INSERT OR IGNORE INTO product_gram_sku(gram, sku, product_id)
 		SELECT g.gram, NEW.sku, NEW.id FROM (SELECT substr(t.s, j.key + 1, w.n) AS gram
 		FROM (SELECT lower(NEW.name) AS s
 		      UNION ALL SELECT lower(NEW.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 		         '00', ',0'), 2) || ']') AS j,
-		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-		WHERE j.key + w.n <= length(t.s)) AS g
+		     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+		WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3)) AS g
 		WHERE length(CAST(g.gram AS BLOB)) > length(g.gram);
 	INSERT OR IGNORE INTO product_gram_name(gram, name, product_id)
 		SELECT g.gram, NEW.name, NEW.id FROM (SELECT substr(t.s, j.key + 1, w.n) AS gram
@@ -171,7 +188,8 @@ ON product BEGIN
 		      UNION ALL SELECT lower(NEW.name_en)) AS t,
 		     json_each('[' || substr(replace(hex(zeroblob(length(t.s))),
 		         '00', ',0'), 2) || ']') AS j,
-		     (SELECT 1 AS n UNION ALL SELECT 2) AS w
-		WHERE j.key + w.n <= length(t.s)) AS g
+		     (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) AS w
+		WHERE j.key + w.n <= length(t.s) AND (w.n < 3
+		  OR length(CAST(substr(t.s, j.key + 1, 3) AS BLOB)) = 3)) AS g
 		WHERE length(CAST(g.gram AS BLOB)) > length(g.gram);
 END;

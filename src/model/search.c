@@ -53,36 +53,46 @@ char_len(const char *s)
 	return n;
 }
 
+/* Add the distinct runs of w characters of s (len bytes) to g[*n]. */
+static void
+add_runs(const char *s, size_t len, size_t w, char **g, int *n)
+{
+	for (size_t i = 0; i < len; i += char_len(s + i)) {
+		size_t e = i, k = 0;
+		int dup = 0;
+		char *run;
+
+		for (; k < w && e < len; k++)
+			e += char_len(s + e);
+		if (k < w)
+			break;
+		run = xstrndup(s + i, e - i);
+		for (int d = 0; d < *n && !dup; d++)
+			dup = strcmp(g[d], run) == 0;
+		if (dup)
+			free(run);
+		else
+			g[(*n)++] = run;
+	}
+}
+
 int
 search_grams(const char *s, char ***out)
 {
-	size_t len = strlen(s), a, b;
+	size_t len = strlen(s), nchars = 0;
+	int ascii = 1, n = 0;
 	char **g;
-	int n = 0;
 
 	*out = NULL;
 	if (len == 0 || !utf8_valid(s, len))
 		return 0;
-	a = char_len(s);
-	if (a == len) {
-		*out = xmalloc(sizeof **out);
-		(*out)[0] = xstrdup(s);
-		return 1;
+	for (size_t i = 0; i < len; i += char_len(s + i)) {
+		nchars++;
+		ascii = ascii && (unsigned char)s[i] < 0x80;
 	}
 	g = xcalloc(len, sizeof *g);
-	for (size_t i = 0; i + a < len; i += a, a = b) {
-		char *pair;
-		int dup = 0;
-
-		b = char_len(s + i + a);
-		pair = xstrndup(s + i, a + b);
-		for (int k = 0; k < n && !dup; k++)
-			dup = strcmp(g[k], pair) == 0;
-		if (dup)
-			free(pair);
-		else
-			g[n++] = pair;
-	}
+	add_runs(s, len, nchars == 1 ? 1 : ascii && nchars >= 3 ? 3 : 2, g,
+	    &n);
 	*out = g;
 	return n;
 }

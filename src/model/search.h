@@ -41,7 +41,8 @@ char *search_fold(const char *search);
 /*
  * The grams of folded text s, as the product_gram table posts them (see
  * share/sql/011-product-gram.sql): for one character, that character;
- * for more, each distinct pair of adjacent characters, in order.  A
+ * for ASCII text of three or more, each distinct run of three; for the
+ * rest, each distinct pair of adjacent characters; in order.  A
  * character is a UTF-8 sequence.  Returns the number of grams (>= 1) and
  * sets *out to a new array of new strings (free with search_grams_free),
  * or returns 0 with *out NULL when s is empty or not valid UTF-8, for

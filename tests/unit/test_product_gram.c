@@ -233,28 +233,31 @@ check_index(struct db *db)
 	    NULL), SQLITE_OK);
 	for (int i = 0; i < NPRODUCTS; i++) {
 		const char *texts[2] = { items[i].name, items[i].name_en };
-		char **seen = xcalloc(64, sizeof *seen);
+		char **seen = xcalloc(128, sizeof *seen);
 		int nseen = 0;
 
 		for (int t = 0; t < 2; t++) {
 			char *l = lower(texts[t]);
 
-			/* each character and each pair: grams of every
-			 * one- and two-character slice */
+			/* grams: each character, each pair, each ASCII triple */
 			for (size_t a = 0; l[a] != '\0';) {
-				size_t b = a + 1, c;
+				size_t end[3], e = a;
 
-				while (((unsigned char)l[b] & 0xc0) == 0x80)
-					b++;
-				c = b;
-				if (l[c] != '\0')
-					for (c++; ((unsigned char)l[c] & 0xc0) == 0x80;)
-						c++;
-				for (int w = 0; w < 2; w++) {
-					size_t end = w == 0 ? b : c;
-					char *g = xstrndup(l + a, end - a);
-					int dup = w == 1 && end == b;
+				for (int w = 0; w < 3; w++) {
+					if (l[e] != '\0')
+						for (e++; ((unsigned char)l[e] & 0xc0) == 0x80;)
+							e++;
+					end[w] = e;
+				}
+				for (int w = 0; w < 3; w++) {
+					char *g;
+					int dup = w > 0 && end[w] == end[w - 1];
 
+					if (w == 2 && end[2] - a != 3)
+						dup = 1; /* not three ASCII */
+					if (dup)
+						continue;
+					g = xstrndup(l + a, end[w] - a);
 					for (int s = 0; s < nseen && !dup; s++)
 						dup = strcmp(seen[s], g) == 0;
 					if (dup) {
@@ -270,7 +273,7 @@ check_index(struct db *db)
 						    items[i].id);
 					sqlite3_reset(st);
 				}
-				a = b;
+				a = end[0];
 			}
 			free(l);
 		}
