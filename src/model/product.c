@@ -4,23 +4,27 @@
  * Search (see search.h): a SKU prefix is matched with ranges, never LIKE,
  * and names with instr(), because FTS5's trigram tokenizer cannot find
  * the one- and two-character words Chinese product names are made of.
- * instr() alone is a scan (25-70 ms per 100,000 products), so the
+ * instr() alone is a scan (40-200 ms per 100,000 products), so the
  * candidates come from product_gram (011-product-gram.sql), which posts
- * each product under every character and character pair of its names:
- * a search is posted under its rarest pair (one character: itself), and
+ * each product under every character and character pair of its names
+ * (and ASCII triples): a search is posted under its rarest gram, and
  * instr() stays the final filter, so results are exactly the scan's.
  *
- * A page is answered one of two ways, by how many products the rarest
- * gram has (counted up to GRAM_SPARSE, an index range):
- *   - few: read those postings (and the SKU ranges), fetch the products
- *     and keep the first page in sort order; the cost grows with the
- *     postings, which are few;
- *   - many: walk the sort index from the cursor as without a search,
- *     filtering; matches are dense, so a page fills in a few hundred
- *     rows.  The walk looks at WALK_WINDOW rows at most: when the matches
- *     are dense but clustered elsewhere in the sort order (every honey
- *     SKU starts with FM), it gives up and reads the postings after all.
- * Counts read postings in no order and stop at the caller's cap.
+ * A page is the merge of up to four arms, each read nearest the cursor
+ * first and at most a page long, merged here by (key, id):
+ *   - the names: when the search has a gram that is not ASCII (Chinese),
+ *     its postings in product_gram_sku or _name are already in the
+ *     list's order, so the page is an index range read in order, however
+ *     many products have the gram and wherever they sort.  For ASCII
+ *     grams (English names, SKU-like text) there is no ordered copy: a
+ *     gram with fewer than GRAM_SPARSE postings has them fetched and
+ *     sorted; a denser one walks the sort index (WALK_WINDOW rows at most,
+ *     falling back to the postings when matches cluster elsewhere);
+ *   - the SKU ranges, as typed, upper and folded (repeats skipped).
+ * A second gram (the next rarest) is checked in the postings before a
+ * product row is read.  Counts read postings in no order and stop at the
+ * caller's cap; the SKU count takes only products whose names do not
+ * match, so the two sets are disjoint.
  *
  * Paging compares row values, (sku, id) > (?, ?), so SQLite walks the
  * index from the cursor.  Statements are cached by their text pointer, so
