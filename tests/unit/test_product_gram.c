@@ -13,7 +13,10 @@
  * directions and both sorts, and by product_count and product_count_upto,
  * and compared with a scan done here in C: strstr on ASCII-lowered names,
  * prefix on the SKU.  The index itself is compared with the grams
- * recomputed here after every change.
+ * recomputed here after every change.  A last set adds 2,100 products
+ * whose shared grams (龘, zzq) sort after every other product in both
+ * orders, so the walk over the sort index gives up and the postings
+ * answer.
  */
 #include <config.h>
 
@@ -27,6 +30,7 @@
 #include "util/xalloc.h"
 
 #define NPRODUCTS 2600
+#define NCLUSTER 2100 /* more than the model's GRAM_SPARSE and WALK_WINDOW */
 
 static const char *const alphabet[] = {
 	"蜂", "蜜", "土", "核", "桃", "花", "椒", "油", "山", "a", "B", "c",
@@ -40,7 +44,8 @@ struct item {
 	int active;
 };
 
-static struct item items[NPRODUCTS];
+static struct item items[NPRODUCTS + NCLUSTER];
+static int nitems;
 static unsigned long long rng = 42;
 
 static unsigned
@@ -144,10 +149,10 @@ cmp_items(const void *a, const void *b)
 static int
 expect(const char *q, enum product_sort sort, int inactive, long long *ids)
 {
-	struct item *sel[NPRODUCTS];
+	struct item *sel[NPRODUCTS + NCLUSTER];
 	int n = 0;
 
-	for (int i = 0; i < NPRODUCTS; i++)
+	for (int i = 0; i < nitems; i++)
 		if ((inactive || items[i].active) && matches(&items[i], q))
 			sel[n++] = &items[i];
 	cmp_sort = sort;
@@ -180,7 +185,7 @@ static void
 check_query(struct db *db, const char *q, enum product_sort sort,
     int inactive, int limit)
 {
-	static long long want[NPRODUCTS], got[NPRODUCTS];
+	static long long want[NPRODUCTS + NCLUSTER], got[NPRODUCTS + NCLUSTER];
 	int n = expect(q, sort, inactive, want), k = 0;
 	struct product_cursor at = { 0 };
 	long long count;
@@ -221,74 +226,65 @@ check_query(struct db *db, const char *q, enum product_sort sort,
 	assert_int_equal(count, n < 5 ? n : 5);
 }
 
-/* Every product's grams, recomputed here, are exactly the table. */
-static void
-check_index(struct db *db)
+/* Add gram g (owned) to seen[] unless it is there; return 1 if added. */
+static int
+seen_add(char **seen, int *nseen, char *g)
 {
-	long long total = 0;
-	sqlite3_stmt *st;
-
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "SELECT count(*) "
-	    "FROM product_gram WHERE gram = ?1 AND product_id = ?2", -1, &st,
-	    NULL), SQLITE_OK);
-	for (int i = 0; i < NPRODUCTS; i++) {
-		const char *texts[2] = { items[i].name, items[i].name_en };
-		char **seen = xcalloc(128, sizeof *seen);
-		int nseen = 0;
-
-		for (int t = 0; t < 2; t++) {
-			char *l = lower(texts[t]);
-
-			/* grams: each character, each pair, each ASCII triple */
-			for (size_t a = 0; l[a] != '\0';) {
-				size_t end[3], e = a;
-
-				for (int w = 0; w < 3; w++) {
-					if (l[e] != '\0')
-						for (e++; ((unsigned char)l[e] & 0xc0) == 0x80;)
-							e++;
-					end[w] = e;
-				}
-				for (int w = 0; w < 3; w++) {
-					char *g;
-					int dup = w > 0 && end[w] == end[w - 1];
-
-					if (w == 2 && end[2] - a != 3)
-						dup = 1; /* not three ASCII */
-					if (dup)
-						continue;
-					g = xstrndup(l + a, end[w] - a);
-					for (int s = 0; s < nseen && !dup; s++)
-						dup = strcmp(seen[s], g) == 0;
-					if (dup) {
-						free(g);
-						continue;
-					}
-					seen[nseen++] = g;
-					sqlite3_bind_text(st, 1, g, -1, SQLITE_STATIC);
-					sqlite3_bind_int64(st, 2, items[i].id);
-					assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-					if (sqlite3_column_int(st, 0) != 1)
-						fail_msg("gram '%s' of %lld missing", g,
-						    items[i].id);
-					sqlite3_reset(st);
-				}
-				a = end[0];
-			}
-			free(l);
+	for (int s = 0; s < *nseen; s++)
+		if (strcmp(seen[s], g) == 0) {
+			free(g);
+			return 0;
 		}
-		total += nseen;
-		for (int s = 0; s < nseen; s++)
-			free(seen[s]);
-		free(seen);
+	seen[(*nseen)++] = g;
+	return 1;
+}
+
+/* Check that st (gram ?1, product ?2) finds each gram of text: each
+ * character, each pair, each ASCII triple; new ones go to seen[]. */
+static void
+check_grams(sqlite3_stmt *st, long long id, const char *text, char **seen,
+    int *nseen)
+{
+	char *l = lower(text);
+
+	for (size_t a = 0; l[a] != '\0';) {
+		size_t end[3], e = a;
+
+		for (int w = 0; w < 3; w++) {
+			if (l[e] != '\0')
+				for (e++; ((unsigned char)l[e] & 0xc0) == 0x80;)
+					e++;
+			end[w] = e;
+		}
+		for (int w = 0; w < 3; w++) {
+			char *g;
+
+			if ((w > 0 && end[w] == end[w - 1]) ||
+			    (w == 2 && end[2] - a != 3)) /* not three ASCII */
+				continue;
+			g = xstrndup(l + a, end[w] - a);
+			if (!seen_add(seen, nseen, g))
+				continue;
+			sqlite3_bind_text(st, 1, g, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, id);
+			assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+			if (sqlite3_column_int(st, 0) != 1)
+				fail_msg("gram '%s' of %lld missing", g, id);
+			sqlite3_reset(st);
+		}
+		a = end[0];
 	}
-	sqlite3_finalize(st);
-	assert_int_equal(testdb_int(db, "SELECT count(*) FROM product_gram"),
-	    total);
-	/* the grams that are not ASCII, again with the current SKU and
-	 * name, and nothing else */
-	total = testdb_int(db, "SELECT count(*) FROM product_gram "
+	free(l);
+}
+
+/* The grams that are not ASCII are in product_gram_sku and _name with
+ * the current SKU and name, and nothing else is. */
+static void
+check_sorted(struct db *db)
+{
+	long long total = testdb_int(db, "SELECT count(*) FROM product_gram "
 	    "WHERE length(CAST(gram AS BLOB)) > length(gram)");
+
 	assert_true(total > 0);
 	assert_int_equal(testdb_int(db, "SELECT count(*) FROM product_gram_sku"),
 	    total);
@@ -301,6 +297,33 @@ check_index(struct db *db)
 	    "product_gram_name s JOIN product p ON p.id = s.product_id AND "
 	    "p.name = s.name JOIN product_gram g ON g.gram = s.gram AND "
 	    "g.product_id = p.id"), total);
+}
+
+/* Every product's grams, recomputed here, are exactly the table. */
+static void
+check_index(struct db *db)
+{
+	long long total = 0;
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "SELECT count(*) "
+	    "FROM product_gram WHERE gram = ?1 AND product_id = ?2", -1, &st,
+	    NULL), SQLITE_OK);
+	for (int i = 0; i < nitems; i++) {
+		char **seen = xcalloc(128, sizeof *seen);
+		int nseen = 0;
+
+		check_grams(st, items[i].id, items[i].name, seen, &nseen);
+		check_grams(st, items[i].id, items[i].name_en, seen, &nseen);
+		total += nseen;
+		for (int k = 0; k < nseen; k++)
+			free(seen[k]);
+		free(seen);
+	}
+	sqlite3_finalize(st);
+	assert_int_equal(testdb_int(db, "SELECT count(*) FROM product_gram"),
+	    total);
+	check_sorted(db);
 }
 
 static void
@@ -322,6 +345,41 @@ fill(struct db *db)
 		assert_int_equal(product_add(db, &p, &items[i].id), ST_OK);
 	}
 	assert_int_equal(db_commit(db), ST_OK);
+	nitems = NPRODUCTS;
+}
+
+/* Add NCLUSTER products sharing the grams of "龘" and "zzq" that sort
+ * after all others by SKU and by name: dense grams whose matches are
+ * all beyond the first rows of either order. */
+static void
+fill_cluster(struct db *db)
+{
+	assert_int_equal(db_begin(db), ST_OK);
+	for (int i = nitems; i < NPRODUCTS + NCLUSTER; i++) {
+		struct product p = { 0 };
+
+		snprintf(items[i].sku, sizeof items[i].sku, "zz%04d", i);
+		items[i].name = xasprintf("龘%d", i % 7);
+		items[i].name_en = xstrdup(i % 2 ? "zzq" : "Zzq honey");
+		items[i].active = 1;
+		p.sku = items[i].sku;
+		p.name = items[i].name;
+		p.name_en = items[i].name_en;
+		p.unit = (char *)"kg";
+		assert_int_equal(product_add(db, &p, &items[i].id), ST_OK);
+	}
+	assert_int_equal(db_commit(db), ST_OK);
+	nitems = NPRODUCTS + NCLUSTER;
+}
+
+static void
+items_free(void)
+{
+	for (int i = 0; i < nitems; i++) {
+		free(items[i].name);
+		free(items[i].name_en);
+	}
+	nitems = 0;
 }
 
 /* Rename every 13th product (every 26th gets a new SKU too) and retire
@@ -396,10 +454,7 @@ test_same_as_scan(void **state)
 		}
 		check_query(t->db, q, i % 2, i % 4 == 0, 50);
 	}
-	for (int i = 0; i < NPRODUCTS; i++) {
-		free(items[i].name);
-		free(items[i].name_en);
-	}
+	items_free();
 }
 
 /* One page with a small limit, many pages: keyset paging on the
@@ -413,10 +468,25 @@ test_small_pages(void **state)
 	check_query(t->db, "桃油", PRODUCT_SORT_NAME, 0, 3);
 	check_query(t->db, "桃油", PRODUCT_SORT_SKU, 1, 2);
 	check_query(t->db, "x1", PRODUCT_SORT_SKU, 0, 7);
-	for (int i = 0; i < NPRODUCTS; i++) {
-		free(items[i].name);
-		free(items[i].name_en);
-	}
+	items_free();
+}
+
+/* Dense grams whose matches sort last: the walk gives up and the
+ * postings answer. */
+static void
+test_dense_clustered(void **state)
+{
+	struct testdb *t = *state;
+	static const char *const q[] = { "zzq", "zq", "ZZ", "zz00", "龘", "龘3",
+		"q h", "honey", NULL };
+
+	fill(t->db);
+	fill_cluster(t->db);
+	check_index(t->db);
+	for (int i = 0; q[i] != NULL; i++)
+		for (int s = 0; s < 2; s++)
+			check_query(t->db, q[i], s, 0, 50);
+	items_free();
 }
 
 int
@@ -427,6 +497,8 @@ main(void)
 		    testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_small_pages, testdb_setup,
 		    testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_dense_clustered,
+		    testdb_setup, testdb_teardown),
 	};
 
 	return TESTLIB_RUN(tests);
