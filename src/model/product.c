@@ -69,10 +69,19 @@
 	"(instr(lower(p.name), ?11) > 0 OR instr(lower(p.name_en), ?11) > 0)"
 #define STOCK_COLS ", coalesce(s.on_hand, 0), coalesce(s.reserved, 0) "
 #define STOCK_JOIN "LEFT JOIN stock s ON s.product_id = p.id "
-/* A product posted under gram ?13 is also posted under ?14. */
+/* A product posted under gram ?13 is also posted under ?14 (NULL: no
+ * second gram). */
 #define ALSO_14(id) \
-	"EXISTS (SELECT 1 FROM product_gram h WHERE h.gram = ?14 " \
-	"AND h.product_id = " id ") "
+	"(?14 IS NULL OR EXISTS (SELECT 1 FROM product_gram h " \
+	"WHERE h.gram = ?14 AND h.product_id = " id ")) "
+/* The rows of the ids a subquery chose and ordered (only those are read
+ * in full and joined with their stock). */
+#define CHOSEN \
+	"SELECT " PRODUCT_COLS STOCK_COLS "FROM (SELECT p.id AS id "
+#define CHOSEN_END(key, dir) \
+	" ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12) AS c " \
+	"CROSS JOIN product p ON p.id = c.id " STOCK_JOIN \
+	"ORDER BY p." key " " dir ", p.id " dir
 
 /* Name matches from the postings of a gram that is not ASCII, read in
  * the list's order (product_gram_sku or _name). */
@@ -87,11 +96,11 @@
 /* Name matches from the postings of ASCII gram ?13 (and ?14), fetched
  * and sorted: for sparse grams. */
 #define ARM_POSTED(key, cmp, dir) \
-	"SELECT " PRODUCT_COLS STOCK_COLS "FROM product_gram g " \
-	"CROSS JOIN product p ON p.id = g.product_id " STOCK_JOIN \
+	CHOSEN "FROM product_gram g " \
+	"CROSS JOIN product p ON p.id = g.product_id " \
 	"WHERE g.gram = ?13 AND " ALSO_14("g.product_id") \
 	"AND (p." key ", p.id) " cmp " (?1, ?2) AND (?3 OR p.active = 1) " \
-	"AND " NAME_MATCH " ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12"
+	"AND " NAME_MATCH CHOSEN_END(key, dir)
 
 /* Name matches by walking the sort index, looking at ?15 rows at most:
  * for dense grams. */
@@ -104,10 +113,9 @@
 
 /* SKU prefix matches, range lo..hi (?5/?6, ?7/?8 or ?9/?10). */
 #define ARM_SKU(lo, hi, key, cmp, dir) \
-	"SELECT " PRODUCT_COLS STOCK_COLS "FROM product p " STOCK_JOIN \
-	"WHERE p.sku >= " lo " AND p.sku < " hi \
-	" AND (p." key ", p.id) " cmp " (?1, ?2) AND (?3 OR p.active = 1) " \
-	"ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12"
+	CHOSEN "FROM product p WHERE p.sku >= " lo \
+	" AND p.sku < " hi " AND (p." key ", p.id) " cmp " (?1, ?2) " \
+	"AND (?3 OR p.active = 1)" CHOSEN_END(key, dir)
 
 #define VARIANTS(M) \
 	{ { M("sku", ">", "ASC"), M("sku", "<", "DESC") }, \
@@ -615,9 +623,12 @@ bind_plan(sqlite3_stmt *st, const char *search, int include_inactive,
 		rc = sqlite3_bind_int64(st, 12, n12);
 	if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) >= 14) {
 		rc = sqlite3_bind_text(st, 13, p->gram, -1, SQLITE_STATIC);
-		if (rc == SQLITE_OK)
+		if (rc == SQLITE_OK && p->gram2 != NULL &&
+		    strcmp(p->gram2, p->gram) != 0)
 			rc = sqlite3_bind_text(st, 14, p->gram2, -1,
 			    SQLITE_STATIC);
+		else if (rc == SQLITE_OK)
+			rc = sqlite3_bind_null(st, 14);
 	}
 	if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) >= 15)
 		rc = sqlite3_bind_int(st, 15, WALK_WINDOW);
