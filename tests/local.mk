@@ -38,7 +38,7 @@ tests_unit_test_text_LDADD = $(UNIT_LDADD)
 # the figures of make bench.
 check_PROGRAMS += tests/tools/ptyrec
 tests_tools_ptyrec_SOURCES = tests/tools/ptyrec.c
-tests_tools_ptyrec_LDADD = $(PTY_LIBS)
+tests_tools_ptyrec_LDADD = $(PTY_LIBS) $(NCURSES_LIBS)
 
 # Command-line tests: shell scripts driving the real binary.
 cli_tests = \
@@ -215,6 +215,9 @@ tests_tui_uidemo_LDADD = $(COOPSTOCK_LIBS)
 tui_tests = tests/tui/widgets.sh
 TESTS += $(tui_tests)
 EXTRA_DIST += $(tui_tests) tests/tui/lib.sh
+# wire.sh: bytes on the wire counted by tests/tools/ptyrec (idle, Down).
+TESTS += tests/tui/wire.sh
+EXTRA_DIST += tests/tui/wire.sh
 tests_unit_test_ui_keys_SOURCES = tests/unit/test_ui_keys.c
 tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
