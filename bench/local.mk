@@ -8,6 +8,14 @@ bench-csv: coopstock$(EXEEXT)
 	$(SHELL) $(top_srcdir)/bench/csv.sh
 .PHONY: bench bench-csv
 EXTRA_DIST += bench/csv.sh
+# bench-wave: batch confirmation and a wave's pick list, 10,000 orders.
+bench: bench-wave
+bench-wave: coopstock$(EXEEXT)
+	COOPSTOCK='$(abs_top_builddir)/coopstock$(EXEEXT)' \
+	COOPSTOCK_DATADIR='$(abs_top_srcdir)/share' \
+	$(SHELL) $(top_srcdir)/bench/wave.sh
+.PHONY: bench-wave
+EXTRA_DIST += bench/wave.sh
 # The big database: bench-gen (bench/gen.c) writes it through the model.
 # (check_PROGRAMS: built and warning-checked by make check, never installed)
 check_PROGRAMS += bench/bench-gen

@@ -12,3 +12,7 @@ dist_templates_DATA = \
 	share/templates/pinduoduo.tmpl \
 	share/templates/taobao-items.tmpl \
 	share/templates/taobao-orders.tmpl
+# The manual page (tests/man.sh lints it and checks it names every
+# command and option).
+dist_man1_MANS = share/man/coopstock.1
+dist_sql_DATA += share/sql/010-wave.sql

@@ -10,7 +10,7 @@ AM_TESTS_ENVIRONMENT = \
 	TESTS_SRCDIR='$(abs_top_srcdir)/tests'; export TESTS_SRCDIR; \
 	TOP_SRCDIR='$(abs_top_srcdir)'; export TOP_SRCDIR; \
 	SQLITE3='$(SQLITE3)'; export SQLITE3; TMUX_BIN='$(TMUX)'; export TMUX_BIN; \
-	unset COOPSTOCK_DB XDG_DATA_HOME; \
+	unset COOPSTOCK_DB XDG_DATA_HOME; LANGUAGE=en; export LANGUAGE; \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1; export ASAN_OPTIONS; \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1; export UBSAN_OPTIONS;
 
@@ -212,7 +212,7 @@ tests_unit_test_imex_LDADD = $(UNIT_LDADD)
 check_PROGRAMS += tests/tui/uidemo
 tests_tui_uidemo_SOURCES = tests/tui/uidemo.c
 tests_tui_uidemo_LDADD = $(COOPSTOCK_LIBS)
-tui_tests = tests/tui/widgets.sh
+tui_tests = tests/tui/widgets.sh tests/tui/zh.sh
 TESTS += $(tui_tests)
 EXTRA_DIST += $(tui_tests) tests/tui/lib.sh
 # wire.sh: bytes on the wire counted by tests/tools/ptyrec (idle, Down).
@@ -223,6 +223,27 @@ tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
 check_PROGRAMS += tests/unit/test_ui_keys
 TESTS += tests/unit/test_ui_keys
+# Translations and documentation: zh_CN complete and current, the binary
+# finds it (build tree and installed), the man page lints clean, and the
+# README's commands work as written.
+i18n_doc_tests = \
+	tests/po.sh \
+	tests/cli/i18n.sh \
+	tests/man.sh \
+	tests/cli/readme.sh
+TESTS += $(i18n_doc_tests)
+EXTRA_DIST += $(i18n_doc_tests)
+
+# Livestream bursts: quick entry lookups, packing waves, slips and pick
+# lists (golden text at 42 and 80 columns), the wave commands.
+check_PROGRAMS += tests/unit/test_wave
+TESTS += tests/unit/test_wave
+tests_unit_test_wave_SOURCES = tests/unit/test_wave.c $(MODEL_TEST_SOURCES)
+tests_unit_test_wave_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_wave_LDADD = $(UNIT_LDADD)
+TESTS += tests/cli/wave.sh
+EXTRA_DIST += tests/cli/wave.sh \
+	tests/data/wave-print-42.txt tests/data/wave-print-80.txt
 # The product search index (product_gram) against a plain scan.
 check_PROGRAMS += tests/unit/test_product_gram
 TESTS += tests/unit/test_product_gram

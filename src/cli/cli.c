@@ -39,7 +39,9 @@
 	X("import", cmd_import, DB_OPEN_EXISTING, "KIND FILE...",             \
 	    N_("CSV in: products members intake orders tracking"))            \
 	X("export", cmd_export, DB_OPEN_EXISTING, "KIND [FILE]",              \
-	    N_("CSV out: products members stock orders manifest payouts"))
+	    N_("CSV out: products members stock orders manifest payouts"))  \
+	X("wave", cmd_wave, DB_OPEN_EXISTING, "ACTION [WAVE]",                \
+	    N_("waves: create list show picklist slips packed manifest"))
 
 struct command {
 	const char *name;

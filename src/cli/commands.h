@@ -32,4 +32,8 @@ int cmd_import(struct db *db, int argc, char **argv);
 /* coopstock export KIND [FILE|-]: CSV out. */
 int cmd_export(struct db *db, int argc, char **argv);
 
+/* coopstock wave ACTION ...: packing waves (create, list, show,
+ * picklist, slips, packed, manifest). */
+int cmd_wave(struct db *db, int argc, char **argv);
+
 #endif

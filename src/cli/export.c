@@ -23,7 +23,7 @@ static const struct option export_options[] = {
 int
 cmd_export(struct db *db, int argc, char **argv)
 {
-	struct export_opts o = {0, NULL};
+	struct export_opts o = {0, NULL, 0};
 	const char *kind, *path = "-";
 	enum status st;
 	char *err = NULL;

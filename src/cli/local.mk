@@ -9,3 +9,4 @@ libcoopstock_a_SOURCES += \
 	src/cli/report.c \
 	src/cli/export.c \
 	src/cli/import.c
+libcoopstock_a_SOURCES += src/cli/wave.c

@@ -15,3 +15,9 @@ libcoopstock_a_SOURCES += \
 	src/model/report.c src/model/report.h \
 	src/model/batch.c src/model/batch.h
 libcoopstock_a_SOURCES += src/model/exchange.c src/model/exchange.h
+# Livestream bursts: quick entry lookups and packing waves.
+libcoopstock_a_SOURCES += \
+	src/model/burst.c src/model/burst.h \
+	src/model/customer.c src/model/customer.h \
+	src/model/quick.c src/model/quick.h \
+	src/model/wave.c src/model/wave.h

@@ -14,6 +14,7 @@
 #include "model/payment.h"
 #include "model/product.h"
 #include "model/setting.h"
+#include "model/wave.h"
 #include "sync/cell.h"
 #include "sync/csvwrite.h"
 #include "sync/export.h"
@@ -329,7 +330,8 @@ manifest_cb(const struct exchange_order_row *r, void *arg)
 }
 
 static enum status
-manifest(struct db *db, struct csvw *w, const struct template *t, FILE *notes)
+manifest(struct db *db, struct csvw *w, const struct template *t, FILE *notes,
+    long long wave_id, long *orders)
 {
 	struct manifest m;
 	enum status st;
@@ -344,8 +346,12 @@ manifest(struct db *db, struct csvw *w, const struct template *t, FILE *notes)
 	for (size_t i = 0; i < t->ncolumns; i++)
 		csvw_text(w, t->columns[i].header);
 	csvw_end_row(w);
-	st = exchange_order_rows(db, "packed", manifest_cb, &m);
+	if (wave_id != 0)
+		st = wave_order_rows(db, wave_id, "packed", manifest_cb, &m);
+	else
+		st = exchange_order_rows(db, "packed", manifest_cb, &m);
 	manifest_flush(&m);
+	*orders = m.orders;
 	free(m.sender_name);
 	free(m.sender_phone);
 	free(m.sender_address);
@@ -390,7 +396,7 @@ courier_load(const char *name, struct template **t, char **err)
 
 static enum status
 export_body(struct db *db, const char *kind, struct csvw *w,
-    const struct template *t, FILE *notes)
+    const struct template *t, FILE *notes, long long wave_id, long *orders)
 {
 	if (strcmp(kind, "products") == 0)
 		return products(db, w, 0);
@@ -406,7 +412,25 @@ export_body(struct db *db, const char *kind, struct csvw *w,
 		header(w, order_cols);
 		return exchange_order_rows(db, NULL, order_cb, w);
 	}
-	return manifest(db, w, t, notes);
+	return manifest(db, w, t, notes, wave_id, orders);
+}
+
+/* Refuse a wave manifest before a file is opened: an unknown wave, or
+ * one with nothing packed to hand over. */
+static enum status
+wave_ready(struct db *db, long long id, char **err)
+{
+	struct wave w;
+	enum status st = wave_get(db, id, &w);
+
+	if (st == ST_OK && w.nstatus[ORDER_PACKED] == 0)
+		st = db_fail(db, ST_BAD_STATE,
+		    _("wave %lld has no packed orders: pack it first"), id);
+	if (st != ST_OK)
+		*err = xstrdup(*db_errmsg(db) ? db_errmsg(db)
+					      : _(status_message(st)));
+	wave_clear(&w);
+	return st;
 }
 
 enum status
@@ -417,9 +441,13 @@ export_run(struct db *db, const char *kind, const char *path,
 	struct csvw *w;
 	enum status st, wst;
 	unsigned flags = o->excel ? CSVW_EXCEL : 0;
+	long orders = 0;
 
 	*err = NULL;
 	if (strcmp(kind, "manifest") == 0) {
+		st = o->wave_id != 0 ? wave_ready(db, o->wave_id, err) : ST_OK;
+		if (st != ST_OK)
+			return st;
 		st = courier_load(o->courier, &t, err);
 		if (st != ST_OK)
 			return st;
@@ -431,11 +459,21 @@ export_run(struct db *db, const char *kind, const char *path,
 		template_free(t);
 		return st;
 	}
-	st = export_body(db, kind, w, t, notes);
-	template_free(t);
+	st = export_body(db, kind, w, t, notes, o->wave_id, &orders);
 	if (st != ST_OK)
 		*err = xstrdup(
 		    *db_errmsg(db) ? db_errmsg(db) : _(status_message(st)));
 	wst = csvw_close(w, st == ST_OK ? err : NULL);
+	if (st == ST_OK && wst == ST_OK && o->wave_id != 0) {
+		st = wave_note_manifest(db, o->wave_id,
+		    strncmp(t->name, "courier-", 8) == 0 ? t->name + 8
+							 : t->name,
+		    strcmp(path, "-") == 0 ? _("(standard output)") : path,
+		    orders);
+		if (st != ST_OK)
+			*err = xstrdup(*db_errmsg(db) ? db_errmsg(db)
+						      : _(status_message(st)));
+	}
+	template_free(t);
 	return st != ST_OK ? st : wst;
 }

@@ -3,7 +3,8 @@
 #
 # tui_start CMD...      start CMD in a detached tmux session, 80x24, on a
 #                       new private server (-L, -f /dev/null); LANG is
-#                       C.UTF-8, TERM is $TUI_TERM or screen
+#                       $TUI_LANG or C.UTF-8 (LANGUAGE $TUI_LANGUAGE or
+#                       en), TERM is $TUI_TERM or screen
 # tui_wait TEXT [SECS]  poll the screen every 50 ms until TEXT (a fixed
 #                       string) appears; returns 1 and dumps the screen as
 #                       TAP comments when it does not within SECS (5)
@@ -49,7 +50,7 @@ sh -c 'echo $$ >"$TUI_PIDFILE"; exec "$@"' tui "$@"
 echo $? >"$TUI_STATUSFILE.tmp" && mv "$TUI_STATUSFILE.tmp" "$TUI_STATUSFILE"
 TUIRUN
 	tui_t new-session -d -s tui -x 80 -y 24 \
-	    "exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${TUI_TERM:-screen} TUI_PIDFILE=$T/tui.pid TUI_STATUSFILE=$T/tui.status sh $T/tui-run.sh $*" \; \
+	    "exec env LANG=${TUI_LANG:-C.UTF-8} LC_ALL=${TUI_LANG:-C.UTF-8} LANGUAGE=${TUI_LANGUAGE:-en} TERM=${TUI_TERM:-screen} TUI_PIDFILE=$T/tui.pid TUI_STATUSFILE=$T/tui.status sh $T/tui-run.sh $*" \; \
 	    set-option -t tui remain-on-exit on
 }
 

@@ -365,6 +365,11 @@ main(void)
 	struct ui *ui;
 
 	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	/* The build tree's catalogues (made by make all): tests/tui/zh.sh. */
+	bindtextdomain(PACKAGE, ABS_TOP_BUILDDIR "/po/locale");
+	textdomain(PACKAGE);
+#endif
 	demo_build();
 	ui = ui_new();
 	ui_set_identity(ui, "王芳", "Longnan");

@@ -37,6 +37,8 @@
 #include "model/member.h"
 #include "model/payment.h"
 #include "model/product.h"
+#include "model/stock.h"
+#include "model/wave.h"
 #include "util/xalloc.h"
 
 /* The files of one case: a seeded template, copied afresh each round. */
@@ -205,6 +207,65 @@ applied_db_create(struct db *db)
 	    testdb_int(db, "SELECT count(*) FROM clerk WHERE role = 'manager'") == 1;
 }
 
+/* The catalogue, stock and three confirmed orders. */
+static void
+seed_orders(struct db *db)
+{
+	struct intake in = { .product_id = 1, .qty = 10000 };
+	struct order_line_in line = { 1, 1000, -1 };
+	struct order_in o = { .channel = "douyin", .lines = &line, .nlines = 1 };
+	long long id;
+
+	seed_catalogue(db);
+	assert_int_equal(stock_intake(db, &in, NULL), ST_OK);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(order_create(db, &o, &id), ST_OK);
+		assert_int_equal(order_confirm(db, id), ST_OK);
+	}
+}
+
+static enum status
+run_wave_create(struct fx *fx)
+{
+	struct wave_in w = { WAVE_CHANNEL, "douyin", NULL, 0 };
+	long long id;
+
+	return wave_create(fx->db, &w, &id, NULL);
+}
+
+static int
+applied_wave_create(struct db *db)
+{
+	return testdb_int(db, "SELECT count(*) FROM wave_order") == 3 &&
+	    testdb_int(db, "SELECT count(*) FROM wave_event WHERE kind = "
+	    "'created' AND orders = 3") == 1;
+}
+
+/* ... and those orders in wave 1. */
+static void
+seed_wave(struct db *db)
+{
+	struct wave_in w = { WAVE_ALL, NULL, NULL, 0 };
+	long long id;
+
+	seed_orders(db);
+	assert_int_equal(wave_create(db, &w, &id, NULL), ST_OK);
+}
+
+static enum status
+run_wave_mark_packed(struct fx *fx)
+{
+	return wave_mark_packed(fx->db, 1, NULL);
+}
+
+static int
+applied_wave_mark_packed(struct db *db)
+{
+	return testdb_int(db, "SELECT count(*) FROM orders WHERE status = "
+	    "'packed'") == 3 && testdb_int(db, "SELECT count(*) FROM "
+	    "wave_event WHERE kind = 'packed' AND orders = 3") == 1;
+}
+
 /* X(name, seed, run, applied, fresh): one line per write path. */
 #define FAULT_CASES(X)                                                        \
 	X("product_add", seed_catalogue, run_product_add,                     \
@@ -217,7 +278,10 @@ applied_db_create(struct db *db)
 	X("payment_record", seed_catalogue, run_payment_record,               \
 	    applied_payment_record, 0)                                        \
 	X("db_open (create and migrate)", NULL, run_db_create,               \
-	    applied_db_create, 1)
+	    applied_db_create, 1)                                             \
+	X("wave_create", seed_orders, run_wave_create, applied_wave_create, 0) \
+	X("wave_mark_packed", seed_wave, run_wave_mark_packed,                \
+	    applied_wave_mark_packed, 0)
 
 static const struct fault_case cases[] = {
 #define CASE_ROW(n, s, r, a, f) { n, s, r, a, f },

@@ -1,0 +1,42 @@
+/*
+ * burst.c - see burst.h.  One statement, four subqueries, each an index
+ * or rowid range.
+ */
+#include <config.h>
+
+#include <string.h>
+
+#include "model/burst.h"
+
+static const char sql_counts[] =
+    "SELECT coalesce((SELECT max(id) FROM orders), 0),"
+    " (SELECT count(*) FROM orders WHERE id > ?1),"
+    " (SELECT count(*) FROM orders WHERE status = 'new'),"
+    " (SELECT count(*) FROM orders WHERE status = 'confirmed'),"
+    " (SELECT count(*) FROM orders WHERE status = 'packed')";
+
+enum status
+burst_counts_get(struct db *db, long long after_id, struct burst_counts *out)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_counts);
+	enum status s;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (st == NULL)
+		return ST_ERROR;
+	if (sqlite3_bind_int64(st, 1, after_id) != SQLITE_OK)
+		return db_status(db, sqlite3_errcode(db_sqlite(db)));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->last_id = sqlite3_column_int64(st, 0);
+		out->arrived = (long)sqlite3_column_int64(st, 1);
+		out->to_confirm = (long)sqlite3_column_int64(st, 2);
+		out->to_pack = (long)sqlite3_column_int64(st, 3);
+		out->to_ship = (long)sqlite3_column_int64(st, 4);
+		rc = SQLITE_DONE;
+	}
+	s = db_status(db, rc);
+	sqlite3_reset(st);
+	return s;
+}

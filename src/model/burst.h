@@ -1,0 +1,32 @@
+/*
+ * burst.h - the live counter of a livestream session: how many orders
+ * came in since the clerk's session began, and how many wait to be
+ * confirmed, packed and shipped.  The screen asks when the clerk acts or
+ * presses refresh, never on a timer (the link is slow), so the query is
+ * cheap: the status counts walk the orders_status index and "since"
+ * is a rowid range.
+ */
+#ifndef COOPSTOCK_BURST_H
+#define COOPSTOCK_BURST_H
+
+#include "db/db.h"
+
+/* The counter's figures. */
+struct burst_counts {
+	long long last_id; /* the newest order's id (0: none); keep it at
+			    * the session's start and pass it as after_id */
+	long arrived;      /* orders with an id above after_id */
+	long to_confirm;   /* orders new */
+	long to_pack;      /* orders confirmed */
+	long to_ship;      /* orders packed */
+};
+
+/*
+ * Fill *out with the counts, orders arrived counted above after_id.
+ * Read-only; a database failure returns its status with db_errmsg()
+ * (*out is zeroed then).
+ */
+enum status burst_counts_get(
+    struct db *db, long long after_id, struct burst_counts *out);
+
+#endif
