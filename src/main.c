@@ -1,6 +1,7 @@
 /*
  * main.c - set up the locale and hand over to the command line, which
- * either runs a subcommand or asks for the full-screen interface.
+ * either runs a subcommand or asks for the full-screen interface
+ * (ui_main).
  */
 #include <config.h>
 
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "ui/shell.h"
 #include "util/i18n.h"
 #include "util/paths.h"
 
@@ -24,10 +26,8 @@ main(int argc, char **argv)
 	textdomain(PACKAGE);
 #endif
 	rc = cli_main(argc, argv, &db_path);
-	if (rc < 0) {
-		fprintf(stderr, _("coopstock: the full-screen interface is not built yet; see coopstock --help\n"));
-		rc = 2;
-	}
+	if (rc < 0)
+		rc = ui_main(db_path);
 	free(db_path);
 	return rc;
 }

@@ -212,7 +212,8 @@ tests_unit_test_imex_LDADD = $(UNIT_LDADD)
 check_PROGRAMS += tests/tui/uidemo
 tests_tui_uidemo_SOURCES = tests/tui/uidemo.c
 tests_tui_uidemo_LDADD = $(COOPSTOCK_LIBS)
-tui_tests = tests/tui/widgets.sh tests/tui/zh.sh
+tui_tests = tests/tui/widgets.sh tests/tui/zh.sh tests/tui/screens.sh \
+	tests/tui/quiet.sh
 TESTS += $(tui_tests)
 EXTRA_DIST += $(tui_tests) tests/tui/lib.sh
 # wire.sh: bytes on the wire counted by tests/tools/ptyrec (idle, Down).
@@ -223,6 +224,12 @@ tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
 check_PROGRAMS += tests/unit/test_ui_keys
 TESTS += tests/unit/test_ui_keys
+# The Home screen's counts and the drafts of half-typed forms.
+check_PROGRAMS += tests/unit/test_summary
+TESTS += tests/unit/test_summary
+tests_unit_test_summary_SOURCES = tests/unit/test_summary.c $(MODEL_TEST_SOURCES)
+tests_unit_test_summary_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_summary_LDADD = $(UNIT_LDADD)
 # Translations and documentation: zh_CN complete and current, the binary
 # finds it (build tree and installed), the man page lints clean, and the
 # README's commands work as written.

@@ -15,6 +15,8 @@ libcoopstock_a_SOURCES += \
 	src/model/report.c src/model/report.h \
 	src/model/batch.c src/model/batch.h
 libcoopstock_a_SOURCES += src/model/exchange.c src/model/exchange.h
+libcoopstock_a_SOURCES += src/model/summary.c src/model/summary.h \
+	src/model/draft.c src/model/draft.h
 # Livestream bursts: quick entry lookups and packing waves.
 libcoopstock_a_SOURCES += \
 	src/model/burst.c src/model/burst.h \

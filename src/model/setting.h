@@ -2,7 +2,9 @@
  * setting.h - the cooperative's settings: a key/value table.
  *
  * Known keys: site_id (set once by init; identifies this site when two
- * sites sync), site_name, coop_name, coop_phone, coop_address (printed on
+ * sites sync), site_name (on the title line), lock_minutes (idle lock of
+ * the screens, default 10, 0 = never), near_days (Home: lots near their
+ * best-before, default 14), coop_name, coop_phone, coop_address (printed on
  * courier manifests).  Any other key may be stored too.  Values are text.
  */
 #ifndef COOPSTOCK_SETTING_H

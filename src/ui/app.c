@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ui/app.h"
@@ -64,6 +65,11 @@ struct ui {
 	char *clerk, *site;
 	void (*switch_clerk)(struct ui *, void *);
 	void *switch_arg;
+	void (*lock)(struct ui *, void *);
+	void *lock_arg;
+	long lock_after; /* seconds; 0: never */
+	struct timespec last_key;
+	int in_hook; /* a switch or lock dialog is running */
 };
 
 static volatile sig_atomic_t got_winch;
@@ -328,6 +334,41 @@ ui_set_switch_clerk(
 }
 
 void
+ui_set_idle_lock(struct ui *ui, long seconds,
+    void (*fn)(struct ui *ui, void *arg), void *arg)
+{
+	ui->lock = fn;
+	ui->lock_arg = arg;
+	ui->lock_after = seconds > 0 ? seconds : 0;
+	clock_gettime(CLOCK_MONOTONIC, &ui->last_key);
+}
+
+/*
+ * The idle lock, checked when a key arrives (never by a timer, so an idle
+ * terminal receives nothing): when the gap since the previous key is
+ * longer than the limit, the key is swallowed and the lock runs instead.
+ * Returns 1 when it ran.
+ */
+static int
+idle_check(struct ui *ui)
+{
+	struct timespec now;
+	int ran = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (ui->lock && ui->lock_after > 0 && !ui->in_hook &&
+	    now.tv_sec - ui->last_key.tv_sec > ui->lock_after) {
+		ui->in_hook = 1;
+		ui->lock(ui, ui->lock_arg);
+		ui->in_hook = 0;
+		ran = 1;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	}
+	ui->last_key = now;
+	return ran;
+}
+
+void
 ui_redraw_all(struct ui *ui)
 {
 	ui->dirty |= D_ALL;
@@ -358,8 +399,13 @@ draw_too_small(void)
 static void
 draw_frame(struct ui *ui, struct ui_view *top, unsigned d)
 {
+	/* A dialog's box has its own title: the title line keeps naming
+	 * the screen under it. */
+	struct ui_view *under = top ? ui->stack[first_visible(ui)] : NULL;
+
 	if (d & (D_ALL | D_TITLE))
-		ui_draw_title(COLS, top ? top->title : "", ui->clerk, ui->site);
+		ui_draw_title(
+		    COLS, under ? under->title : "", ui->clerk, ui->site);
 	if (d & D_ALL)
 		ui_draw_rule(1, COLS);
 	if (d & (D_ALL | D_STATUS))
@@ -502,9 +548,13 @@ do_global(struct ui *ui, struct ui_view *top, enum ui_action act)
 		ui->dirty |= D_ALL;
 		break;
 	case UI_ACT_SWITCH_CLERK:
-		if (ui->switch_clerk)
+		if (ui->in_hook)
+			break;
+		if (ui->switch_clerk) {
+			ui->in_hook = 1;
 			ui->switch_clerk(ui, ui->switch_arg);
-		else
+			ui->in_hook = 0;
+		} else
 			ui_error(ui, _("Switching clerks is not available "
 				       "here yet"));
 		break;
@@ -558,7 +608,7 @@ loop_turn(struct ui *ui)
 		handle_resize(ui);
 	render(ui);
 	key = read_key(ui);
-	if (key >= 0)
+	if (key >= 0 && !idle_check(ui))
 		dispatch(ui, key);
 }
 
@@ -580,64 +630,4 @@ ui_run_modal(struct ui *ui, struct ui_view *v)
 		;
 	while (!ui->quitting && idx < ui->n && ui->stack[idx]->id == id)
 		loop_turn(ui);
-}
-
-/* The placeholder home screen until the real screens are wired in. */
-struct home {
-	char *db_path;
-};
-
-static const enum ui_action home_actions[] = {
-    UI_ACT_HELP, UI_ACT_QUIT, UI_ACT_NONE};
-
-static int
-home_open(struct ui_view *v, void *arg)
-{
-	struct home *h = xcalloc(1, sizeof(*h));
-
-	h->db_path = xstrdup(arg ? arg : "");
-	v->data = h;
-	return 0;
-}
-
-static void
-home_close(struct ui_view *v)
-{
-	struct home *h = v->data;
-
-	free(h->db_path);
-	free(h);
-}
-
-static void
-home_draw(struct ui_view *v, struct ui_rect r)
-{
-	struct home *h = v->data;
-
-	ui_putf(r.y + 1, r.x + 2, r.w - 4, TEXT_LEFT, UI_STYLE_NORMAL,
-	    _("Database: %s"), h->db_path);
-	ui_put(r.y + 3, r.x + 2, r.w - 4,
-	    _("The screens for products, stock and orders are on their way."),
-	    TEXT_LEFT, UI_STYLE_NORMAL);
-}
-
-static const struct screen home_screen = {
-    .name = "home",
-    .title = N_("Home"),
-    .open = home_open,
-    .close = home_close,
-    .draw = home_draw,
-    .actions = home_actions,
-    .help = N_("This is the first screen of coopstock."),
-};
-
-int
-ui_main(const char *db_path)
-{
-	struct ui *ui = ui_new();
-
-	ui_push(ui, &home_screen, (void *)db_path);
-	ui_run(ui);
-	ui_free(ui);
-	return 0;
 }

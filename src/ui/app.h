@@ -100,10 +100,14 @@ void ui_set_switch_clerk(
 void ui_redraw_all(struct ui *ui);
 
 /*
- * The full-screen interface on the database at db_path: for now a
- * placeholder home screen until the real screens are wired in.  Returns
- * the process exit status.
+ * Lock the terminal after seconds without a key (0: never): fn(ui, arg)
+ * then runs instead of the key that ended the gap, and may push dialogs
+ * (ask for the PIN).  There is no timer: the gap is measured when the
+ * next key arrives, so an idle terminal is sent nothing at all; the
+ * screen behind stays visible until that key.  Neither fn nor the
+ * switch-clerk callback runs while the other is running.
  */
-int ui_main(const char *db_path);
+void ui_set_idle_lock(struct ui *ui, long seconds,
+    void (*fn)(struct ui *ui, void *arg), void *arg);
 
 #endif

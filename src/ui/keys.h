@@ -51,6 +51,7 @@
 	X(DELIVER, "deliver", 'd', 0, 0, N_("Deliver"), N_("Mark the order delivered")) \
 	X(CANCEL, "cancel", 'x', 0, 0, N_("Cancel"), N_("Cancel the order and release its stock")) \
 	X(RETURN, "return", 'r', 0, 0, N_("Return"), N_("Take the order's goods back into stock")) \
+	X(ADJUST, "adjust", 'a', 0, 0, N_("Adjust"), N_("Correct the stock on hand, with a reason (manager)")) \
 	X(YES, "yes", 'y', 0, 0, N_("Yes"), N_("Answer yes")) \
 	X(NO, "no", 'n', 0, 0, N_("No"), N_("Answer no")) \
 	X(SWITCH_CLERK, "switch-clerk", UI_CTRL('W'), 0, 0, N_("Clerk"), N_("Hand the terminal to another clerk (name and PIN)")) \

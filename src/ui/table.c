@@ -148,6 +148,10 @@ fetch(struct ui_table *t, const char *from, int dir, int max,
 static void
 reserve(struct ui_table *t, size_t n)
 {
+	/* Never leave rows NULL: memcpy/memmove of 0 rows still need a
+	 * valid pointer (UBSan). */
+	if (n == 0)
+		n = 1;
 	if (n > t->cap) {
 		t->cap = n;
 		t->rows = xrealloc(t->rows, t->cap * sizeof(*t->rows));
@@ -414,6 +418,11 @@ search_key(struct ui_table *t, const struct ui_event *ev)
 		if (len > 0)
 			len--;
 		t->search[len] = '\0';
+		search_changed(t);
+		return UI_DRAW_BODY;
+	}
+	if (k == UI_CTRL('U') && len > 0) {
+		t->search[0] = '\0';
 		search_changed(t);
 		return UI_DRAW_BODY;
 	}

@@ -6,7 +6,8 @@
  *
  * SCRIPT is a file of lines (or "-" for none):
  *   key NAME [COUNT]   send a key COUNT times (down up pgdn pgup home end
- *                      enter esc tab f1 f10 bs, or a single character),
+ *                      enter esc tab f1 f10 bs ctrl-l ctrl-w, or a single
+ *                      character),
  *                      waiting for the output to go quiet after each;
  *                      a key is sent as TERM's terminfo entry has it
  *                      (xterm: Down is ESC O B), else as xterm's ESC [ B
@@ -109,6 +110,7 @@ key_bytes(const char *name, const char *term)
 		{ "enter", NULL, "\r" }, { "esc", NULL, "\033" },
 		{ "tab", NULL, "\t" }, { "f1", "kf1", "\033OP" },
 		{ "f10", "kf10", "\033[21~" }, { "bs", NULL, "\177" },
+		{ "ctrl-l", NULL, "\014" }, { "ctrl-w", NULL, "\027" },
 	};
 	static char one[2];
 	static int loaded;

@@ -40,16 +40,17 @@ ok "Esc clears the search" tui_wait_gone "查找："
 
 tui_send n
 ok "n opens the form" tui_wait "商品编码:"
-is "labels right-aligned by display width (单位)" "       单位:" \
+# The longest labels are 保质期至 and 商品编码 (8 columns each).
+is "labels right-aligned by display width (单位)" "    单位:" \
     "$(tui_screen | grep '单位:' | cut -d' ' -f1-8)"
-is "labels right-aligned by display width (商品编码)" "   商品编码:" \
+is "labels right-aligned by display width (商品编码)" "商品编码:" \
     "$(tui_screen | grep '商品编码:' | sed 's/:.*/:/')"
 tui_type "核桃王芳"
-ok "Chinese typed into the field" tui_wait "Name: 核桃王芳"
+ok "Chinese typed into the field" tui_wait "名称: 核桃王芳"
 tui_send Tab
 tui_type "12.345"
 tui_send Tab
-ok "the validation message is Chinese" tui_wait "Price 小数位太多"
+ok "the validation message is Chinese" tui_wait "价格 小数位太多"
 is "the form's key bar" " F1/? 帮助  F2/^O 保存  Tab 下一栏  S-Tab/^P 上一栏  Esc 返回" \
     "$(tui_line 23 | sed 's/ *$//')"
 tui_send BSpace Tab Escape

@@ -1,0 +1,148 @@
+/*
+ * summary.c - see summary.h.  Low stock is counted through report_stock()
+ * so the Home screen and `coopstock report low` can never disagree.
+ */
+#include <config.h>
+
+#include <string.h>
+
+#include "model/report.h"
+#include "model/summary.h"
+#include "util/num.h"
+
+static const char sql_orders[] =
+    "SELECT status, count(*) FROM orders"
+    " WHERE status IN ('new', 'confirmed', 'packed') GROUP BY status";
+static const char sql_lots[] =
+    "SELECT coalesce(sum(l.best_before < ?1), 0),"
+    " coalesce(sum(l.best_before >= ?1 AND l.best_before <= ?2), 0)"
+    " FROM lot l JOIN lot_stock ls ON ls.lot_id = l.id"
+    " WHERE ls.on_hand > 0 AND l.best_before IS NOT NULL";
+
+static const char sql_list[] =
+    "SELECT l.id, l.best_before, p.sku, p.name, p.unit,"
+    " coalesce(m.name, ''), ls.on_hand"
+    " FROM lot l JOIN lot_stock ls ON ls.lot_id = l.id"
+    " JOIN product p ON p.id = l.product_id"
+    " LEFT JOIN member m ON m.id = l.member_id"
+    " WHERE ls.on_hand > 0 AND l.best_before IS NOT NULL"
+    " AND ((?3 AND l.best_before < ?1)"
+    "  OR (NOT ?3 AND l.best_before >= ?1 AND l.best_before <= ?2))"
+    " ORDER BY l.best_before, l.id";
+
+static int
+count_low(const struct report_stock_row *row, void *arg)
+{
+	(void)row;
+	(*(long long *)arg)++;
+	return 0;
+}
+
+static enum status
+read_orders(struct db *db, struct summary *out)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_orders);
+	int rc;
+
+	if (st == NULL)
+		return ST_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 0);
+		long long n = sqlite3_column_int64(st, 1);
+
+		if (s == NULL)
+			continue;
+		if (strcmp(s, "new") == 0)
+			out->orders_new = n;
+		else if (strcmp(s, "confirmed") == 0)
+			out->orders_confirmed = n;
+		else if (strcmp(s, "packed") == 0)
+			out->orders_packed = n;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
+}
+
+static enum status
+read_lots(struct db *db, int near_days, struct summary *out)
+{
+	char today[DATE_SIZE], until[DATE_SIZE];
+	sqlite3_stmt *st = db_prepare(db, sql_lots);
+	int rc;
+
+	if (st == NULL)
+		return ST_ERROR;
+	date_today(today, sizeof today);
+	date_add_days(today, near_days, until, sizeof until);
+	if ((rc = db_bind_text(st, 1, today)) != SQLITE_OK ||
+	    (rc = db_bind_text(st, 2, until)) != SQLITE_OK) {
+		sqlite3_reset(st);
+		return db_status(db, rc);
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->lots_expired = sqlite3_column_int64(st, 0);
+		out->lots_near = sqlite3_column_int64(st, 1);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
+}
+
+enum status
+summary_get(struct db *db, int near_days, struct summary *out)
+{
+	int own = !db_in_transaction(db);
+	enum status s = own ? db_exec(db, "BEGIN") : ST_OK;
+
+	memset(out, 0, sizeof(*out));
+	if (s != ST_OK)
+		return s;
+	s = read_orders(db, out);
+	if (s == ST_OK)
+		s = read_lots(db, near_days, out);
+	if (s == ST_OK)
+		s = report_stock(db, 1, count_low, &out->low_stock);
+	if (own)
+		db_rollback(db);
+	return s;
+}
+
+enum status
+summary_lots(struct db *db, int near_days, int expired,
+    int (*fn)(const struct summary_lot *lot, void *arg), void *arg)
+{
+	char today[DATE_SIZE], until[DATE_SIZE];
+	sqlite3_stmt *st = db_prepare(db, sql_list);
+	struct summary_lot r;
+	int rc;
+
+	if (st == NULL)
+		return ST_ERROR;
+	date_today(today, sizeof today);
+	date_add_days(today, near_days, until, sizeof until);
+	if ((rc = db_bind_text(st, 1, today)) != SQLITE_OK ||
+	    (rc = db_bind_text(st, 2, until)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_int(st, 3, expired != 0)) != SQLITE_OK) {
+		sqlite3_reset(st);
+		return db_status(db, rc);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.lot_id = sqlite3_column_int64(st, 0);
+		r.best_before = (const char *)sqlite3_column_text(st, 1);
+		r.sku = (const char *)sqlite3_column_text(st, 2);
+		r.name = (const char *)sqlite3_column_text(st, 3);
+		r.unit = (const char *)sqlite3_column_text(st, 4);
+		r.member = (const char *)sqlite3_column_text(st, 5);
+		r.on_hand = sqlite3_column_int64(st, 6);
+		r.days_left = date_is_iso(r.best_before)
+				  ? date_diff_days(today, r.best_before)
+				  : 0;
+		if (fn(&r, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
+}
