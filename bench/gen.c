@@ -13,7 +13,8 @@
  * are the product's letters and a number (TFM00042), so a product's SKUs
  * cluster in SKU order.  A fixed seed makes every run the same database.
  * TABLE (optional) receives the product list as text, the rows coopstock's
- * list shows, for `less` to page through as the reference.
+ * list shows, for `less` to page through as the reference.  The clerk
+ * "manager" gets the PIN 1234, for bench/tty.sh to sign in.
  */
 #include <config.h>
 
@@ -23,6 +24,7 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "model/clerk.h"
 #include "model/order.h"
 #include "model/product.h"
 #include "util/num.h"
@@ -97,6 +99,9 @@ static const struct {
 };
 
 static const char *const sizes[] = {"250g", "500g", "1kg", "2.5kg", "5kg"};
+
+/* The first PIN of the clerk "manager" (bench/tty.sh signs in with it). */
+#define BENCH_PIN "1234"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -294,6 +299,8 @@ main(int argc, char **argv)
 	db_set_actor(db, 0, "bench", 1);
 	if ((s = db_bulk_mode(db, 512)) != ST_OK)
 		die_status(db, "bulk mode", s);
+	if ((s = clerk_set_pin(db, "manager", BENCH_PIN)) != ST_OK)
+		die_status(db, "manager's PIN", s);
 	gen_products(db, nproducts);
 	gen_orders(db, nproducts, nlines);
 	if (table != NULL)
