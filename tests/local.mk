@@ -207,6 +207,20 @@ TESTS += tests/unit/test_imex
 tests_unit_test_imex_SOURCES = tests/unit/test_imex.c tests/unit/testlib.c tests/unit/testlib.h
 tests_unit_test_imex_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_imex_LDADD = $(UNIT_LDADD)
+
+# Site-to-site sync (src/util/sha256, src/sync/bundle, model/replica).
+unit_tests_sitesync = tests/unit/test_sha256 tests/unit/test_replica
+check_PROGRAMS += $(unit_tests_sitesync)
+TESTS += $(unit_tests_sitesync)
+tests_unit_test_sha256_SOURCES = tests/unit/test_sha256.c
+tests_unit_test_sha256_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_sha256_LDADD = $(UNIT_LDADD)
+tests_unit_test_replica_SOURCES = tests/unit/test_replica.c $(MODEL_TEST_SOURCES)
+tests_unit_test_replica_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_replica_LDADD = $(UNIT_LDADD)
+sitesync_cli_tests = tests/cli/sitesync.sh
+TESTS += $(sitesync_cli_tests)
+EXTRA_DIST += $(sitesync_cli_tests)
 # TUI tests: tests/tui/uidemo drives the widgets; widgets.sh runs it in
 # tmux (skipped when tmux is missing).
 check_PROGRAMS += tests/tui/uidemo

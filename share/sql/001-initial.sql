@@ -2,7 +2,10 @@
 --
 -- Money is INTEGER fen; quantities are INTEGER thousandths of the
 -- product's unit.  Rows that may travel to another site of the same
--- cooperative carry a global id (gid) and an updated_at stamp.  The stock
+-- cooperative have a global id: for a row made here it is
+-- site_id || '.' || id (derived, never stored, so local inserts stay
+-- appends); a row received from another site keeps its origin's global id
+-- in gid, unique through a partial index (WHERE gid IS NOT NULL).  The stock
 -- ledger (stock_move) is append-only, enforced by triggers; the stock and
 -- lot_stock tables are caches of it kept in the same transaction, and
 -- `coopstock check` proves they agree.
@@ -14,7 +17,6 @@ CREATE TABLE setting (
 
 CREATE TABLE clerk (
 	id         INTEGER PRIMARY KEY,
-	gid        TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
 	name       TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
 	pin_hash   TEXT,          -- NULL: the PIN must be set at first sign-in
 	role       TEXT NOT NULL DEFAULT 'clerk' CHECK (role IN ('clerk', 'manager')),
@@ -25,7 +27,7 @@ CREATE TABLE clerk (
 
 CREATE TABLE product (
 	id            INTEGER PRIMARY KEY,
-	gid           TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+	gid           TEXT,  -- NULL: made here; else the origin's global id
 	sku           TEXT NOT NULL UNIQUE CHECK (length(sku) > 0),
 	name          TEXT NOT NULL CHECK (length(name) > 0),
 	name_en       TEXT NOT NULL DEFAULT '',
@@ -42,7 +44,7 @@ CREATE TABLE product (
 
 CREATE TABLE member (
 	id         INTEGER PRIMARY KEY,
-	gid        TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+	gid        TEXT,  -- NULL: made here; else the origin's global id
 	code       TEXT NOT NULL UNIQUE CHECK (length(code) > 0),
 	name       TEXT NOT NULL CHECK (length(name) > 0),
 	village    TEXT NOT NULL DEFAULT '',
@@ -57,7 +59,7 @@ CREATE TABLE member (
 -- cooperative owes the member for it (qty * unit_cost, rounded to the fen).
 CREATE TABLE lot (
 	id          INTEGER PRIMARY KEY,
-	gid         TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+	gid         TEXT,  -- NULL: made here; else the origin's global id
 	product_id  INTEGER NOT NULL REFERENCES product(id),
 	member_id   INTEGER REFERENCES member(id),
 	received_on TEXT NOT NULL,
@@ -75,7 +77,7 @@ CREATE INDEX lot_member ON lot(member_id);
 
 CREATE TABLE orders (
 	id               INTEGER PRIMARY KEY,
-	gid              TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+	gid              TEXT,  -- NULL: made here; else the origin's global id
 	channel          TEXT NOT NULL CHECK (length(channel) > 0),
 	ext_ref          TEXT,      -- the shop's order number; unique per channel
 	status           TEXT NOT NULL DEFAULT 'new' CHECK (status IN
@@ -94,7 +96,7 @@ CREATE INDEX orders_status ON orders(status, id);
 
 CREATE TABLE order_line (
 	id         INTEGER PRIMARY KEY,
-	gid        TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+	gid        TEXT,  -- NULL: made here; else the origin's global id
 	order_id   INTEGER NOT NULL REFERENCES orders(id),
 	product_id INTEGER NOT NULL REFERENCES product(id),
 	qty        INTEGER NOT NULL CHECK (qty > 0),
@@ -116,7 +118,7 @@ CREATE INDEX order_alloc_lot ON order_alloc(lot_id);
 -- Who changed an order's status, when, from what to what.
 CREATE TABLE order_event (
 	id          INTEGER PRIMARY KEY,
-	gid         TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+	gid         TEXT,  -- NULL: made here; else the origin's global id
 	order_id    INTEGER NOT NULL REFERENCES orders(id),
 	from_status TEXT,
 	to_status   TEXT NOT NULL,
@@ -128,7 +130,7 @@ CREATE INDEX order_event_order ON order_event(order_id);
 
 CREATE TABLE shipment (
 	id          INTEGER PRIMARY KEY,
-	gid         TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+	gid         TEXT,  -- NULL: made here; else the origin's global id
 	order_id    INTEGER NOT NULL REFERENCES orders(id),
 	courier     TEXT NOT NULL,
 	tracking_no TEXT NOT NULL,
@@ -142,7 +144,7 @@ CREATE INDEX shipment_order ON shipment(order_id);
 -- adjustments either way.
 CREATE TABLE stock_move (
 	id         INTEGER PRIMARY KEY,
-	gid        TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+	gid        TEXT,  -- NULL: made here; else the origin's global id
 	kind       TEXT NOT NULL CHECK (kind IN ('intake', 'sale', 'return', 'adjust')),
 	product_id INTEGER NOT NULL REFERENCES product(id),
 	lot_id     INTEGER NOT NULL REFERENCES lot(id),
@@ -183,7 +185,7 @@ CREATE TABLE lot_stock (
 -- What the cooperative has paid its members.
 CREATE TABLE payment (
 	id         INTEGER PRIMARY KEY,
-	gid        TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+	gid        TEXT,  -- NULL: made here; else the origin's global id
 	member_id  INTEGER NOT NULL REFERENCES member(id),
 	amount     INTEGER NOT NULL CHECK (amount > 0),
 	paid_on    TEXT NOT NULL,
@@ -209,6 +211,18 @@ CREATE TABLE draft (
 	body     TEXT NOT NULL,
 	saved_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
 );
+
+-- Global ids of rows received from other sites (src/sync/bundle.h).
+-- Partial: rows made here store no gid, so they cost no index entry.
+CREATE UNIQUE INDEX product_gid ON product(gid) WHERE gid IS NOT NULL;
+CREATE UNIQUE INDEX member_gid ON member(gid) WHERE gid IS NOT NULL;
+CREATE UNIQUE INDEX lot_gid ON lot(gid) WHERE gid IS NOT NULL;
+CREATE UNIQUE INDEX orders_gid ON orders(gid) WHERE gid IS NOT NULL;
+CREATE UNIQUE INDEX order_line_gid ON order_line(gid) WHERE gid IS NOT NULL;
+CREATE UNIQUE INDEX order_event_gid ON order_event(gid) WHERE gid IS NOT NULL;
+CREATE UNIQUE INDEX shipment_gid ON shipment(gid) WHERE gid IS NOT NULL;
+CREATE UNIQUE INDEX stock_move_gid ON stock_move(gid) WHERE gid IS NOT NULL;
+CREATE UNIQUE INDEX payment_gid ON payment(gid) WHERE gid IS NOT NULL;
 
 INSERT INTO setting(key, value) VALUES
 	('site_id', lower(hex(randomblob(8)))),

@@ -10,7 +10,9 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "model/check.h"
+#include "model/syncstate.h"
 #include "util/i18n.h"
+#include "util/num.h"
 
 /* Print one problem found by db_integrity() or model_check(). */
 static void
@@ -19,6 +21,18 @@ print_problem(const char *msg, void *arg)
 	(void)arg;
 	printf(_("problem: %s"), msg);
 	putchar('\n');
+}
+
+/* Print a product that merges left below zero: a note, not a problem. */
+static void
+print_oversold(const struct syncstate_oversold_row *r, void *arg)
+{
+	char q[NUM_FMT_SIZE];
+
+	(void)arg;
+	qty_format(r->on_hand, q, sizeof q);
+	printf(_("oversold: %s: %s %s on hand; a manager should adjust it\n"),
+	    r->sku, q, r->unit);
 }
 
 int
@@ -37,6 +51,8 @@ cmd_check(struct db *db, int argc, char **argv)
 	if (a + c > 0)
 		return cli_error(P_("%s: %d problem found", "%s: %d problems found",
 		    a + c), db_path(db), a + c);
+	if (syncstate_oversold(db, print_oversold, NULL, NULL) != ST_OK)
+		return cli_status_error(db, ST_ERROR);
 	printf(_("%s: ok\n"), db_path(db));
 	return CLI_OK;
 }

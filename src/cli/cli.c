@@ -24,7 +24,7 @@
 
 /* X(name, function, how the database is opened, arguments, help) */
 #define COMMAND_LIST(X)                                                       \
-	X("init", cmd_init, DB_OPEN_CREATE, "",                               \
+	X("init", cmd_init, DB_OPEN_CREATE, "[--site NAME]",                  \
 	    N_("create the database, or bring its schema up to date"))        \
 	X("check", cmd_check, DB_OPEN_EXISTING, "",                           \
 	    N_("verify the database file and the stock ledger"))             \
@@ -37,7 +37,7 @@
 	X("orders", cmd_orders, DB_OPEN_EXISTING, "confirm --all",            \
 	    N_("confirm new orders, oldest first [--channel C]"))            \
 	X("import", cmd_import, DB_OPEN_EXISTING, "KIND FILE...",             \
-	    N_("CSV in: products members intake orders tracking"))            \
+	    N_("CSV in: products members intake orders tracking sync"))       \
 	X("export", cmd_export, DB_OPEN_EXISTING, "KIND [FILE]",              \
 	    N_("CSV out: products members stock orders manifest payouts"))  \
 	X("wave", cmd_wave, DB_OPEN_EXISTING, "ACTION [WAVE]",                \

@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/sync.h"
 #include "sync/export.h"
 #include "util/i18n.h"
 
@@ -29,6 +30,8 @@ cmd_export(struct db *db, int argc, char **argv)
 	char *err = NULL;
 	int c;
 
+	if (argc > 1 && strcmp(argv[1], "sync") == 0)
+		return cmd_export_sync(db, argc - 1, argv + 1);
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", export_options, NULL)) != -1) {

@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/sync.h"
 #include "sync/import.h"
 #include "util/i18n.h"
 
@@ -69,7 +70,11 @@ cmd_import(struct db *db, int argc, char **argv)
 	const char *kind;
 	long problems;
 	enum status st;
-	int rc = import_parse(argc, argv, &o);
+	int rc;
+
+	if (argc > 1 && strcmp(argv[1], "sync") == 0)
+		return cmd_import_sync(db, argc - 1, argv + 1);
+	rc = import_parse(argc, argv, &o);
 
 	if (rc != CLI_OK)
 		return rc;

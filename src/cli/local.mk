@@ -9,4 +9,5 @@ libcoopstock_a_SOURCES += \
 	src/cli/report.c \
 	src/cli/export.c \
 	src/cli/import.c
+libcoopstock_a_SOURCES += src/cli/sync.c src/cli/sync.h
 libcoopstock_a_SOURCES += src/cli/wave.c

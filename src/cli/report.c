@@ -16,6 +16,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/sync.h"
 #include "model/payment.h"
 #include "model/report.h"
 #include "model/setting.h"
@@ -425,6 +426,9 @@ cmd_report(struct db *db, int argc, char **argv)
 	enum status st, cst = ST_OK;
 	int known = 0, rc;
 
+	if (argc >= 2 && (strcmp(argv[1], "conflicts") == 0 ||
+			     strcmp(argv[1], "oversold") == 0))
+		return cmd_report_sync(db, argc - 1, argv + 1);
 	if (argc < 2)
 		return cli_usage_error(_("report needs a name: stock, "
 					 "low-stock, sales or payouts"));

@@ -12,7 +12,8 @@
  * product's stock.on_hand and each lot's lot_stock.on_hand equal the sum
  * of their moves; stock.reserved and lot_stock.reserved equal the
  * order_alloc rows of confirmed and packed orders; no other order holds
- * order_alloc rows; no product or lot has a negative ledger sum.  Each
+ * order_alloc rows.  A negative ledger sum is not a problem here: it is
+ * an oversold product after a merge (syncstate_oversold in syncstate.h).  Each
  * problem is passed to problem() as one translated sentence naming the
  * product by SKU (the string is valid only during the call); *count (if
  * not NULL) receives the number of problems.  Returns ST_OK when the

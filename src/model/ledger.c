@@ -2,9 +2,10 @@
  * ledger.c - see ledger.h.
  *
  * The caches are written with an upsert so that a product or lot gets its
- * row on its first move; the schema's CHECKs (on_hand >= 0, reserved <=
- * on_hand) are the last line of defence under the explicit checks the
- * callers make, so a bug cannot store impossible stock.
+ * row on its first move.  Callers check availability before they take
+ * stock.  Since schema 9 the caches may go below zero (a merge of two
+ * sites' sales of the same jar, see sync/bundle.h), so the schema no longer
+ * refuses it: reserved >= 0 is its only check.
  */
 #include <config.h>
 

@@ -19,9 +19,9 @@
  * Append one move (kind "intake", "sale", "return" or "adjust"; qty
  * signed, nonzero) for lot_id of product_id, with db_actor() as actor,
  * order_id (0: none) and note (NULL: ""), and add qty to the on_hand of
- * both caches, creating their rows when missing.  A move that would take
- * a cache below zero or below its reservation fails (ST_INVALID) through
- * the schema's CHECKs; callers check availability first.
+ * both caches, creating their rows when missing.  Nothing here refuses a
+ * move that takes a cache below zero or below its reservation (a merge may
+ * need to): callers check availability first.
  */
 enum status ledger_move(struct db *db, const char *kind, long long product_id,
     long long lot_id, int64_t qty, long long order_id, const char *note);

@@ -17,6 +17,8 @@ libcoopstock_a_SOURCES += \
 libcoopstock_a_SOURCES += src/model/exchange.c src/model/exchange.h
 libcoopstock_a_SOURCES += src/model/summary.c src/model/summary.h \
 	src/model/draft.c src/model/draft.h
+libcoopstock_a_SOURCES += src/model/replica.c src/model/replica.h
+libcoopstock_a_SOURCES += src/model/syncstate.c src/model/syncstate.h
 # Livestream bursts: quick entry lookups and packing waves.
 libcoopstock_a_SOURCES += \
 	src/model/burst.c src/model/burst.h \

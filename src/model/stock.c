@@ -10,6 +10,7 @@
  */
 #include <config.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,7 +38,7 @@ static const char sql_newest_lot[] =
 static const char sql_level[] =
     "SELECT on_hand, reserved FROM stock WHERE product_id = ?1";
 static const char sql_expired[] =
-    "SELECT sum(s.on_hand - s.reserved) FROM lot l"
+    "SELECT sum(max(s.on_hand - s.reserved, 0)) FROM lot l"
     " JOIN lot_stock s ON s.lot_id = l.id"
     " WHERE l.product_id = ?1 AND l.best_before < ?2";
 static const char sql_moves[] =
@@ -219,10 +220,12 @@ adjust_lot(struct db *db, long long product_id, long long lot_id, int64_t delta,
 	if (sqlite3_bind_int64(st, 1, lot_id) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 2, product_id) != SQLITE_OK)
 		return db_status(db, sqlite3_errcode(db_sqlite(db)));
-	s = db_query_int(db, st, -1, &free_qty);
+	/* no row: not a lot of this product (free stock itself may be below
+	 * zero after a merge, see replica.h) */
+	s = db_query_int(db, st, LLONG_MIN, &free_qty);
 	if (s != ST_OK)
 		return s;
-	if (free_qty < 0)
+	if (free_qty == LLONG_MIN)
 		return db_fail(db, ST_NOT_FOUND,
 		    _("lot %lld is not a lot of this product"), lot_id);
 	if (delta < 0 && free_qty < -delta) {

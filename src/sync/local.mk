@@ -13,3 +13,4 @@ libcoopstock_a_SOURCES += \
 	src/sync/imp_stock.c src/sync/imp_stock.h \
 	src/sync/import.c src/sync/import.h \
 	src/sync/strmap.c src/sync/strmap.h
+libcoopstock_a_SOURCES += src/sync/bundle.c src/sync/bundle.h
