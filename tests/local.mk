@@ -38,7 +38,7 @@ tests_unit_test_text_LDADD = $(UNIT_LDADD)
 # the figures of make bench.
 check_PROGRAMS += tests/tools/ptyrec
 tests_tools_ptyrec_SOURCES = tests/tools/ptyrec.c
-tests_tools_ptyrec_LDADD = $(PTY_LIBS)
+tests_tools_ptyrec_LDADD = $(PTY_LIBS) $(NCURSES_LIBS)
 
 # Command-line tests: shell scripts driving the real binary.
 cli_tests = \
@@ -230,6 +230,9 @@ tui_tests = tests/tui/widgets.sh tests/tui/zh.sh tests/tui/screens.sh \
 	tests/tui/quiet.sh
 TESTS += $(tui_tests)
 EXTRA_DIST += $(tui_tests) tests/tui/lib.sh
+# wire.sh: bytes on the wire counted by tests/tools/ptyrec (idle, Down).
+TESTS += tests/tui/wire.sh
+EXTRA_DIST += tests/tui/wire.sh
 tests_unit_test_ui_keys_SOURCES = tests/unit/test_ui_keys.c
 tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
@@ -284,3 +287,10 @@ TESTS += tests/tui/quick.sh
 EXTRA_DIST += tests/tui/quick.sh
 TESTS += tests/tui/sync.sh
 EXTRA_DIST += tests/tui/sync.sh
+# The product search index (product_gram) against a plain scan.
+check_PROGRAMS += tests/unit/test_product_gram
+TESTS += tests/unit/test_product_gram
+tests_unit_test_product_gram_SOURCES = tests/unit/test_product_gram.c \
+	$(CATALOG_TEST_LIB)
+tests_unit_test_product_gram_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_product_gram_LDADD = $(UNIT_LDADD)

@@ -363,6 +363,18 @@ configure_connection(struct db *db, char **errmsg)
 	return ST_OK;
 }
 
+enum status
+db_bulk_mode(struct db *db, int cache_mib)
+{
+	char *sql = xasprintf("PRAGMA cache_size=-%d; PRAGMA synchronous=OFF; "
+	    "PRAGMA temp_store=MEMORY",
+	    cache_mib > 0 ? cache_mib * 1024 : 2048);
+	enum status st = db_exec(db, sql);
+
+	free(sql);
+	return st;
+}
+
 /* Apply every migration newer than the file's version, in one transaction. */
 static enum status
 migrate(struct db *db, struct migration *m, size_t n, char **errmsg)

@@ -83,6 +83,13 @@ void db_clear_error(struct db *db);
 enum status db_exec(struct db *db, const char *sql);
 
 /*
+ * Tune db for loading a large amount at once (the bench generator): a
+ * page cache of cache_mib MiB and synchronous=OFF, so a crash or power
+ * cut during the load may lose or corrupt it.  Not for clerks' data.
+ */
+enum status db_bulk_mode(struct db *db, int cache_mib);
+
+/*
  * Prepare sql, or return the copy prepared earlier (statements are cached
  * by their text pointer, so pass string literals).  The statement is reset
  * and its bindings cleared; the db owns it.  Returns NULL with db_errmsg()

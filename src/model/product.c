@@ -3,9 +3,28 @@
  *
  * Search (see search.h): a SKU prefix is matched with ranges, never LIKE,
  * and names with instr(), because FTS5's trigram tokenizer cannot find
- * the one- and two-character words Chinese product names are made of.  A
- * name search is a scan (about 25 ms per 100,000 products), which keeps
- * it exact.
+ * the one- and two-character words Chinese product names are made of.
+ * instr() alone is a scan (40-200 ms per 100,000 products), so the
+ * candidates come from product_gram (011-product-gram.sql), which posts
+ * each product under every character and character pair of its names
+ * (and ASCII triples): a search is posted under its rarest gram, and
+ * instr() stays the final filter, so results are exactly the scan's.
+ *
+ * A page is the merge of up to four arms, each read nearest the cursor
+ * first and at most a page long, merged here by (key, id):
+ *   - the names: when the search has a gram that is not ASCII (Chinese),
+ *     its postings in product_gram_sku or _name are already in the
+ *     list's order, so the page is an index range read in order, however
+ *     many products have the gram and wherever they sort.  For ASCII
+ *     grams (English names, SKU-like text) there is no ordered copy: a
+ *     gram with fewer than GRAM_SPARSE postings has them fetched and
+ *     sorted; a denser one walks the sort index (WALK_WINDOW rows at most,
+ *     falling back to the postings when matches cluster elsewhere);
+ *   - the SKU ranges, as typed, upper and folded (repeats skipped).
+ * A second gram (the next rarest) is checked in the postings before a
+ * product row is read.  Counts read postings in no order and stop at the
+ * caller's cap; the SKU count takes only products whose names do not
+ * match, so the two sets are disjoint.
  *
  * Paging compares row values, (sku, id) > (?, ?), so SQLite walks the
  * index from the cursor.  Statements are cached by their text pointer, so
@@ -46,14 +65,99 @@
 	"WHERE (p." key ", p.id) " cmp " (?1, ?2) AND " PRODUCT_FILTER \
 	" ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12"
 
-/* [sort][backward] */
-static const char *const page_sql[2][2] = {
-	{ PRODUCT_PAGE("sku", ">", "ASC"), PRODUCT_PAGE("sku", "<", "DESC") },
-	{ PRODUCT_PAGE("name", ">", "ASC"), PRODUCT_PAGE("name", "<", "DESC") },
-};
+#define NAME_MATCH \
+	"(instr(lower(p.name), ?11) > 0 OR instr(lower(p.name_en), ?11) > 0)"
+#define STOCK_COLS ", coalesce(s.on_hand, 0), coalesce(s.reserved, 0) "
+#define STOCK_JOIN "LEFT JOIN stock s ON s.product_id = p.id "
+/* A product posted under gram ?13 is also posted under ?14 (NULL: no
+ * second gram). */
+#define ALSO_14(id) \
+	"(?14 IS NULL OR EXISTS (SELECT 1 FROM product_gram h " \
+	"WHERE h.gram = ?14 AND h.product_id = " id ")) "
+/* The rows of the ids a subquery chose and ordered (only those are read
+ * in full and joined with their stock). */
+#define CHOSEN \
+	"SELECT " PRODUCT_COLS STOCK_COLS "FROM (SELECT p.id AS id "
+#define CHOSEN_END(key, dir) \
+	" ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12) AS c " \
+	"CROSS JOIN product p ON p.id = c.id " STOCK_JOIN \
+	"ORDER BY p." key " " dir ", p.id " dir
 
-static const char count_sql[] =
-    "SELECT count(*) FROM product p WHERE " PRODUCT_FILTER;
+/* Name matches from the postings of a gram that is not ASCII, read in
+ * the list's order (product_gram_sku or _name). */
+#define ARM_SORTED(tab, key, cmp, dir) \
+	"SELECT " PRODUCT_COLS STOCK_COLS "FROM " tab " g " \
+	"CROSS JOIN product p ON p.id = g.product_id " STOCK_JOIN \
+	"WHERE g.gram = ?13 AND (g." key ", g.product_id) " cmp " (?1, ?2) " \
+	"AND " ALSO_14("g.product_id") "AND (?3 OR p.active = 1) AND " \
+	NAME_MATCH " ORDER BY g." key " " dir ", g.product_id " dir \
+	" LIMIT ?12"
+
+/* Name matches from the postings of ASCII gram ?13 (and ?14), fetched
+ * and sorted: for sparse grams. */
+#define ARM_POSTED(key, cmp, dir) \
+	CHOSEN "FROM product_gram g " \
+	"CROSS JOIN product p ON p.id = g.product_id " \
+	"WHERE g.gram = ?13 AND " ALSO_14("g.product_id") \
+	"AND (p." key ", p.id) " cmp " (?1, ?2) AND (?3 OR p.active = 1) " \
+	"AND " NAME_MATCH CHOSEN_END(key, dir)
+
+/* Name matches by walking the sort index, looking at ?15 rows at most:
+ * for dense grams. */
+#define ARM_WINDOW(key, cmp, dir) \
+	"SELECT " PRODUCT_COLS STOCK_COLS "FROM (SELECT * FROM product q " \
+	"WHERE (q." key ", q.id) " cmp " (?1, ?2) " \
+	"ORDER BY q." key " " dir ", q.id " dir " LIMIT ?15) AS p " \
+	STOCK_JOIN "WHERE (?3 OR p.active = 1) AND " NAME_MATCH \
+	" ORDER BY p." key " " dir ", p.id " dir " LIMIT ?12"
+
+/* SKU prefix matches, range lo..hi (?5/?6, ?7/?8 or ?9/?10). */
+#define ARM_SKU(lo, hi, key, cmp, dir) \
+	CHOSEN "FROM product p WHERE p.sku >= " lo \
+	" AND p.sku < " hi " AND (p." key ", p.id) " cmp " (?1, ?2) " \
+	"AND (?3 OR p.active = 1)" CHOSEN_END(key, dir)
+
+#define VARIANTS(M) \
+	{ { M("sku", ">", "ASC"), M("sku", "<", "DESC") }, \
+	  { M("name", ">", "ASC"), M("name", "<", "DESC") } }
+#define SORTED_SKU(k, c, d) ARM_SORTED("product_gram_sku", k, c, d)
+#define SORTED_NAME(k, c, d) ARM_SORTED("product_gram_name", k, c, d)
+#define SKU_A(k, c, d) ARM_SKU("?5", "?6", k, c, d)
+#define SKU_B(k, c, d) ARM_SKU("?7", "?8", k, c, d)
+#define SKU_C(k, c, d) ARM_SKU("?9", "?10", k, c, d)
+
+/* [sort][backward] */
+static const char *const scan_sql[2][2] = VARIANTS(PRODUCT_PAGE);
+static const char *const sorted_sql[2][2] = {
+	{ SORTED_SKU("sku", ">", "ASC"), SORTED_SKU("sku", "<", "DESC") },
+	{ SORTED_NAME("name", ">", "ASC"), SORTED_NAME("name", "<", "DESC") },
+};
+static const char *const posted_sql[2][2] = VARIANTS(ARM_POSTED);
+static const char *const window_sql[2][2] = VARIANTS(ARM_WINDOW);
+static const char *const sku_sql[3][2][2] = {
+	VARIANTS(SKU_A), VARIANTS(SKU_B), VARIANTS(SKU_C) };
+
+/* Counts up to ?12 (-1: all).  Without grams, a scan; with them, the
+ * products posted under grams ?13 and ?14 whose names match, plus those
+ * only a SKU range matches: two disjoint sets. */
+static const char count_scan_sql[] =
+    "SELECT count(*) FROM (SELECT 1 FROM product p WHERE " PRODUCT_FILTER
+    " LIMIT ?12)";
+static const char count_name_sql[] =
+    "SELECT count(*) FROM (SELECT 1 FROM product_gram g "
+    "CROSS JOIN product p ON p.id = g.product_id WHERE g.gram = ?13 AND "
+    ALSO_14("g.product_id") "AND (?3 OR p.active = 1) AND " NAME_MATCH
+    " LIMIT ?12)";
+static const char count_sku_sql[] =
+    "SELECT count(*) FROM (SELECT 1 FROM product p WHERE "
+    "(?3 OR p.active = 1) AND ?4 AND (p.sku >= ?5 AND p.sku < ?6"
+    " OR p.sku >= ?7 AND p.sku < ?8 OR p.sku >= ?9 AND p.sku < ?10)"
+    " AND NOT " NAME_MATCH " LIMIT ?12)";
+
+/* Postings are counted up to this; a gram with as many is dense. */
+#define GRAM_SPARSE 2000
+/* Rows a walk looks at before it reads the postings instead. */
+#define WALK_WINDOW 2000
 
 void
 product_clear(struct product *p)
@@ -409,20 +513,178 @@ bind_filter(sqlite3_stmt *st, const char *search, int include_inactive)
 	return rc == SQLITE_OK ? search_bind(st, 4, search) : rc;
 }
 
+/* How a search is answered (see the top of the file). */
+struct plan {
+	int scan;          /* no grams: the scan, scan_sql */
+	int none;          /* a gram has no posting: no name matches */
+	char *gram;        /* the rarest gram, or the rarest not ASCII */
+	char *gram2;       /* the next rarest (or gram again) */
+	int sorted;        /* gram is not ASCII: sorted_sql */
+	long long postings; /* gram's postings, up to GRAM_SPARSE */
+	char *prefix[3];   /* the SKU prefixes, NULL when a repeat */
+};
+
+static void
+plan_clear(struct plan *p)
+{
+	free(p->gram);
+	free(p->gram2);
+	for (int i = 0; i < 3; i++)
+		free(p->prefix[i]);
+	memset(p, 0, sizeof *p);
+}
+
+static int
+is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* The three SKU prefixes search_bind binds: as typed, upper, folded. */
+static void
+plan_prefixes(struct plan *p, const char *search)
+{
+	char *raw = text_trim(search), *low = search_fold(search);
+	char *up = xstrdup(low);
+
+	for (char *c = up; *c != '\0'; c++)
+		if (*c >= 'a' && *c <= 'z')
+			*c = (char)(*c - 'a' + 'A');
+	p->prefix[0] = raw;
+	p->prefix[1] = strcmp(up, raw) != 0 ? up : (free(up), NULL);
+	p->prefix[2] = strcmp(low, raw) != 0 &&
+	    (p->prefix[1] == NULL || strcmp(low, up) != 0) ? low
+	    : (free(low), NULL);
+}
+
+/* Index of the fewest postings among c[0..n-1], skipping skip and,
+ * when cjk, ASCII grams; -1 for none. */
+static int
+fewest(char **g, const long long *c, int n, int skip, int cjk)
+{
+	int best = -1;
+
+	for (int i = 0; i < n; i++)
+		if (i != skip && (!cjk || !is_ascii(g[i])) &&
+		    (best < 0 || c[i] < c[best]))
+			best = i;
+	return best;
+}
+
+/* Count each gram's postings (up to GRAM_SPARSE) and choose. */
+static enum status
+plan_make(struct db *db, const char *search, struct plan *p)
+{
+	sqlite3_stmt *st = NULL;
+	char *low = search_fold(search), **g = NULL;
+	int n = search_grams(low, &g), a, b;
+	long long *c = xcalloc((size_t)n + 1, sizeof *c);
+	enum status s = ST_OK;
+
+	memset(p, 0, sizeof *p);
+	p->scan = n == 0;
+	plan_prefixes(p, search);
+	if (n > 0 && (st = db_prepare(db, "SELECT count(*) FROM (SELECT 1 "
+	    "FROM product_gram WHERE gram = ?1 LIMIT ?2)")) == NULL)
+		s = ST_ERROR;
+	for (int i = 0; i < n && s == ST_OK && !p->none; i++) {
+		db_bind_text(st, 1, g[i]);
+		sqlite3_bind_int(st, 2, GRAM_SPARSE);
+		s = db_query_int(db, st, 0, &c[i]);
+		p->none = c[i] == 0;
+	}
+	if (s == ST_OK && n > 0 && !p->none) {
+		a = fewest(g, c, n, -1, 1);
+		p->sorted = a >= 0;
+		if (a < 0)
+			a = fewest(g, c, n, -1, 0);
+		b = fewest(g, c, n, a, 0);
+		p->gram = xstrdup(g[a]);
+		p->gram2 = xstrdup(g[b >= 0 ? b : a]);
+		p->postings = c[a];
+	}
+	free(c);
+	search_grams_free(g, n);
+	free(low);
+	return s;
+}
+
+/* Bind the filter, the cap or limit ?12 and the plan's grams. */
+static int
+bind_plan(sqlite3_stmt *st, const char *search, int include_inactive,
+    long long n12, const struct plan *p)
+{
+	int rc = bind_filter(st, search, include_inactive);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(st, 12, n12);
+	if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) >= 14) {
+		rc = sqlite3_bind_text(st, 13, p->gram, -1, SQLITE_STATIC);
+		if (rc == SQLITE_OK && p->gram2 != NULL &&
+		    strcmp(p->gram2, p->gram) != 0)
+			rc = sqlite3_bind_text(st, 14, p->gram2, -1,
+			    SQLITE_STATIC);
+		else if (rc == SQLITE_OK)
+			rc = sqlite3_bind_null(st, 14);
+	}
+	if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) >= 15)
+		rc = sqlite3_bind_int(st, 15, WALK_WINDOW);
+	return rc;
+}
+
+/* Run count statement sql for search under plan p, up to cap. */
+static enum status
+count_run(struct db *db, const char *sql, const char *search,
+    int include_inactive, const struct plan *p, long long cap, long long *n)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	int rc;
+
+	if (st == NULL)
+		return ST_ERROR;
+	rc = bind_plan(st, search, include_inactive, cap, p);
+	if (rc != SQLITE_OK)
+		return db_status(db, rc);
+	return db_query_int(db, st, 0, n);
+}
+
+enum status
+product_count_upto(struct db *db, const char *search, int include_inactive,
+    long long cap, long long *n)
+{
+	struct plan p;
+	long long a = 0, b = 0;
+	enum status s;
+
+	*n = 0;
+	if (cap < 0)
+		cap = -1;
+	s = plan_make(db, search, &p);
+	if (s == ST_OK && p.scan)
+		s = count_run(db, count_scan_sql, search, include_inactive, &p,
+		    cap, &a);
+	else if (s == ST_OK) {
+		if (!p.none)
+			s = count_run(db, count_name_sql, search,
+			    include_inactive, &p, cap, &a);
+		if (s == ST_OK && (cap < 0 || a < cap))
+			s = count_run(db, count_sku_sql, search,
+			    include_inactive, &p, cap < 0 ? -1 : cap - a, &b);
+	}
+	plan_clear(&p);
+	if (s == ST_OK)
+		*n = a + b;
+	return s;
+}
+
 enum status
 product_count(struct db *db, const char *search, int include_inactive,
     long long *n)
 {
-	sqlite3_stmt *st = db_prepare(db, count_sql);
-	int rc;
-
-	*n = 0;
-	if (st == NULL)
-		return ST_ERROR;
-	rc = bind_filter(st, search, include_inactive);
-	if (rc != SQLITE_OK)
-		return db_status(db, rc);
-	return db_query_int(db, st, 0, n);
+	return product_count_upto(db, search, include_inactive, -1, n);
 }
 
 /* Bind the cursor (?1, ?2): for no cursor, a key below (forward) or above
@@ -458,37 +720,151 @@ row_from_stmt(sqlite3_stmt *st, enum product_sort sort,
 	r->cursor.id = r->p.id;
 }
 
-/* Read up to limit rows (the statement gives them nearest first) and
- * deliver them in ascending order. */
+/* Read up to limit rows into rows[] (nearest first, as the statement
+ * gives them); *n receives how many. */
 static enum status
-deliver(struct db *db, sqlite3_stmt *st, enum product_sort sort,
-    int backward, int limit,
-    int (*fn)(const struct product_row *row, void *arg), void *arg)
+collect(struct db *db, sqlite3_stmt *st, enum product_sort sort, int limit,
+    struct product_row *rows, int *n)
 {
-	struct product_row *rows = xcalloc((size_t)limit, sizeof *rows);
-	int n = 0, rc = SQLITE_DONE, stop = 0;
+	int rc = SQLITE_DONE;
 	enum status s;
 
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row_from_stmt(st, sort, &rows[n]);
-		if (!backward) {
-			stop = fn(&rows[n], arg);
-			product_clear(&rows[n].p);
-			if (stop)
-				break;
-		} else
-			n++;
-	}
-	if (n == limit || stop)
+	*n = 0;
+	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		row_from_stmt(st, sort, &rows[(*n)++]);
+	if (*n == limit)
 		rc = SQLITE_DONE;
 	s = db_status(db, rc);
 	sqlite3_reset(st);
-	for (int i = n - 1; i >= 0; i--) {
-		if (!stop && s == ST_OK)
-			stop = fn(&rows[i], arg);
+	return s;
+}
+
+/* Run one arm: statement sql, rows nearest first into rows[]. */
+static enum status
+arm_run(struct db *db, const char *sql, const char *search,
+    enum product_sort sort, int include_inactive,
+    const struct product_cursor *after, int backward, int limit,
+    const struct plan *p, struct product_row *rows, int *n)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	int rc;
+
+	*n = 0;
+	if (st == NULL)
+		return ST_ERROR;
+	rc = bind_cursor(st, after, backward);
+	if (rc == SQLITE_OK)
+		rc = bind_plan(st, search, include_inactive, limit, p);
+	if (rc != SQLITE_OK)
+		return db_status(db, rc);
+	return collect(db, st, sort, limit, rows, n);
+}
+
+/* The name arm: sorted postings, or a window walk that falls back to
+ * fetching the postings when it does not fill the page. */
+static enum status
+arm_name(struct db *db, const char *search, enum product_sort sort,
+    int include_inactive, const struct product_cursor *after, int backward,
+    int limit, const struct plan *p, struct product_row *rows, int *n)
+{
+	int b = backward != 0;
+	enum status s;
+
+	if (p->sorted)
+		return arm_run(db, sorted_sql[sort][b], search, sort,
+		    include_inactive, after, backward, limit, p, rows, n);
+	if (p->postings < GRAM_SPARSE)
+		return arm_run(db, posted_sql[sort][b], search, sort,
+		    include_inactive, after, backward, limit, p, rows, n);
+	s = arm_run(db, window_sql[sort][b], search, sort, include_inactive,
+	    after, backward, limit, p, rows, n);
+	if (s != ST_OK || *n == limit)
+		return s;
+	for (int i = 0; i < *n; i++)
 		product_clear(&rows[i].p);
+	return arm_run(db, posted_sql[sort][b], search, sort, include_inactive,
+	    after, backward, limit, p, rows, n);
+}
+
+/* Is row a nearer than b in the walk's direction? */
+static int
+nearer(const struct product_row *a, const struct product_row *b,
+    int backward)
+{
+	int c = strcmp(a->cursor.key, b->cursor.key);
+
+	if (c == 0)
+		c = (a->cursor.id > b->cursor.id) - (a->cursor.id < b->cursor.id);
+	return backward ? c > 0 : c < 0;
+}
+
+/* Merge the arms' rows (each nearest first) into out, nearest first,
+ * each product once, at most limit; the rest are freed. */
+static int
+merge(struct product_row *arm[], const int *na, int narms, int limit,
+    int backward, struct product_row *out)
+{
+	int pos[4] = { 0 }, n = 0;
+
+	for (;;) {
+		int best = -1;
+
+		for (int k = 0; k < narms; k++)
+			if (pos[k] < na[k] && (best < 0 ||
+			    nearer(&arm[k][pos[k]], &arm[best][pos[best]],
+			    backward)))
+				best = k;
+		if (best < 0)
+			break;
+		if (n < limit && (n == 0 ||
+		    out[n - 1].p.id != arm[best][pos[best]].p.id))
+			out[n++] = arm[best][pos[best]];
+		else
+			product_clear(&arm[best][pos[best]].p);
+		pos[best]++;
 	}
-	free(rows);
+	/* out[] holds the strings now; cursors point into them still */
+	return n;
+}
+
+/* Fill rows[] (*n of them, nearest first) for a search. */
+static enum status
+page_rows(struct db *db, const char *search, enum product_sort sort,
+    int include_inactive, const struct product_cursor *after, int backward,
+    int limit, struct product_row *rows, int *n)
+{
+	struct product_row *arm[4] = { NULL };
+	int na[4] = { 0 }, b = backward != 0;
+	struct plan p;
+	enum status s = plan_make(db, search, &p);
+
+	*n = 0;
+	if (s == ST_OK && p.scan)
+		s = arm_run(db, scan_sql[sort][b], search, sort,
+		    include_inactive, after, backward, limit, &p, rows, n);
+	if (s != ST_OK || p.scan) {
+		plan_clear(&p);
+		return s;
+	}
+	for (int k = 0; k < 4; k++)
+		arm[k] = xcalloc((size_t)limit, sizeof *arm[k]);
+	if (!p.none)
+		s = arm_name(db, search, sort, include_inactive, after, backward,
+		    limit, &p, arm[0], &na[0]);
+	for (int k = 0; k < 3 && s == ST_OK; k++)
+		if (p.prefix[k] != NULL)
+			s = arm_run(db, sku_sql[k][sort][b], search, sort,
+			    include_inactive, after, backward, limit, &p,
+			    arm[k + 1], &na[k + 1]);
+	if (s == ST_OK)
+		*n = merge(arm, na, 4, limit, backward, rows);
+	else
+		for (int k = 0; k < 4; k++)
+			for (int i = 0; i < na[k]; i++)
+				product_clear(&arm[k][i].p);
+	for (int k = 0; k < 4; k++)
+		free(arm[k]);
+	plan_clear(&p);
 	return s;
 }
 
@@ -498,23 +874,25 @@ product_page(struct db *db, const char *search, enum product_sort sort,
     int limit, int (*fn)(const struct product_row *row, void *arg),
     void *arg)
 {
-	sqlite3_stmt *st;
-	int rc;
+	struct product_row *rows;
+	enum status s;
+	int n = 0, stop = 0;
 
 	if (limit < 1 || (sort != PRODUCT_SORT_SKU && sort != PRODUCT_SORT_NAME))
 		return db_fail(db, ST_INVALID, "product_page: bad limit or sort");
 	if (after != NULL && after->sort != sort)
 		return db_fail(db, ST_INVALID,
 		    "product_page: the cursor is from another sort");
-	st = db_prepare(db, page_sql[sort][backward != 0]);
-	if (st == NULL)
-		return ST_ERROR;
-	rc = bind_cursor(st, after, backward);
-	if (rc == SQLITE_OK)
-		rc = bind_filter(st, search, include_inactive);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int(st, 12, limit);
-	if (rc != SQLITE_OK)
-		return db_status(db, rc);
-	return deliver(db, st, sort, backward != 0, limit, fn, arg);
+	rows = xcalloc((size_t)limit, sizeof *rows);
+	s = page_rows(db, search, sort, include_inactive, after, backward,
+	    limit, rows, &n);
+	for (int k = 0; k < n; k++) {
+		int i = backward ? n - 1 - k : k;
+
+		if (!stop && s == ST_OK)
+			stop = fn(&rows[i], arg);
+		product_clear(&rows[i].p);
+	}
+	free(rows);
+	return s;
 }

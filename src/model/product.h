@@ -147,4 +147,13 @@ enum status product_page(struct db *db, const char *search,
 enum status product_count(struct db *db, const char *search,
     int include_inactive, long long *n);
 
+/*
+ * As product_count, but stop counting at cap (< 0: no cap): *n == cap
+ * means "cap or more".  A list that shows "1000+" while the clerk types
+ * costs a bounded time per key, where an exact count of a common
+ * character reads every product that has it.
+ */
+enum status product_count_upto(struct db *db, const char *search,
+    int include_inactive, long long cap, long long *n);
+
 #endif

@@ -33,6 +33,78 @@ search_bind_prefix(sqlite3_stmt *st, int lo, const char *p)
 	return rc;
 }
 
+char *
+search_fold(const char *search)
+{
+	char *raw = text_trim(search), *low = text_fold(raw);
+
+	free(raw);
+	return low;
+}
+
+/* Bytes of the character at s (valid UTF-8, not at its end). */
+static size_t
+char_len(const char *s)
+{
+	size_t n = 1;
+
+	while (((unsigned char)s[n] & 0xc0) == 0x80)
+		n++;
+	return n;
+}
+
+/* Add the distinct runs of w characters of s (len bytes) to g[*n]. */
+static void
+add_runs(const char *s, size_t len, size_t w, char **g, int *n)
+{
+	for (size_t i = 0; i < len; i += char_len(s + i)) {
+		size_t e = i, k = 0;
+		int dup = 0;
+		char *run;
+
+		for (; k < w && e < len; k++)
+			e += char_len(s + e);
+		if (k < w)
+			break;
+		run = xstrndup(s + i, e - i);
+		for (int d = 0; d < *n && !dup; d++)
+			dup = strcmp(g[d], run) == 0;
+		if (dup)
+			free(run);
+		else
+			g[(*n)++] = run;
+	}
+}
+
+int
+search_grams(const char *s, char ***out)
+{
+	size_t len = strlen(s), nchars = 0;
+	int ascii = 1, n = 0;
+	char **g;
+
+	*out = NULL;
+	if (len == 0 || !utf8_valid(s, len))
+		return 0;
+	for (size_t i = 0; i < len; i += char_len(s + i)) {
+		nchars++;
+		ascii = ascii && (unsigned char)s[i] < 0x80;
+	}
+	g = xcalloc(len, sizeof *g);
+	add_runs(s, len, nchars == 1 ? 1 : ascii && nchars >= 3 ? 3 : 2, g,
+	    &n);
+	*out = g;
+	return n;
+}
+
+void
+search_grams_free(char **grams, int n)
+{
+	for (int i = 0; grams != NULL && i < n; i++)
+		free(grams[i]);
+	free(grams);
+}
+
 int
 search_bind(sqlite3_stmt *st, int first, const char *search)
 {

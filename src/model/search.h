@@ -32,4 +32,25 @@ int search_bind(sqlite3_stmt *st, int first, const char *search);
  */
 int search_bind_prefix(sqlite3_stmt *st, int lo, const char *p);
 
+/*
+ * The text search_bind compares with names: search trimmed, then folded
+ * (text_fold).  NULL gives "".  Caller frees.
+ */
+char *search_fold(const char *search);
+
+/*
+ * The grams of folded text s, as the product_gram table posts them (see
+ * share/sql/011-product-gram.sql): for one character, that character;
+ * for ASCII text of three or more, each distinct run of three; for the
+ * rest, each distinct pair of adjacent characters; in order.  A
+ * character is a UTF-8 sequence.  Returns the number of grams (>= 1) and
+ * sets *out to a new array of new strings (free with search_grams_free),
+ * or returns 0 with *out NULL when s is empty or not valid UTF-8, for
+ * which the caller must scan instead.
+ */
+int search_grams(const char *s, char ***out);
+
+/* Free n grams from search_grams.  NULL ok. */
+void search_grams_free(char **grams, int n);
+
 #endif

@@ -6,8 +6,11 @@
  *
  * SCRIPT is a file of lines (or "-" for none):
  *   key NAME [COUNT]   send a key COUNT times (down up pgdn pgup home end
- *                      enter esc tab f1 f10 bs, or a single character),
- *                      waiting for the output to go quiet after each
+ *                      enter esc tab f1 f10 bs ctrl-l ctrl-w, or a single
+ *                      character),
+ *                      waiting for the output to go quiet after each;
+ *                      a key is sent as TERM's terminfo entry has it
+ *                      (xterm: Down is ESC O B), else as xterm's ESC [ B
  *   text STRING        send STRING as typed text, then wait for quiet
  *   idle SECONDS       send nothing for SECONDS and count the bytes
  *   mark LABEL         start a new report line called LABEL
@@ -21,6 +24,7 @@
  */
 #include <config.h>
 
+#include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -32,6 +36,7 @@
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <term.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -41,6 +46,7 @@ struct rec {
 	long long total;
 	int quiet_ms;
 	int dead;
+	const char *term;
 };
 
 static long long
@@ -90,22 +96,39 @@ until_quiet(struct rec *r, long long *last)
 	return bytes;
 }
 
+/* What a terminal of type term sends for key name: its terminfo entry
+ * (so a program in keypad mode, as curses puts it, understands it), else
+ * the xterm sequence; a single character is itself. */
 static const char *
-key_bytes(const char *name)
+key_bytes(const char *name, const char *term)
 {
-	static const struct { const char *name, *seq; } keys[] = {
-		{ "down", "\033[B" }, { "up", "\033[A" }, { "right", "\033[C" },
-		{ "left", "\033[D" }, { "pgdn", "\033[6~" }, { "pgup", "\033[5~" },
-		{ "home", "\033[H" }, { "end", "\033[F" }, { "enter", "\r" },
-		{ "esc", "\033" }, { "tab", "\t" }, { "f1", "\033OP" },
-		{ "f10", "\033[21~" }, { "bs", "\177" },
-		{ "ctrl-l", "\014" }, { "ctrl-w", "\027" },
+	static const struct { const char *name, *cap, *seq; } keys[] = {
+		{ "down", "kcud1", "\033[B" }, { "up", "kcuu1", "\033[A" },
+		{ "right", "kcuf1", "\033[C" }, { "left", "kcub1", "\033[D" },
+		{ "pgdn", "knp", "\033[6~" }, { "pgup", "kpp", "\033[5~" },
+		{ "home", "khome", "\033[H" }, { "end", "kend", "\033[F" },
+		{ "enter", NULL, "\r" }, { "esc", NULL, "\033" },
+		{ "tab", NULL, "\t" }, { "f1", "kf1", "\033OP" },
+		{ "f10", "kf10", "\033[21~" }, { "bs", NULL, "\177" },
+		{ "ctrl-l", NULL, "\014" }, { "ctrl-w", NULL, "\027" },
 	};
 	static char one[2];
+	static int loaded;
+	int err;
 
-	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
-		if (strcmp(keys[i].name, name) == 0)
+	if (!loaded)
+		loaded = setupterm((char *)term, STDOUT_FILENO, &err) == OK ? 1 : -1;
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		char *v;
+
+		if (strcmp(keys[i].name, name) != 0)
+			continue;
+		if (loaded < 0 || keys[i].cap == NULL)
 			return keys[i].seq;
+		v = tigetstr((char *)keys[i].cap);
+		return v != NULL && v != (char *)-1 && *v != '\0' ? v
+		    : keys[i].seq;
+	}
 	if (strlen(name) == 1) {
 		one[0] = name[0];
 		return one;
@@ -153,7 +176,7 @@ script_line(struct rec *r, char *line, struct mark *m)
 		char *name = strtok(arg, " "), *n = strtok(NULL, " ");
 
 		count = n ? strtol(n, NULL, 10) : 1;
-		if ((seq = key_bytes(name)) == NULL)
+		if ((seq = key_bytes(name, r->term)) == NULL)
 			return -1;
 		for (long i = 0; i < count && !r->dead; i++) {
 			send_str(r, seq);
@@ -200,6 +223,7 @@ main(int argc, char **argv)
 		default: return 2;
 		}
 	}
+	r.term = term;
 	if (argc - optind < 3 || strcmp(argv[optind + 1], "--") != 0) {
 		fprintf(stderr, "usage: ptyrec [-s COLSxROWS] [-t TERM] [-q MS] [-o RAW] SCRIPT -- CMD...\n");
 		return 2;

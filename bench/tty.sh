@@ -1,0 +1,99 @@
+#!/bin/sh
+# bench/tty.sh - what the screen costs on the wire: coopstock's product
+# list on the big database against `less` on a text table of the same
+# rows, on the same 80x24 pseudo-terminal, for TERM=xterm-256color and
+# TERM=vt100.  Run by `make bench` (bench-tty).
+#
+#   tty.sh DB TABLE
+#
+# coopstock signs in as "manager" (PIN 1234, set by bench-gen), waits on
+# Home for 10 s, opens Products (p); then both programs get the same keys
+# under tests/tools/ptyrec: 200 Down, 50 PageDown, 10 s of no input.
+# Printed per TERM: bytes of the first screen and the time to it (exec to
+# the first quiet screen), bytes to Home and to the product list, mean
+# bytes per Down and per PageDown, bytes while idle, peak RSS, with
+# coopstock, less and the ratio.  Targets (issue 9): Down <= 1.0x less,
+# PageDown <= 1.5x, product list <= 1.2x less's first screen, idle 0
+# bytes, startup < 2x, peak RSS < 16 MiB.  Nothing is asserted; figures
+# depend on the machine and its load.
+set -eu
+: "${COOPSTOCK:=./coopstock}"
+: "${PTYREC:=tests/tools/ptyrec}"
+DB=$1
+TABLE=$2
+W=$(mktemp -d "${TMPDIR:-/tmp}/coopstock-tty.XXXXXX")
+trap 'rm -rf "$W"' EXIT
+
+keys() {
+	echo "mark down"
+	echo "key down 200"
+	echo "mark pgdn"
+	echo "key pgdn 50"
+	echo "mark idle"
+	echo "idle 10"
+}
+keys >"$W/less.keys"
+# The PIN check (yescrypt) can outlast the quiet window: the idle lines
+# count whatever is still on its way into the right mark.
+{
+	echo "mark home"
+	echo "key enter"
+	echo "text 1234"
+	echo "key enter"
+	echo "idle 2"
+	echo "mark home_idle"
+	echo "idle 10"
+	echo "mark list"
+	echo "key p"
+	echo "idle 1"
+	keys
+} >"$W/cs.keys"
+
+# field NAME FILE: the figure NAME from a ptyrec report.
+field() {
+	case $1 in
+	first) awk '/^first_screen/ { sub("bytes=", "", $2); print $2 }' "$2" ;;
+	ms) awk '/^first_screen/ { sub("ms=", "", $3); print $3 }' "$2" ;;
+	down | pgdn) awk -v m="$1" '$1 == m { sub("mean=", "", $4); print $4 }' "$2" ;;
+	home | home_idle | list | idle)
+		awk -v m="$1" '$1 == m { sub("bytes=", "", $3); print $3 }' "$2" ;;
+	rss) awk '/^exit/ { sub("peak_rss_kb=", "", $3); print $3 }' "$2" ;;
+	status) awk '/^exit/ { sub("status=", "", $2); print $2 }' "$2" ;;
+	esac
+}
+
+ratio() {
+	case $1 in
+	n/a | "") echo "n/a" ;;
+	*) case $2 in
+	   "" | n/a) echo "-" ;;
+	   *) awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print (a > 0 ? "inf" : "-") }' ;;
+	   esac ;;
+	esac
+}
+
+row() { # LABEL COOPSTOCK LESS TARGET
+	printf '%-36s %10s %10s %7s   %s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")" "$4"
+}
+
+for term in xterm-256color vt100; do
+	env -u LESS -u LESSOPEN -u LESSCLOSE "$PTYREC" -t "$term" -q 100 \
+	    "$W/less.keys" -- less "$TABLE" >"$W/less.$term"
+	env COOPSTOCK_DATADIR="${COOPSTOCK_DATADIR:-}" LANG=C.UTF-8 \
+	    LC_ALL=C.UTF-8 "$PTYREC" -t "$term" -q 100 "$W/cs.keys" -- \
+	    "$COOPSTOCK" --db "$DB" >"$W/cs.$term" 2>&1 || :
+	L=$W/less.$term
+	C=$W/cs.$term
+	echo
+	printf '%-36s %10s %10s %7s   %s\n' "80x24, TERM=$term" coopstock less \
+	    ratio target
+	row "first screen (sign-in), bytes" "$(field first "$C")" "$(field first "$L")" ""
+	row "signing in to Home, bytes" "$(field home "$C")" "" ""
+	row "idle 10 s on Home, bytes" "$(field home_idle "$C")" "" "0"
+	row "product list (p), bytes" "$(field list "$C")" "$(field first "$L")" "<= 1.2x"
+	row "Down x200, mean bytes per key" "$(field down "$C")" "$(field down "$L")" "<= 1.0x"
+	row "PageDown x50, mean bytes per key" "$(field pgdn "$C")" "$(field pgdn "$L")" "<= 1.5x"
+	row "idle 10 s on the list, bytes" "$(field idle "$C")" "$(field idle "$L")" "0"
+	row "startup to first screen, ms" "$(field ms "$C")" "$(field ms "$L")" "< 2x"
+	row "peak RSS, KiB" "$(field rss "$C")" "$(field rss "$L")" "< 16384 KiB"
+done
