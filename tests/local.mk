@@ -176,7 +176,7 @@ tests_unit_test_faults_LDADD = $(UNIT_LDADD)
 # make stress: the long variants, not part of make check.  The fault loops
 # try every N instead of a sample, and the fuzz replayers run each corpus
 # input in 100,000 mutated forms.  A few minutes.
-stress_tests = tests/unit/test_faults $(fuzz_replays)
+stress_tests = tests/unit/test_faults $(fuzz_replays) $(hardening_tests)
 stress:
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(stress_tests)' COOPSTOCK_STRESS=1
 .PHONY: stress
@@ -270,3 +270,11 @@ tests_unit_test_wave_LDADD = $(UNIT_LDADD)
 TESTS += tests/cli/wave.sh
 EXTRA_DIST += tests/cli/wave.sh \
 	tests/data/wave-print-42.txt tests/data/wave-print-80.txt
+
+# Reliability (issue 6): kills at random moments, backups under load, a
+# frozen clerk, terminal injection through a pty.  COOPSTOCK_STRESS=1 (make
+# stress) runs the long variants.
+hardening_tests = \
+	tests/cli/killloop.sh
+TESTS += $(hardening_tests)
+EXTRA_DIST += $(hardening_tests)
