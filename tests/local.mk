@@ -275,6 +275,7 @@ EXTRA_DIST += tests/cli/wave.sh \
 # frozen clerk, terminal injection through a pty.  COOPSTOCK_STRESS=1 (make
 # stress) runs the long variants.
 hardening_tests = \
-	tests/cli/killloop.sh
+	tests/cli/killloop.sh \
+	tests/cli/backup-load.sh
 TESTS += $(hardening_tests)
 EXTRA_DIST += $(hardening_tests)
