@@ -276,6 +276,7 @@ EXTRA_DIST += tests/cli/wave.sh \
 # stress) runs the long variants.
 hardening_tests = \
 	tests/cli/killloop.sh \
-	tests/cli/backup-load.sh
+	tests/cli/backup-load.sh \
+	tests/tui/frozen.sh
 TESTS += $(hardening_tests)
 EXTRA_DIST += $(hardening_tests)
