@@ -277,6 +277,7 @@ EXTRA_DIST += tests/cli/wave.sh \
 hardening_tests = \
 	tests/cli/killloop.sh \
 	tests/cli/backup-load.sh \
-	tests/tui/frozen.sh
+	tests/tui/frozen.sh \
+	tests/tui/inject.sh
 TESTS += $(hardening_tests)
 EXTRA_DIST += $(hardening_tests)
