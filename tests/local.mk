@@ -176,7 +176,7 @@ tests_unit_test_faults_LDADD = $(UNIT_LDADD)
 # make stress: the long variants, not part of make check.  The fault loops
 # try every N instead of a sample, and the fuzz replayers run each corpus
 # input in 100,000 mutated forms.  A few minutes.
-stress_tests = tests/unit/test_faults $(fuzz_replays)
+stress_tests = tests/unit/test_faults $(fuzz_replays) $(hardening_tests)
 stress:
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(stress_tests)' COOPSTOCK_STRESS=1
 .PHONY: stress
@@ -294,3 +294,14 @@ tests_unit_test_product_gram_SOURCES = tests/unit/test_product_gram.c \
 	$(CATALOG_TEST_LIB)
 tests_unit_test_product_gram_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_product_gram_LDADD = $(UNIT_LDADD)
+
+# Reliability (issue 6): kills at random moments, backups under load, a
+# frozen clerk, terminal injection through a pty.  COOPSTOCK_STRESS=1 (make
+# stress) runs the long variants.
+hardening_tests = \
+	tests/cli/killloop.sh \
+	tests/cli/backup-load.sh \
+	tests/tui/frozen.sh \
+	tests/tui/inject.sh
+TESTS += $(hardening_tests)
+EXTRA_DIST += $(hardening_tests)

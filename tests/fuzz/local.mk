@@ -8,7 +8,9 @@
 # tests/fuzz/README.
 fuzz_replays = \
 	tests/fuzz/replay_sanitize \
-	tests/fuzz/replay_num
+	tests/fuzz/replay_num \
+	tests/fuzz/replay_csv \
+	tests/fuzz/replay_roundtrip
 check_PROGRAMS += $(fuzz_replays)
 TESTS += $(fuzz_replays)
 
@@ -21,10 +23,23 @@ tests_fuzz_replay_num_SOURCES = tests/fuzz/replay.c \
 	tests/fuzz/fuzz_num.c $(FUZZ_COMMON)
 tests_fuzz_replay_num_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"fuzz_num"'
 tests_fuzz_replay_num_LDADD = $(COOPSTOCK_LIBS)
+FUZZ_DB = tests/fuzz/fuzzdb.c tests/fuzz/fuzzdb.h
+tests_fuzz_replay_csv_SOURCES = tests/fuzz/replay.c \
+	tests/fuzz/fuzz_csv.c $(FUZZ_COMMON) $(FUZZ_DB)
+tests_fuzz_replay_csv_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"fuzz_csv"' \
+	-DSTRESS_MUTATIONS=100
+tests_fuzz_replay_csv_LDADD = $(COOPSTOCK_LIBS)
+tests_fuzz_replay_roundtrip_SOURCES = tests/fuzz/replay.c \
+	tests/fuzz/fuzz_roundtrip.c $(FUZZ_COMMON) $(FUZZ_DB)
+tests_fuzz_replay_roundtrip_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"fuzz_roundtrip"' \
+	-DSTRESS_MUTATIONS=200
+tests_fuzz_replay_roundtrip_LDADD = $(COOPSTOCK_LIBS)
 
 fuzz_targets = \
 	tests/fuzz/fuzz_sanitize \
-	tests/fuzz/fuzz_num
+	tests/fuzz/fuzz_num \
+	tests/fuzz/fuzz_csv \
+	tests/fuzz/fuzz_roundtrip
 if FUZZ
 noinst_PROGRAMS = $(fuzz_targets)
 endif
@@ -35,6 +50,12 @@ tests_fuzz_fuzz_sanitize_LDADD = $(COOPSTOCK_LIBS)
 tests_fuzz_fuzz_num_SOURCES = tests/fuzz/fuzz_num.c $(FUZZ_COMMON)
 tests_fuzz_fuzz_num_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 tests_fuzz_fuzz_num_LDADD = $(COOPSTOCK_LIBS)
+tests_fuzz_fuzz_csv_SOURCES = tests/fuzz/fuzz_csv.c $(FUZZ_COMMON) $(FUZZ_DB)
+tests_fuzz_fuzz_csv_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_csv_LDADD = $(COOPSTOCK_LIBS)
+tests_fuzz_fuzz_roundtrip_SOURCES = tests/fuzz/fuzz_roundtrip.c $(FUZZ_COMMON) $(FUZZ_DB)
+tests_fuzz_fuzz_roundtrip_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_roundtrip_LDADD = $(COOPSTOCK_LIBS)
 
 # The corpora, regressions and dictionary travel in the tarball, because
 # make check replays them.

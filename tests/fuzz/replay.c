@@ -25,7 +25,9 @@
 #include "fuzz.h"
 #include "util/xalloc.h"
 
+#ifndef STRESS_MUTATIONS
 #define STRESS_MUTATIONS 100000
+#endif
 #define REPLAY_MAX 65536
 
 static int stress;
