@@ -16,6 +16,20 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
+int
+imp_fault(struct imp *im, enum status st)
+{
+	switch (st) {
+	case ST_ERROR: case ST_NOMEM: case ST_IO: case ST_FULL:
+	case ST_READONLY: case ST_BUSY: case ST_CORRUPT:
+		if (im->fault == ST_OK)
+			im->fault = st;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 void
 imp_problem(struct imp *im, long line, const char *column, const char *fmt, ...)
 {

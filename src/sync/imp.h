@@ -51,6 +51,7 @@ struct imp {
 	imp_progress_fn progress; /* NULL: none */
 	void *progress_arg;
 	long rows_read; /* data rows read in all, for progress */
+	enum status fault; /* first ST_NOMEM/IO/FULL/... met, or ST_OK */
 
 	struct csvread *r;
 	const char *path;
@@ -62,6 +63,12 @@ struct imp {
 	int *index;     /* per spec column: field number or -1 */
 	char **colname; /* per spec column: as the file names it */
 };
+
+/* Return 1 and remember st (the first one) if st is a failure of the
+ * database or of memory, not of the row (ST_NOMEM, ST_IO, ST_FULL,
+ * ST_ERROR, ST_BUSY, ...): the import must then fail with it, not
+ * report the row.  Return 0 otherwise. */
+int imp_fault(struct imp *im, enum status st);
 
 /* Report a problem at line (0: the file as a whole) of the current file
  * about column (NULL: the row) and count it.  fmt is printf's. */

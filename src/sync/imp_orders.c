@@ -253,13 +253,16 @@ sku_id(struct run *r, const char *sku)
 
 	if (added) {
 		struct product p;
+		enum status st = product_get_by_sku(r->im->db, sku, &p);
 
 		e->val = -1;
-		if (product_get_by_sku(r->im->db, sku, &p) == ST_OK)
+		if (st == ST_OK)
 			e->val = (long)p.id;
 		product_clear(&p);
+		if (imp_fault(r->im, st))
+			return -1; /* not the row's fault: the import fails */
 	}
-	if (e->val < 0) {
+	if (e->val < 0 && r->im->fault == ST_OK) {
 		char *shown = text_sanitize_str(sku);
 
 		imp_problem(r->im, r->im->line, vname(r, V_SKU),
@@ -346,7 +349,7 @@ order_created(struct run *r, long long id)
 	st = order_confirm(im->db, id);
 	if (st == ST_OK)
 		im->confirmed++;
-	else
+	else if (!imp_fault(im, st))
 		imp_problem(im, r->line, vname(r, V_REF), _("order %s: %s"),
 		    r->ref,
 		    *db_errmsg(im->db) ? db_errmsg(im->db)
@@ -416,7 +419,7 @@ flush(struct run *r)
 				imp_say(im,
 				    _("skip order %s (already present)\n"),
 				    r->ref);
-		} else
+		} else if (!imp_fault(im, st))
 			imp_problem(im, r->line, vname(r, V_REF),
 			    _("order %s: %s"), r->ref,
 			    *db_errmsg(im->db) ? db_errmsg(im->db)

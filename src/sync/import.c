@@ -114,6 +114,10 @@ import_run_progress(struct db *db, const char *kind, char *const *files,
 			k->one(&im, files[i]);
 	imp_close(&im);
 	*nproblems = im.problems;
+	if (im.fault != ST_OK) {
+		db_rollback(db);
+		return im.fault;
+	}
 	if (im.problems > 0 || o->dry_run) {
 		db_rollback(db);
 		if (im.problems > 0)

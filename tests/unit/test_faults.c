@@ -33,12 +33,14 @@
 #include "testlib.h"
 #include "testdump.h"
 #include "faultvfs.h"
+#include "model/check.h"
 #include "model/clerk.h"
 #include "model/member.h"
 #include "model/payment.h"
 #include "model/product.h"
 #include "model/stock.h"
 #include "model/wave.h"
+#include "sync/import.h"
 #include "util/xalloc.h"
 
 /* The files of one case: a seeded template, copied afresh each round. */
@@ -266,6 +268,85 @@ applied_wave_mark_packed(struct db *db)
 	    "wave_event WHERE kind = 'packed' AND orders = 3") == 1;
 }
 
+/* A lot of 10 kg and a new order for 3 kg of it. */
+static void
+seed_new_order(struct db *db)
+{
+	struct intake in = { .product_id = 1, .qty = 10000 };
+	struct order_line_in line = { 1, 3000, -1 };
+	struct order_in o = { .channel = "douyin", .lines = &line, .nlines = 1 };
+	long long id;
+
+	seed_catalogue(db);
+	assert_int_equal(stock_intake(db, &in, NULL), ST_OK);
+	assert_int_equal(order_create(db, &o, &id), ST_OK);
+}
+
+static enum status
+run_order_confirm(struct fx *fx)
+{
+	return order_confirm(fx->db, 1);
+}
+
+static int
+applied_order_confirm(struct db *db)
+{
+	int problems = -1;
+
+	assert_int_equal(model_check(db, NULL, NULL, &problems), ST_OK);
+	return problems == 0 && testdb_int(db, "SELECT count(*) FROM orders "
+	    "WHERE id = 1 AND status = 'confirmed'") == 1 &&
+	    testdb_int(db, "SELECT reserved FROM stock WHERE product_id = 1") ==
+	    testdb_int(db, "SELECT sum(qty) FROM order_line WHERE order_id = 1") &&
+	    testdb_int(db, "SELECT sum(qty) FROM order_alloc") == 3000;
+}
+
+/* The catalogue, and an orders file beside the database. */
+static void
+seed_import(struct db *db)
+{
+	char *csv = xasprintf("%s.csv", db_path(db));
+	FILE *f = fopen(csv, "w");
+
+	if (f == NULL)
+		fail_msg("%s: %s", csv, strerror(errno));
+	fprintf(f, "order_ref,channel,customer,sku,qty,unit_price\n"
+	    "IMP-1,douyin,张三,FT-1,2,10.00\n"
+	    "IMP-2,douyin,李四,FT-1,1.5,10.00\n");
+	if (fclose(f) != 0)
+		fail_msg("%s: %s", csv, strerror(errno));
+	free(csv);
+	seed_catalogue(db);
+}
+
+/* As `coopstock import orders DIR/template.db.csv`. */
+static enum status
+run_import_orders(struct fx *fx)
+{
+	struct imp_opts o = { 0 };
+	char *csv = xasprintf("%s.csv", fx->tmpl);
+	FILE *null = fopen("/dev/null", "w");
+	long nproblems = 0;
+	enum status st;
+
+	if (null == NULL)
+		fail_msg("/dev/null: %s", strerror(errno));
+	st = import_run(fx->db, "orders", &csv, 1, &o, null, null, &nproblems);
+	fclose(null);
+	free(csv);
+	return st;
+}
+
+static int
+applied_import_orders(struct db *db)
+{
+	return testdb_int(db, "SELECT count(*) FROM orders") == 2 &&
+	    testdb_int(db, "SELECT count(*) FROM orders o JOIN order_line l ON "
+	    "l.order_id = o.id WHERE o.status = 'new' AND l.product_id = 1 AND "
+	    "l.unit_price = 1000 AND ((o.ext_ref = 'IMP-1' AND l.qty = 2000) OR "
+	    "(o.ext_ref = 'IMP-2' AND l.qty = 1500))") == 2;
+}
+
 /* X(name, seed, run, applied, fresh): one line per write path. */
 #define FAULT_CASES(X)                                                        \
 	X("product_add", seed_catalogue, run_product_add,                     \
@@ -281,7 +362,11 @@ applied_wave_mark_packed(struct db *db)
 	    applied_db_create, 1)                                             \
 	X("wave_create", seed_orders, run_wave_create, applied_wave_create, 0) \
 	X("wave_mark_packed", seed_wave, run_wave_mark_packed,                \
-	    applied_wave_mark_packed, 0)
+	    applied_wave_mark_packed, 0)                                      \
+	X("order_confirm", seed_new_order, run_order_confirm,                 \
+	    applied_order_confirm, 0)                                         \
+	X("import orders", seed_import, run_import_orders,                    \
+	    applied_import_orders, 0)
 
 static const struct fault_case cases[] = {
 #define CASE_ROW(n, s, r, a, f) { n, s, r, a, f },
@@ -396,6 +481,9 @@ fx_free(struct fx *fx)
 	fx_close(fx);
 	remove_db_files(fx->path);
 	remove_db_files(fx->tmpl);
+	free(fx->path);
+	fx->path = xasprintf("%s.csv", fx->tmpl); /* seed_import's file */
+	unlink(fx->path);
 	rmdir(fx->dir);
 	free(fx->dir);
 	free(fx->tmpl);
