@@ -692,6 +692,44 @@ order_pack(struct db *db, long long id)
 	return order_finish(db, nested, s, id, from, ORDER_PACKED, NULL);
 }
 
+/* One (product, lot, quantity) row of an order's allocations or sales. */
+struct lot_qty {
+	long long product_id, lot_id;
+	int64_t qty;
+};
+
+/*
+ * Read every row of sql (product_id, lot_id, qty for order id) into a new
+ * array *out of *n rows, so the ledger can be written after the statement
+ * is reset.  The caller frees *out, also on failure.
+ */
+static enum status
+lot_qty_collect(struct db *db, const char *sql, long long id,
+    struct lot_qty **out, int *n)
+{
+	sqlite3_stmt *st = prepare_id(db, sql, id);
+	struct lot_qty *v = NULL;
+	enum status s = ST_OK;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return ST_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, (size_t)(*n + 1) * sizeof *v);
+		v[*n].product_id = sqlite3_column_int64(st, 0);
+		v[*n].lot_id = sqlite3_column_int64(st, 1);
+		v[*n].qty = sqlite3_column_int64(st, 2);
+		(*n)++;
+	}
+	if (rc != SQLITE_DONE)
+		s = db_status(db, rc);
+	sqlite3_reset(st);
+	*out = v;
+	return s;
+}
+
 /*
  * For each allocation of the order: release it, and with sell, turn it
  * into a sale move.  Then delete the allocations.
@@ -699,26 +737,11 @@ order_pack(struct db *db, long long id)
 static enum status
 allocs_settle(struct db *db, long long id, int sell)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_allocs, id);
-	struct {
-		long long product_id, lot_id;
-		int64_t qty;
-	} *v = NULL;
-	int n = 0, rc;
-	enum status s = ST_OK;
+	sqlite3_stmt *st;
+	struct lot_qty *v;
+	int n;
+	enum status s = lot_qty_collect(db, sql_allocs, id, &v, &n);
 
-	if (st == NULL)
-		return ST_ERROR;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xrealloc(v, (size_t)(n + 1) * sizeof *v);
-		v[n].product_id = sqlite3_column_int64(st, 0);
-		v[n].lot_id = sqlite3_column_int64(st, 1);
-		v[n].qty = sqlite3_column_int64(st, 2);
-		n++;
-	}
-	if (rc != SQLITE_DONE)
-		s = db_status(db, rc);
-	sqlite3_reset(st);
 	/* Release first: on_hand may not drop below what is reserved. */
 	for (int i = 0; s == ST_OK && i < n; i++) {
 		s = ledger_reserve(db, v[i].product_id, v[i].lot_id, -v[i].qty);
@@ -804,26 +827,10 @@ order_cancel(struct db *db, long long id, const char *reason)
 static enum status
 sales_return(struct db *db, long long id, const char *reason)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_sold, id);
-	struct {
-		long long product_id, lot_id;
-		int64_t qty;
-	} *v = NULL;
-	int n = 0, rc;
-	enum status s = ST_OK;
+	struct lot_qty *v;
+	int n;
+	enum status s = lot_qty_collect(db, sql_sold, id, &v, &n);
 
-	if (st == NULL)
-		return ST_ERROR;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xrealloc(v, (size_t)(n + 1) * sizeof *v);
-		v[n].product_id = sqlite3_column_int64(st, 0);
-		v[n].lot_id = sqlite3_column_int64(st, 1);
-		v[n].qty = sqlite3_column_int64(st, 2);
-		n++;
-	}
-	if (rc != SQLITE_DONE)
-		s = db_status(db, rc);
-	sqlite3_reset(st);
 	for (int i = 0; s == ST_OK && i < n; i++)
 		if (v[i].qty > 0)
 			s = ledger_move(db, "return", v[i].product_id,
