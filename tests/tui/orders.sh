@@ -293,8 +293,9 @@ tui_send o
 ok "the list in Chinese" tui_wait "订单：全部订单（15），新的在前"
 is "its header" "    单号  日期        渠道       客户                行数        合计  状态" \
     "$(tui_line 2 | sed 's/ *$//')"
+# Order 14 was taken on this screen today, so it carries today's date.
 is "channels and states in Chinese, aligned" \
-    "      14  2026-11-28  淘宝       许诺                   1    1,176.00  新订单" \
+    "      14  $(date +%Y-%m-%d)  淘宝       许诺                   1    1,176.00  新订单" \
     "$(tui_line 4 | sed 's/ *$//')"
 tui_send Down Enter
 ok "an order in Chinese" tui_wait "订单 14：新订单"
