@@ -43,8 +43,18 @@ tui_send Enter
 tui_wait "LJJ-280" >/dev/null
 pid=$(tui_pane_pid)
 kill -STOP "$pid"
-ok "the clerk's process is stopped" sh -c \
-    'grep -q "^State:.*T" /proc/$1/status 2>/dev/null || ps -o stat= -p $1 | grep -q T' - "$pid"
+# SIGSTOP is delivered asynchronously: on a loaded machine the state can
+# still read S just after kill returns, so poll (every 50 ms, at most 10 s).
+stopped() {
+	grep -q "^State:.*T" /proc/$1/status 2>/dev/null ||
+	    ps -o stat= -p "$1" | grep -q T
+}
+i=0
+while ! stopped "$pid" && [ $i -lt 200 ]; do
+	i=$((i + 1))
+	sleep 0.05
+done
+ok "the clerk's process is stopped" stopped "$pid"
 
 writer() {
 	w=$1 n=0
