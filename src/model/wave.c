@@ -30,6 +30,7 @@ static const char sql_wave_insert[] =
 static const char sql_select_insert[] =
     "INSERT INTO wave_order(wave_id, order_id)"
     " SELECT ?1, o.id FROM orders o WHERE o.status = 'confirmed'"
+    " AND o.gid IS NULL"
     " AND NOT EXISTS (SELECT 1 FROM wave_order w WHERE w.order_id = o.id)"
     " AND (?2 IS NULL OR o.channel = ?2) AND (?3 IS NULL OR o.courier = ?3)"
     " ORDER BY o.ordered_at, o.id";

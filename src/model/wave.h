@@ -2,7 +2,8 @@
  * wave.h - packing waves: the confirmed orders a clerk picks, packs and
  * hands to one courier together, the day a livestream brings hundreds.
  *
- * A wave is made from the confirmed orders not yet in a wave (all of
+ * A wave is made from this site's confirmed orders (another site packs
+ * its own, order.h) not yet in a wave (all of
  * them, one channel's, one courier's, or a list of ids), by db_actor()
  * at a time.  Its pick list totals the reservations (order_alloc) of its
  * orders by product and lot, in FEFO order, so each lot is fetched once.
