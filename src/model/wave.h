@@ -45,7 +45,8 @@ struct wave_in {
  * (if not NULL) its number of orders.  ST_INVALID for WAVE_CHANNEL or
  * WAVE_COURIER without a filter or WAVE_ORDERS without ids; with
  * WAVE_ORDERS, ST_NOT_FOUND for an unknown order, ST_BAD_STATE for one
- * that is not confirmed or is in a wave already (naming it), ST_EXISTS
+ * that is not confirmed, is in a wave already or was taken in at another
+ * site (naming it), ST_EXISTS
  * for an id listed twice; ST_NOT_FOUND when the selection is empty.
  */
 enum status wave_create(

@@ -21,6 +21,7 @@
 #include "model/setting.h"
 #include "model/stock.h"
 #include "model/syncstate.h"
+#include "model/wave.h"
 #include "sync/bundle.h"
 #include "testlib.h"
 
@@ -305,6 +306,18 @@ test_foreign_order_is_held_per_product(void **state)
 	assert_int_equal(order_pack(t->db, f), ST_BAD_STATE);
 	assert_non_null(strstr(db_errmsg(t->db), "taken in at another site"));
 	assert_int_equal(order_ship(t->db, f, "SF", "SF1"), ST_BAD_STATE);
+	{
+		struct wave_in all = {WAVE_ALL, NULL, NULL, 0};
+		struct wave_in one = {WAVE_ORDERS, NULL, &f, 1};
+		long long w;
+
+		assert_int_equal(
+		    wave_create(t->db, &all, &w, NULL), ST_NOT_FOUND);
+		assert_int_equal(
+		    wave_create(t->db, &one, &w, NULL), ST_BAD_STATE);
+		assert_non_null(
+		    strstr(db_errmsg(t->db), "taken in at another site"));
+	}
 	{
 		const char *pack[] = {"ee.1", "ff.1", "confirmed", "packed",
 		    "wang", "", "2026-01-01 09:00:00"};
