@@ -98,7 +98,8 @@ release_allocs(struct db *db, long long order)
 
 		if (st == NULL)
 			return ST_ERROR;
-		sqlite3_bind_int64(st, 1, order);
+		if (sqlite3_bind_int64(st, 1, order) != SQLITE_OK)
+			return db_status(db, sqlite3_errcode(db_sqlite(db)));
 		s = ledger_step(db, st);
 	}
 	return s;
@@ -114,8 +115,9 @@ status_apply(struct db *db, long long order, int foreign, const char *now,
 
 	if (st == NULL)
 		return ST_ERROR;
-	sqlite3_bind_int64(st, 1, order);
-	db_bind_text(st, 2, to);
+	if (sqlite3_bind_int64(st, 1, order) != SQLITE_OK ||
+	    db_bind_text(st, 2, to) != SQLITE_OK)
+		return db_status(db, sqlite3_errcode(db_sqlite(db)));
 	s = ledger_step(db, st);
 	if (s == ST_OK && foreign && !holds(now) && holds(to))
 		s = ledger_order_hold(db, order, 1);
@@ -130,15 +132,16 @@ static enum status
 conflict_note(struct db *db, long long order, const char *const *c)
 {
 	sqlite3_stmt *st = db_prepare(db, sql_conflict);
+	static const int cell[] = {2, 3, 4, 6, 0}; /* for ?2 .. ?6 */
+	int bad;
 
 	if (st == NULL)
 		return ST_ERROR;
-	sqlite3_bind_int64(st, 1, order);
-	db_bind_text(st, 2, c[2]);
-	db_bind_text(st, 3, c[3]);
-	db_bind_text(st, 4, c[4]);
-	db_bind_text(st, 5, c[6]);
-	db_bind_text(st, 6, c[0]);
+	bad = sqlite3_bind_int64(st, 1, order) != SQLITE_OK;
+	for (int i = 0; i < 5; i++)
+		bad |= db_bind_text(st, i + 2, c[cell[i]]) != SQLITE_OK;
+	if (bad)
+		return db_status(db, sqlite3_errcode(db_sqlite(db)));
 	return ledger_step(db, st);
 }
 
@@ -153,7 +156,8 @@ replica_order_settle(struct db *db, long long order, const char *const *c)
 
 	if (st == NULL)
 		return ST_ERROR;
-	sqlite3_bind_int64(st, 1, order);
+	if (sqlite3_bind_int64(st, 1, order) != SQLITE_OK)
+		return db_status(db, sqlite3_errcode(db_sqlite(db)));
 	rc = sqlite3_step(st);
 	now = rc == SQLITE_ROW ? db_column_dup(st, 0) : NULL;
 	foreign = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
