@@ -285,13 +285,13 @@ static void
 test_foreign_order_is_held_per_product(void **state)
 {
 	struct testdb *t = *state;
-	long long p = fx_product(t->db, "HONEY", "jar", 3800), f, mine;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800), f, mine, lot;
 	char *site = setting_get(t->db, "site_id", NULL);
 	char prod[64];
 	int added, n;
 
 	snprintf(prod, sizeof prod, "%s.%lld", site, p);
-	fx_lot(t->db, p, 5000, NULL);
+	lot = fx_lot(t->db, p, 5000, NULL);
 	foreign_confirmed(t->db, prod, "4000");
 	f = testdb_int(t->db, "SELECT id FROM orders WHERE gid = 'ff.1'");
 	assert_int_equal(testdb_int(t->db, "SELECT reserved FROM stock"), 4000);
@@ -302,6 +302,13 @@ test_foreign_order_is_held_per_product(void **state)
 	mine = fx_order(t->db, p, 2000);
 	assert_int_equal(order_confirm(t->db, mine), ST_NO_STOCK);
 	assert_string_equal(db_errmsg(t->db), "HONEY: short by 1 jar");
+	/* nor may a manager write off what it holds, from any lot */
+	assert_int_equal(
+	    stock_adjust(t->db, p, lot, -2000, "spilt"), ST_NO_STOCK);
+	assert_string_equal(db_errmsg(t->db), "HONEY: short by 1 jar");
+	assert_int_equal(
+	    stock_adjust(t->db, p, 0, -2000, "spilt"), ST_NO_STOCK);
+	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM stock"), 5000);
 	/* only its own site confirms, packs or ships it */
 	assert_int_equal(order_pack(t->db, f), ST_BAD_STATE);
 	assert_non_null(strstr(db_errmsg(t->db), "taken in at another site"));
