@@ -23,16 +23,24 @@ print_problem(const char *msg, void *arg)
 	putchar('\n');
 }
 
-/* Print a product that merges left below zero: a note, not a problem. */
+/* Print a product that merges left below zero, or below what is
+ * reserved: a note, not a problem. */
 static void
 print_oversold(const struct syncstate_oversold_row *r, void *arg)
 {
-	char q[NUM_FMT_SIZE];
+	char q[NUM_FMT_SIZE], res[NUM_FMT_SIZE];
 
 	(void)arg;
 	qty_format(r->on_hand, q, sizeof q);
-	printf(_("oversold: %s: %s %s on hand; a manager should adjust it\n"),
-	    r->sku, q, r->unit);
+	qty_format(r->reserved, res, sizeof res);
+	if (r->reserved == 0)
+		printf(_("oversold: %s: %s %s on hand; a manager should "
+			 "adjust it\n"),
+		    r->sku, q, r->unit);
+	else /* confirmed orders, of any site, hold more than there is */
+		printf(_("oversold: %s: %s %s on hand but %s %s reserved; a "
+			 "manager should adjust it or cancel an order\n"),
+		    r->sku, q, r->unit, res, r->unit);
 }
 
 int

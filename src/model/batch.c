@@ -20,7 +20,7 @@
 #include "util/xalloc.h"
 
 static const char sql_new_orders[] =
-    "SELECT id FROM orders WHERE status = 'new'"
+    "SELECT id FROM orders WHERE status = 'new' AND gid IS NULL"
     " AND (?1 IS NULL OR channel = ?1) ORDER BY ordered_at, id";
 
 /* Load the ids of the new orders, oldest first. */

@@ -33,7 +33,8 @@ struct batch_result {
 };
 
 /*
- * Confirm every new order (only those of channel, unless it is NULL),
+ * Confirm every new order of this site (only those of channel, unless
+ * it is NULL; another site's orders are its own to confirm, order.h),
  * oldest first: by ordered_at, then by id.  Each order is confirmed in its
  * own savepoint (order_confirm inside one transaction, or inside the
  * caller's): an order the stock can fill is confirmed, one it cannot

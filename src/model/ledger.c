@@ -6,6 +6,12 @@
  * stock.  Since schema 9 the caches may go below zero (a merge of two
  * sites' sales of the same jar, see sync/bundle.h), so the schema no longer
  * refuses it: reserved >= 0 is its only check.
+ *
+ * Reservations are kept per product and per lot.  An order taken in at
+ * another site holds stock here per product only (ledger_order_hold): its
+ * site chose the lots, and which ones is not known here.  So the lots'
+ * free stock overstates what may be taken, and ledger_lots_fefo caps it at
+ * the product's free stock (on hand less everything reserved).
  */
 #include <config.h>
 
@@ -39,6 +45,18 @@ static const char sql_lots_fefo[] =
     " WHERE l.product_id = ?1 AND s.on_hand > s.reserved"
     " AND (?2 IS NULL OR l.best_before IS NULL OR l.best_before >= ?2)"
     " ORDER BY l.best_before IS NULL, l.best_before, l.id";
+static const char sql_product_free[] =
+    "SELECT on_hand - reserved FROM stock WHERE product_id = ?1";
+/* A product row for every product of the order, then each line's
+ * quantity times ?2 onto its product's reserved figure. */
+static const char sql_hold_rows[] =
+    "INSERT OR IGNORE INTO stock(product_id, on_hand)"
+    " SELECT DISTINCT product_id, 0 FROM order_line WHERE order_id = ?1";
+static const char sql_hold[] =
+    "UPDATE stock SET reserved = reserved + ?2 * (SELECT sum(qty)"
+    " FROM order_line WHERE order_id = ?1 AND product_id = stock.product_id)"
+    " WHERE product_id IN (SELECT product_id FROM order_line"
+    " WHERE order_id = ?1)";
 static const char sql_sku_unit[] =
     "SELECT sku, unit FROM product WHERE id = ?1";
 
@@ -134,32 +152,38 @@ enum status
 ledger_lots_fefo(struct db *db, long long product_id, int skip_expired,
     struct ledger_lot **out, size_t *n)
 {
-	sqlite3_stmt *st = db_prepare(db, sql_lots_fefo);
+	sqlite3_stmt *st;
 	char today[DATE_SIZE];
 	struct ledger_lot *v = NULL;
 	size_t cnt = 0, cap = 0;
-	int rc;
+	int64_t left; /* the product's free stock not yet listed */
+	int rc = SQLITE_DONE;
+	enum status s = ledger_product_free(db, product_id, &left);
 
 	*out = NULL;
 	*n = 0;
+	if (s != ST_OK)
+		return s;
+	st = db_prepare(db, sql_lots_fefo);
 	if (st == NULL)
 		return ST_ERROR;
 	if (sqlite3_bind_int64(st, 1, product_id) != SQLITE_OK ||
 	    (skip_expired && db_bind_text(st, 2,
 				 date_today(today, sizeof today)) != SQLITE_OK))
 		return db_status(db, sqlite3_errcode(db_sqlite(db)));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (left > 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (cnt == cap) {
 			cap = cap ? cap * 2 : 8;
 			v = xrealloc(v, cap * sizeof *v);
 		}
 		v[cnt].lot_id = sqlite3_column_int64(st, 0);
 		v[cnt].free = sqlite3_column_int64(st, 1);
-		cnt++;
+		if (v[cnt].free > left)
+			v[cnt].free = left;
+		left -= v[cnt++].free;
 	}
-	if (rc != SQLITE_DONE) {
-		enum status s = db_status(db, rc);
-
+	if (left > 0 && rc != SQLITE_DONE) {
+		s = db_status(db, rc);
 		sqlite3_reset(st);
 		free(v);
 		return s;
@@ -168,6 +192,43 @@ ledger_lots_fefo(struct db *db, long long product_id, int skip_expired,
 	*out = v;
 	*n = cnt;
 	return ST_OK;
+}
+
+enum status
+ledger_product_free(struct db *db, long long product_id, int64_t *free_qty)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_product_free);
+	long long v;
+	enum status s;
+
+	*free_qty = 0;
+	if (st == NULL)
+		return ST_ERROR;
+	if (sqlite3_bind_int64(st, 1, product_id) != SQLITE_OK)
+		return db_status(db, sqlite3_errcode(db_sqlite(db)));
+	s = db_query_int(db, st, 0, &v);
+	if (s == ST_OK)
+		*free_qty = v;
+	return s;
+}
+
+enum status
+ledger_order_hold(struct db *db, long long order_id, int sign)
+{
+	sqlite3_stmt *st;
+	enum status s = ST_OK;
+
+	if (sign > 0) {
+		st = db_prepare(db, sql_hold_rows);
+		if (st == NULL)
+			return ST_ERROR;
+		if (sqlite3_bind_int64(st, 1, order_id) != SQLITE_OK)
+			return db_status(db, sqlite3_errcode(db_sqlite(db)));
+		s = ledger_step(db, st);
+	}
+	if (s == ST_OK)
+		s = run_key_qty(db, sql_hold, order_id, sign > 0 ? 1 : -1);
+	return s;
 }
 
 char *

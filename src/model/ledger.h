@@ -37,17 +37,36 @@ enum status ledger_reserve(
 /* One lot with stock, as ledger_lots_fefo() lists it. */
 struct ledger_lot {
 	long long lot_id;
-	int64_t free; /* on_hand - reserved, > 0 */
+	int64_t free; /* on_hand - reserved, > 0; see ledger_lots_fefo */
 };
 
 /*
  * List product_id's lots holding unreserved stock in FEFO order
  * (best_before ascending, no best-before last, then lot id).  With
  * skip_expired, lots whose best_before is before today are left out.
- * *out (free() it; NULL when *n is 0) and *n receive the list.
+ * The list stops where the free quantities add up to the product's free
+ * stock (ledger_product_free), the last lot's cut to fit: the product's
+ * reserved figure also holds orders of other sites, which reserve no lot
+ * here.  *out (free() it; NULL when *n is 0) and *n receive the list.
  */
 enum status ledger_lots_fefo(struct db *db, long long product_id,
     int skip_expired, struct ledger_lot **out, size_t *n);
+
+/*
+ * The product's free stock, on hand less reserved (0 when it has no
+ * stock row), into *free_qty; below zero when it is oversold.
+ */
+enum status ledger_product_free(
+    struct db *db, long long product_id, int64_t *free_qty);
+
+/*
+ * Add (sign > 0) or take back (sign < 0) each line's quantity of order
+ * order_id onto its product's reserved figure, and no lot's: how an order
+ * taken in at another site holds stock here while it is confirmed or
+ * packed (its own site chose the lots).  Products without a stock row get
+ * one.  ST_INVALID (a CHECK) when reserved would go below 0.
+ */
+enum status ledger_order_hold(struct db *db, long long order_id, int sign);
 
 /*
  * Return a newly allocated "SKU: short by QTY UNIT" for product_id

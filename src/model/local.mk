@@ -18,7 +18,8 @@ libcoopstock_a_SOURCES += src/model/lot_list.c src/model/lot_list.h
 libcoopstock_a_SOURCES += src/model/exchange.c src/model/exchange.h
 libcoopstock_a_SOURCES += src/model/summary.c src/model/summary.h \
 	src/model/draft.c src/model/draft.h
-libcoopstock_a_SOURCES += src/model/replica.c src/model/replica.h
+libcoopstock_a_SOURCES += src/model/replica.c src/model/replica.h \
+	src/model/replica_order.c src/model/replica_order.h
 libcoopstock_a_SOURCES += src/model/syncstate.c src/model/syncstate.h
 libcoopstock_a_SOURCES += src/model/order_list.c src/model/order_list.h
 # Livestream bursts: quick entry lookups and packing waves.

@@ -8,6 +8,13 @@
  * order_event row and the new status, commit.  Any failure rolls the
  * transaction (or savepoint) back, so a refused or failed call leaves no
  * trace.
+ *
+ * An order belongs to the site that took it in.  Only that site confirms,
+ * packs or ships it: those moves choose lots and take stock off its
+ * shelves, and it is the one site whose order_alloc rows name the lots.
+ * Every other site holds the order's lines per product while it is
+ * confirmed or packed (ledger_order_hold, from the merged status events,
+ * see replica_order.h), so the reserved figure is the same everywhere.
  */
 #include <config.h>
 
@@ -38,7 +45,10 @@ bit(enum order_status s)
 	return 1u << s;
 }
 
-static const char sql_status[] = "SELECT status FROM orders WHERE id = ?1";
+static const char sql_status[] =
+    "SELECT status, gid IS NOT NULL FROM orders WHERE id = ?1";
+static const char sql_foreign[] =
+    "SELECT gid IS NOT NULL FROM orders WHERE id = ?1";
 static const char sql_set_status[] =
     "UPDATE orders SET status = ?2, updated_at = datetime('now', 'localtime')"
     " WHERE id = ?1";
@@ -156,7 +166,9 @@ order_begin(struct db *db, long long id, unsigned allowed, enum order_status to,
 {
 	sqlite3_stmt *st;
 	enum status s = txn_begin(db, nested);
-	int rc, cur = -1;
+	int rc, cur = -1, foreign = 0;
+	unsigned own_only =
+	    bit(ORDER_CONFIRMED) | bit(ORDER_PACKED) | bit(ORDER_SHIPPED);
 
 	if (s != ST_OK)
 		return s;
@@ -164,13 +176,20 @@ order_begin(struct db *db, long long id, unsigned allowed, enum order_status to,
 	if (st == NULL)
 		return txn_end(db, *nested, ST_ERROR);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		cur = order_status_parse(
 		    (const char *)sqlite3_column_text(st, 0));
+		foreign = sqlite3_column_int(st, 1);
+	}
 	s = rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
 	sqlite3_reset(st);
 	if (s == ST_OK && rc == SQLITE_DONE)
 		s = db_fail(db, ST_NOT_FOUND, _("there is no order %lld"), id);
+	else if (s == ST_OK && foreign && (own_only & bit(to)))
+		s = db_fail(db, ST_BAD_STATE,
+		    _("order %lld was taken in at another site; only that "
+		      "site can confirm, pack or ship it"),
+		    id);
 	else if (s == ST_OK &&
 		 (cur < 0 || !(allowed & bit((enum order_status)cur))))
 		/* TRANSLATORS: "order 12 is shipped; only ..." */
@@ -808,6 +827,23 @@ order_deliver(struct db *db, long long id)
 	return order_finish(db, nested, s, id, from, ORDER_DELIVERED, NULL);
 }
 
+/* Take back what order id holds here per product if another site took
+ * it in (order.c's top comment); an order of this site has none. */
+static enum status
+foreign_release(struct db *db, long long id)
+{
+	sqlite3_stmt *st = prepare_id(db, sql_foreign, id);
+	long long foreign;
+	enum status s;
+
+	if (st == NULL)
+		return ST_ERROR;
+	s = db_query_int(db, st, 0, &foreign);
+	if (s == ST_OK && foreign)
+		s = ledger_order_hold(db, id, -1);
+	return s;
+}
+
 enum status
 order_cancel(struct db *db, long long id, const char *reason)
 {
@@ -820,6 +856,8 @@ order_cancel(struct db *db, long long id, const char *reason)
 	if (s != ST_OK)
 		return s;
 	s = allocs_settle(db, id, 0);
+	if (s == ST_OK && from != ORDER_NEW)
+		s = foreign_release(db, id);
 	return order_finish(db, nested, s, id, from, ORDER_CANCELLED, reason);
 }
 

@@ -96,6 +96,10 @@ void order_bulk_free(struct order_bulk *b);
  * from, with db_errmsg() naming it ("order 12 is shipped; only new,
  * confirmed or packed orders can be cancelled"); otherwise an
  * order_event row (from, to, db_actor(), note) and orders.updated_at.
+ * Confirm, pack and ship are ST_BAD_STATE for an order taken in at
+ * another site (received in a bundle): only its own site does those.
+ * Cancelling one releases what it holds here per product
+ * (ledger_order_hold).
  */
 
 /* new -> confirmed: reserve stock for every line (FEFO, unexpired lots;

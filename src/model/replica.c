@@ -17,6 +17,7 @@
 
 #include "model/order.h"
 #include "model/replica.h"
+#include "model/replica_order.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -849,117 +850,6 @@ apply_change(struct db *db, const char *const *c, int *added)
 	return s;
 }
 
-/* May an order move from status a to status b (order.h)? */
-static int
-transition_allowed(const char *a, const char *b)
-{
-	static const char *const ok[][2] = {{"new", "confirmed"},
-	    {"confirmed", "packed"}, {"confirmed", "shipped"},
-	    {"packed", "shipped"}, {"shipped", "delivered"},
-	    {"new", "cancelled"}, {"confirmed", "cancelled"},
-	    {"packed", "cancelled"}, {"shipped", "returned"},
-	    {"delivered", "returned"}};
-
-	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
-		if (strcmp(ok[i][0], a) == 0 && strcmp(ok[i][1], b) == 0)
-			return 1;
-	return 0;
-}
-
-/* Release what order holds here (its status left confirmed/packed
- * through another site's event). */
-static enum status
-release_allocs(struct db *db, long long order)
-{
-	static const char *const sql[] = {
-	    "UPDATE stock SET reserved = reserved - (SELECT sum(oa.qty)"
-	    " FROM order_alloc oa JOIN order_line ol ON ol.id = "
-	    "oa.order_line_id"
-	    " WHERE ol.order_id = ?1 AND ol.product_id = stock.product_id)"
-	    " WHERE product_id IN (SELECT ol.product_id FROM order_alloc oa"
-	    " JOIN order_line ol ON ol.id = oa.order_line_id"
-	    " WHERE ol.order_id = ?1)",
-	    "UPDATE lot_stock SET reserved = reserved - (SELECT sum(oa.qty)"
-	    " FROM order_alloc oa JOIN order_line ol ON ol.id = "
-	    "oa.order_line_id"
-	    " WHERE ol.order_id = ?1 AND oa.lot_id = lot_stock.lot_id)"
-	    " WHERE lot_id IN (SELECT oa.lot_id FROM order_alloc oa"
-	    " JOIN order_line ol ON ol.id = oa.order_line_id"
-	    " WHERE ol.order_id = ?1)",
-	    "DELETE FROM order_alloc WHERE order_line_id IN"
-	    " (SELECT id FROM order_line WHERE order_id = ?1)"};
-	enum status s = ST_OK;
-
-	for (size_t i = 0; s == ST_OK && i < sizeof sql / sizeof *sql; i++) {
-		sqlite3_stmt *st = db_prepare(db, sql[i]);
-
-		if (st == NULL)
-			return ST_ERROR;
-		sqlite3_bind_int64(st, 1, order);
-		s = step_done(db, st);
-	}
-	return s;
-}
-
-/* Apply an event (already stored) to order, or record why not. */
-static enum status
-event_settle(struct db *db, long long order, const char *const *c)
-{
-	sqlite3_stmt *st =
-	    db_prepare(db, "SELECT status FROM orders WHERE id = ?1");
-	char *now;
-	enum status s;
-	int rc;
-
-	if (st == NULL)
-		return ST_ERROR;
-	sqlite3_bind_int64(st, 1, order);
-	rc = sqlite3_step(st);
-	now = rc == SQLITE_ROW ? db_column_dup(st, 0) : NULL;
-	sqlite3_reset(st);
-	if (now == NULL)
-		return db_status(db, rc);
-	if (strcmp(now, c[3]) == 0) {
-		s = ST_OK; /* both sites made the same move */
-	} else if (strcmp(now, c[2]) == 0 && transition_allowed(c[2], c[3])) {
-		st = db_prepare(db,
-		    "UPDATE orders SET status = ?2, updated_at ="
-		    " datetime('now', 'localtime') WHERE id = ?1");
-		if (st == NULL) {
-			free(now);
-			return ST_ERROR;
-		}
-		sqlite3_bind_int64(st, 1, order);
-		db_bind_text(st, 2, c[3]);
-		s = step_done(db, st);
-		if (s == ST_OK && strcmp(c[3], "confirmed") != 0 &&
-		    strcmp(c[3], "packed") != 0)
-			s = release_allocs(db, order);
-	} else {
-		st = db_prepare(db,
-		    "INSERT OR IGNORE INTO sync_conflict(kind,"
-		    " entity, ref, field, kept_value, kept_by, kept_at,"
-		    " lost_value, lost_by, lost_at, a, b) SELECT 'status',"
-		    " 'order', coalesce(o.ext_ref, 'CS' || o.id), 'status',"
-		    " o.status, '', datetime('now', 'localtime'),"
-		    " ?2 || ' -> ' || ?3, ?4, ?5, ?6, ''"
-		    " FROM orders o WHERE o.id = ?1");
-		if (st == NULL) {
-			free(now);
-			return ST_ERROR;
-		}
-		sqlite3_bind_int64(st, 1, order);
-		db_bind_text(st, 2, c[2]);
-		db_bind_text(st, 3, c[3]);
-		db_bind_text(st, 4, c[4]);
-		db_bind_text(st, 5, c[6]);
-		db_bind_text(st, 6, c[0]);
-		s = step_done(db, st);
-	}
-	free(now);
-	return s;
-}
-
 static enum status
 apply_event(struct db *db, const char *const *c, int *added)
 {
@@ -991,7 +881,7 @@ apply_event(struct db *db, const char *const *c, int *added)
 	bind_opt(st, 3, c[2]);
 	s = step_done(db, st);
 	if (s == ST_OK && *c[2] != '\0')
-		s = event_settle(db, order, c);
+		s = replica_order_settle(db, order, c);
 	*added = s == ST_OK;
 	return s;
 }

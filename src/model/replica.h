@@ -21,12 +21,15 @@
  *     Two changes of one field made from the same earlier value (neither
  *     site had seen the other's) are a conflict, recorded once.
  *   - orders: added with status 'new' (the model never edits an order's
- *     header afterwards); their status moves only through order events.
- *     An event is applied when the order is in its from status and the
- *     move is allowed, else it is kept (for forwarding) and listed as a
- *     conflict.  When another site's event takes an order out of
- *     confirmed or packed, what this site reserved for it is released.
- *     Reservations and the customer list stay local.
+ *     header afterwards); their status moves only through order events,
+ *     by the rules in replica_order.h: confirm, pack and ship come only
+ *     from the order's own site, a cancel wins over a confirm or pack it
+ *     crossed, any other event applies when the order is in its from
+ *     status and the move is allowed; an event that does not apply is
+ *     kept (for forwarding) and listed as a conflict.  Every order in
+ *     confirmed or packed holds its lines at every site (lot by lot at
+ *     its own site, per product elsewhere), so the reserved figures agree
+ *     once the bundles have crossed.  The customer list stays local.
  */
 #ifndef COOPSTOCK_REPLICA_H
 #define COOPSTOCK_REPLICA_H

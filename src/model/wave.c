@@ -30,12 +30,14 @@ static const char sql_wave_insert[] =
 static const char sql_select_insert[] =
     "INSERT INTO wave_order(wave_id, order_id)"
     " SELECT ?1, o.id FROM orders o WHERE o.status = 'confirmed'"
+    " AND o.gid IS NULL"
     " AND NOT EXISTS (SELECT 1 FROM wave_order w WHERE w.order_id = o.id)"
     " AND (?2 IS NULL OR o.channel = ?2) AND (?3 IS NULL OR o.courier = ?3)"
     " ORDER BY o.ordered_at, o.id";
 static const char sql_order_state[] =
     "SELECT o.status, (SELECT w.wave_id FROM wave_order w"
-    " WHERE w.order_id = o.id) FROM orders o WHERE o.id = ?1";
+    " WHERE w.order_id = o.id), o.gid IS NOT NULL FROM orders o"
+    " WHERE o.id = ?1";
 static const char sql_one_insert[] =
     "INSERT INTO wave_order(wave_id, order_id) VALUES (?1, ?2)";
 static const char sql_event_insert[] =
@@ -155,7 +157,7 @@ add_listed(struct db *db, long long id, long long oid)
 	sqlite3_stmt *st = prepare_id(db, sql_order_state, oid);
 	long long in_wave;
 	char *status;
-	int rc;
+	int rc, foreign;
 	enum status s;
 
 	if (st == NULL)
@@ -169,6 +171,7 @@ add_listed(struct db *db, long long id, long long oid)
 	}
 	status = db_column_dup(st, 0);
 	in_wave = sqlite3_column_int64(st, 1);
+	foreign = sqlite3_column_int(st, 2);
 	sqlite3_reset(st);
 	if (in_wave == id)
 		s = db_fail(
@@ -182,6 +185,11 @@ add_listed(struct db *db, long long id, long long oid)
 		    _("order %lld is %s; only confirmed orders can go into a "
 		      "wave"),
 		    oid, status);
+	else if (foreign) /* order.h: its own site packs it */
+		s = db_fail(db, ST_BAD_STATE,
+		    _("order %lld was taken in at another site; only that "
+		      "site can confirm, pack or ship it"),
+		    oid);
 	else if ((st = prepare_id(db, sql_one_insert, id)) == NULL)
 		s = ST_ERROR;
 	else if (sqlite3_bind_int64(st, 2, oid) != SQLITE_OK)

@@ -2,7 +2,8 @@
  * wave.h - packing waves: the confirmed orders a clerk picks, packs and
  * hands to one courier together, the day a livestream brings hundreds.
  *
- * A wave is made from the confirmed orders not yet in a wave (all of
+ * A wave is made from this site's confirmed orders (another site packs
+ * its own, order.h) not yet in a wave (all of
  * them, one channel's, one courier's, or a list of ids), by db_actor()
  * at a time.  Its pick list totals the reservations (order_alloc) of its
  * orders by product and lot, in FEFO order, so each lot is fetched once.
@@ -44,7 +45,8 @@ struct wave_in {
  * (if not NULL) its number of orders.  ST_INVALID for WAVE_CHANNEL or
  * WAVE_COURIER without a filter or WAVE_ORDERS without ids; with
  * WAVE_ORDERS, ST_NOT_FOUND for an unknown order, ST_BAD_STATE for one
- * that is not confirmed or is in a wave already (naming it), ST_EXISTS
+ * that is not confirmed, is in a wave already or was taken in at another
+ * site (naming it), ST_EXISTS
  * for an id listed twice; ST_NOT_FOUND when the selection is empty.
  */
 enum status wave_create(

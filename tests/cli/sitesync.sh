@@ -1,10 +1,12 @@
 #!/bin/sh
 # coopstock export sync / import sync: two sites that start from one
-# bundle, work apart (intakes, sales through to shipped, the same price
-# edited at both) and exchange bundles in both orders, then agree; a
-# bundle applied twice changes nothing; tampered, misaddressed and old
-# bundles are refused with nothing written; three sites converge; an
-# oversell shows at both sites.
+# bundle, work apart (intakes, sales through to shipped, orders left
+# confirmed, the same price edited at both) and exchange bundles in both
+# orders, then agree: `export stock` is byte-identical, reserved included;
+# only an order's own site ships it; a bundle applied twice changes
+# nothing; tampered, misaddressed and old bundles are refused with nothing
+# written; three sites converge; an oversell (by sales or by a
+# reservation) shows at both sites.
 . "$TESTS_SRCDIR/lib.sh"
 [ -n "$SQLITE3" ] || skip_all "sqlite3 is needed to compare databases"
 
@@ -20,14 +22,37 @@ intake() {
 	    "$2" "$3" "$4" >"$T/in.csv"
 	cs --db "$1" import intake "$T/in.csv" >/dev/null
 }
-# Sell: order REF of QTY SKU, confirmed, then shipped.
-sell() {
+# Take in: order REF of QTY SKU, left new.
+take() {
+	printf 'order_ref,channel,sku,qty\n%s,shop,%s,%s\n' "$2" "$3" "$4" \
+	    >"$T/o.csv"
+	cs --db "$1" import orders "$T/o.csv" >/dev/null
+}
+# Confirm: order REF of QTY SKU, taken in and confirmed (stock reserved).
+confirm() {
 	printf 'order_ref,channel,sku,qty\n%s,shop,%s,%s\n' "$2" "$3" "$4" \
 	    >"$T/o.csv"
 	cs --db "$1" import orders --confirm "$T/o.csv" >/dev/null
+}
+# Ship the confirmed order REF.
+ship() {
 	printf 'order_ref,courier,tracking_no\n%s,SF,SF-%s\n' "$2" "$2" \
 	    >"$T/t.csv"
 	cs --db "$1" import tracking "$T/t.csv" >/dev/null
+}
+# Sell: order REF of QTY SKU, confirmed, then shipped.
+sell() {
+	confirm "$@"
+	ship "$1" "$2"
+}
+# Every site's export stock is byte-identical to the first's.
+same_stock() {
+	first=$1
+	shift
+	for db in "$@"; do
+		stock "$db" >"$T/s2.csv"
+		stock "$first" | cmp -s - "$T/s2.csv" || return 1
+	done
 }
 price() {
 	printf 'sku,name,unit,price\nHONEY,蜂蜜,jar,%s\n' "$2" >"$T/p.csv"
@@ -55,12 +80,17 @@ is "first bundle merged" "0|bundle 1 from village: 7 rows, 7 new" \
 is "both start with the same stock" "$(stock "$A")" "$(stock "$B")"
 
 # Apart: each takes produce in, sells, and changes the honey's price.
+# Some orders are shipped, some only confirmed (stock reserved), one
+# left new.
 intake "$A" HONEY 4 2026-03-02
 sell "$A" A1 HONEY 2
+confirm "$A" A2 HONEY 3
+take "$A" A3 HONEY 1
 price "$A" 40
 intake "$B" WALNUT 3 2026-03-02
 sell "$B" B1 WALNUT 1
 sell "$B" B2 HONEY 1
+confirm "$B" B3 WALNUT 2
 price "$B" 42
 ok "apart, the stock differs" test "$(stock "$A")" != "$(stock "$B")"
 
@@ -72,15 +102,19 @@ is "village merges the warehouse's bundle" "0||1 new conflict: see coopstock rep
     "$rc|$err|$(printf '%s' "$out" | tail -n 1)"
 run cs --db "$B" import sync "$T/a2"
 is "warehouse merges the village's" "0|" "$rc|$err"
-is "stock agrees" "$(stock "$A")" "$(stock "$B")"
-is "the stock is every site's moves" "sku,name,unit,on_hand,reserved,available
-HONEY,蜂蜜,jar,11,0,11
-WALNUT,核桃,kg,7,0,7" "$(stock "$B")"
+ok "export stock is byte-identical at both sites" same_stock "$A" "$B"
+is "the stock is every site's moves, reserved is every site's confirmed orders" \
+    "sku,name,unit,on_hand,reserved,available
+HONEY,蜂蜜,jar,11,3,8
+WALNUT,核桃,kg,7,2,5" "$(stock "$B")"
 is "the price agrees" "$(q "$A" "SELECT price FROM product WHERE sku = 'HONEY'")" \
     "$(q "$B" "SELECT price FROM product WHERE sku = 'HONEY'")"
 is "orders agree" "A1|shipped
+A2|confirmed
+A3|new
 B1|shipped
-B2|shipped" "$(q "$B" "SELECT ext_ref, status FROM orders ORDER BY ext_ref")"
+B2|shipped
+B3|confirmed" "$(q "$B" "SELECT ext_ref, status FROM orders ORDER BY ext_ref")"
 is "orders agree at the village" "$(q "$B" "SELECT ext_ref, status FROM orders ORDER BY ext_ref")" \
     "$(q "$A" "SELECT ext_ref, status FROM orders ORDER BY ext_ref")"
 run cs --db "$A" check
@@ -105,21 +139,43 @@ for pair in "$A:$T/b1" "$B:$T/a2"; do
 	run cs --db "$db" import sync "$dir"
 	is "re-applying $(basename "$dir") changes nothing" "$before" "$(dump "$db")"
 done
-is "a re-applied bundle: nothing new" "0|bundle 2 from village: 17 rows, 0 new" \
+is "a re-applied bundle: nothing new" "0|bundle 2 from village: 24 rows, 0 new" \
     "$rc|$(printf '%s' "$out" | head -n 1)"
 
 # The other order: the warehouse's bundle first, then the village's back,
 # which acknowledges it; each holds only what is new.
 intake "$B" HONEY 6 2026-03-03
 intake "$A" WALNUT 2 2026-03-03
+# Only the site that took an order in confirms, packs or ships it.
+printf 'order_ref,courier,tracking_no\nA2,SF,SF-A2\n' >"$T/t.csv"
+before=$(dump "$B")
+run cs --db "$B" import tracking "$T/t.csv"
+is "the warehouse cannot ship the village's order" \
+    "1|order $(q "$B" "SELECT id FROM orders WHERE ext_ref = 'A2'") was taken in at another site; only that site can confirm, pack or ship it" \
+    "$rc|$(printf '%s\n' "$out" "$err" | grep -o 'order [0-9]* was taken.*' | head -n 1)"
+is "refused shipping: unchanged" "$before" "$(dump "$B")"
+run cs --db "$B" orders confirm --all
+is "confirming every new order leaves the village's alone" "0|A3|new" \
+    "$rc|$(q "$B" "SELECT ext_ref, status FROM orders WHERE ext_ref = 'A3'")"
+ship "$A" A2
+cs --db "$A" orders confirm --all >/dev/null
+ship "$B" B3
 run cs --db "$B" export sync --to village "$T/b2"
 is "the village has not acknowledged b1 yet: it comes again, without the village's own rows" \
-    "bundle 2 for village in $T/b2: 19 rows" "$(printf '%s' "$out" | head -n 1)"
+    "bundle 2 for village in $T/b2: 26 rows" "$(printf '%s' "$out" | head -n 1)"
 cs --db "$A" import sync "$T/b2" >/dev/null
 cs --db "$A" export sync --to warehouse "$T/a3" >/dev/null
 run cs --db "$B" import sync "$T/a3"
 is "the village's bundle back" "0|" "$rc|$err"
-is "stock agrees again" "$(stock "$A")" "$(stock "$B")"
+ok "export stock is byte-identical again" same_stock "$A" "$B"
+is "shipped and newly confirmed orders, read in the other order" \
+    "sku,name,unit,on_hand,reserved,available
+HONEY,蜂蜜,jar,14,1,13
+WALNUT,核桃,kg,7,0,7" "$(stock "$A")"
+for db in "$A" "$B"; do
+	run cs --db "$db" check
+	is "check passes again at $(basename "$db")" "0" "$rc"
+done
 is "no new conflict" "1|1" "$(conflicts "$A" | wc -l)|$(conflicts "$B" | wc -l)"
 run cs --db "$B" export sync --to village "$T/b3"
 is "acknowledged both ways: the next bundle is empty" \
@@ -176,9 +232,12 @@ cs --db "$VA" import sync "$T/w-va1" >/dev/null
 cs --db "$VB" import sync "$T/w-vb1" >/dev/null
 intake "$VA" WALNUT 4 2026-04-02
 sell "$VA" VA1 HONEY 3
+confirm "$VA" VA2 HONEY 2
 intake "$VB" HONEY 2 2026-04-02
 sell "$VB" VB1 HONEY 5
+confirm "$VB" VB2 HONEY 1
 sell "$W" W1 HONEY 1
+confirm "$W" W2 HONEY 4
 cs --db "$VA" export sync --to 县城仓库 "$T/va-w1" >/dev/null
 cs --db "$VB" export sync --to 县城仓库 "$T/vb-w1" >/dev/null
 run cs --db "$W" import sync "$T/vb-w1"
@@ -191,12 +250,15 @@ run cs --db "$VB" import sync "$T/w-vb2"
 is "village B hears of village A through the warehouse" "0|" "$rc|$err"
 run cs --db "$VA" import sync "$T/w-va2"
 is "village A hears of village B" "0|" "$rc|$err"
-is "three sites: the warehouse's stock" "sku,name,unit,on_hand,reserved,available
-HONEY,蜂蜜,jar,13,0,13
+is "three sites: the warehouse's stock, every site's reservations" \
+    "sku,name,unit,on_hand,reserved,available
+HONEY,蜂蜜,jar,13,7,6
 WALNUT,核桃,kg,4,0,4" "$(stock "$W")"
 is "three sites: village A agrees" "$(stock "$W")" "$(stock "$VA")"
 is "three sites: village B agrees" "$(stock "$W")" "$(stock "$VB")"
-is "three sites: every order everywhere" "VA1|shipped VB1|shipped W1|shipped " \
+ok "three sites: export stock is byte-identical" same_stock "$W" "$VA" "$VB"
+is "three sites: every order everywhere" \
+    "VA1|shipped VA2|confirmed VB1|shipped VB2|confirmed W1|shipped W2|confirmed " \
     "$(q "$VB" "SELECT ext_ref, status FROM orders ORDER BY ext_ref" | tr '\n' ' ')"
 for db in "$VA" "$VB" "$W"; do
 	run cs --db "$db" check
@@ -205,7 +267,7 @@ done
 cs --db "$VA" export sync --to 县城仓库 "$T/va-w2" >/dev/null
 run cs --db "$W" import sync "$T/va-w2"
 is "three sites: only rows the warehouse forwarded come back; nothing is new" \
-    "bundle 2 from 上河村: 9 rows, 0 new" \
+    "bundle 2 from 上河村: 13 rows, 0 new" \
     "$(printf '%s' "$out" | head -n 1)"
 
 # Both sites sell the last jar while apart: both sales stand, and both
@@ -243,6 +305,45 @@ HONEY,蜂蜜,jar,-1,0" "$out"
 	    "$rc|$(printf '%s' "$out" | head -n 1)"
 done
 is "oversold: the stock agrees" "$(stock "$X")" "$(stock "$Y")"
+
+# A reservation can oversell too: one site confirms the last jar for a
+# customer while the other sells it.  After the merge both show the jar
+# reserved and none on hand, and neither can confirm more than is free.
+P="$T/p.db"
+Q="$T/q.db"
+cs --db "$P" init --site p >/dev/null
+cs --db "$Q" init --site q >/dev/null
+cs --db "$P" import products "$T/p0.csv" >/dev/null
+cs --db "$P" import members "$T/m.csv" >/dev/null
+intake "$P" HONEY 1 2026-05-01
+cs --db "$P" export sync --to q "$T/p1" >/dev/null
+cs --db "$Q" import sync "$T/p1" >/dev/null
+sell "$P" P1 HONEY 1
+confirm "$Q" Q1 HONEY 1
+cs --db "$P" export sync --to q "$T/p2" >/dev/null
+cs --db "$Q" export sync --to p "$T/q1" >/dev/null
+cs --db "$P" import sync "$T/q1" >/dev/null
+cs --db "$Q" import sync "$T/p2" >/dev/null
+for db in "$P" "$Q"; do
+	run cs --db "$db" report oversold --csv
+	is "reserved beyond on hand: oversold at $(basename "$db")" \
+	    "sku,name,unit,on_hand,reserved
+HONEY,蜂蜜,jar,0,1" "$out"
+	run cs --db "$db" check
+	is "reserved beyond on hand: check passes at $(basename "$db"), noting it" \
+	    "0|oversold: HONEY: 0 jar on hand but 1 jar reserved; a manager should adjust it or cancel an order" \
+	    "$rc|$(printf '%s' "$out" | head -n 1)"
+done
+ok "reserved beyond on hand: export stock is byte-identical" same_stock "$P" "$Q"
+# A new jar at p is the one q's customer holds: p cannot confirm it again.
+intake "$P" HONEY 1 2026-05-02
+take "$P" P2 HONEY 1
+run cs --db "$P" orders confirm --all
+is "p's confirm is short by the jar q's customer holds" \
+    "1|order 3 (shop P2, ): HONEY short by 1 jar" \
+    "$rc|$(printf '%s' "$out" | head -n 1)"
+is "the other site's reservation counts at p" "P2|new|HONEY,蜂蜜,jar,1,1,0" \
+    "$(q "$P" "SELECT ext_ref, status FROM orders WHERE ext_ref = 'P2'")|$(stock "$P" | grep "^HONEY")"
 
 # A manifest that lies about a row count, or that cannot be read.
 cs --db "$X" export sync --to y --all "$T/x3" >/dev/null

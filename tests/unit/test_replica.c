@@ -3,7 +3,10 @@
  * are logged per field (and a merge's own writes are not); a received
  * field change wins by time, a concurrent one is a conflict recorded
  * once; facts are added once; an order event that is not allowed is a
- * conflict; a reference to a row not here is refused; peer marks.
+ * conflict; a reference to a row not here is refused; another site's
+ * confirmed order holds its lines here per product, only its own site
+ * confirms, packs or ships it, a cancel wins over a confirm it crossed;
+ * peer marks.
  */
 #include <config.h>
 
@@ -13,10 +16,12 @@
 
 #include "fixture.h"
 #include "model/member.h"
+#include "model/order.h"
 #include "model/product.h"
 #include "model/setting.h"
 #include "model/stock.h"
 #include "model/syncstate.h"
+#include "model/wave.h"
 #include "sync/bundle.h"
 #include "testlib.h"
 
@@ -256,6 +261,164 @@ test_event_not_allowed_is_a_conflict(void **state)
 	free(site);
 }
 
+/* Another site's order ff.1 of qty HONEY (product gid prod), taken in
+ * and confirmed there: its order, line and two events arrive. */
+static void
+foreign_confirmed(struct db *db, const char *prod, const char *qty)
+{
+	const char *order[] = {"ff.1", "shop", "F1", "2026-01-01 08:00:00", "",
+	    "", "", "", "li", "2026-01-01 08:00:00"};
+	const char *line[] = {"ff.1", "ff.1", prod, qty, "3800"};
+	const char *made[] = {
+	    "ff.1", "ff.1", "", "new", "li", "", "2026-01-01 08:00:00"};
+	const char *conf[] = {"ff.2", "ff.1", "new", "confirmed", "li", "",
+	    "2026-01-01 08:01:00"};
+	int added;
+
+	assert_int_equal(apply(db, REPLICA_ORDERS, order, &added), ST_OK);
+	assert_int_equal(apply(db, REPLICA_ORDER_LINES, line, &added), ST_OK);
+	assert_int_equal(apply(db, REPLICA_EVENTS, made, &added), ST_OK);
+	assert_int_equal(apply(db, REPLICA_EVENTS, conf, &added), ST_OK);
+}
+
+static void
+test_foreign_order_is_held_per_product(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800), f, mine, lot;
+	char *site = setting_get(t->db, "site_id", NULL);
+	char prod[64];
+	int added, n;
+
+	snprintf(prod, sizeof prod, "%s.%lld", site, p);
+	lot = fx_lot(t->db, p, 5000, NULL);
+	foreign_confirmed(t->db, prod, "4000");
+	f = testdb_int(t->db, "SELECT id FROM orders WHERE gid = 'ff.1'");
+	assert_int_equal(testdb_int(t->db, "SELECT reserved FROM stock"), 4000);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT sum(reserved) FROM lot_stock"), 0);
+	fx_check_clean(t->db);
+	/* the lot has 5 free, but 4 of the product are held: 1 is free */
+	mine = fx_order(t->db, p, 2000);
+	assert_int_equal(order_confirm(t->db, mine), ST_NO_STOCK);
+	assert_string_equal(db_errmsg(t->db), "HONEY: short by 1 jar");
+	/* nor may a manager write off what it holds, from any lot */
+	assert_int_equal(
+	    stock_adjust(t->db, p, lot, -2000, "spilt"), ST_NO_STOCK);
+	assert_string_equal(db_errmsg(t->db), "HONEY: short by 1 jar");
+	assert_int_equal(
+	    stock_adjust(t->db, p, 0, -2000, "spilt"), ST_NO_STOCK);
+	assert_int_equal(testdb_int(t->db, "SELECT on_hand FROM stock"), 5000);
+	/* only its own site confirms, packs or ships it */
+	assert_int_equal(order_pack(t->db, f), ST_BAD_STATE);
+	assert_non_null(strstr(db_errmsg(t->db), "taken in at another site"));
+	assert_int_equal(order_ship(t->db, f, "SF", "SF1"), ST_BAD_STATE);
+	{
+		struct wave_in all = {WAVE_ALL, NULL, NULL, 0};
+		struct wave_in one = {WAVE_ORDERS, NULL, &f, 1};
+		long long w;
+
+		assert_int_equal(
+		    wave_create(t->db, &all, &w, NULL), ST_NOT_FOUND);
+		assert_int_equal(
+		    wave_create(t->db, &one, &w, NULL), ST_BAD_STATE);
+		assert_non_null(
+		    strstr(db_errmsg(t->db), "taken in at another site"));
+	}
+	{
+		const char *pack[] = {"ee.1", "ff.1", "confirmed", "packed",
+		    "wang", "", "2026-01-01 09:00:00"};
+		const char *ship[] = {"ff.3", "ff.1", "confirmed", "shipped",
+		    "li", "", "2026-01-01 10:00:00"};
+
+		/* a third site's pack of it: a conflict, not applied */
+		assert_int_equal(
+		    apply(t->db, REPLICA_EVENTS, pack, &added), ST_OK);
+		assert_int_equal(
+		    syncstate_conflicts(t->db, NULL, NULL, &n), ST_OK);
+		assert_int_equal(n, 1);
+		assert_int_equal(testdb_int(t->db, "SELECT status = 'confirmed'"
+						   " FROM orders WHERE gid ="
+						   " 'ff.1'"),
+		    1);
+		/* its own site ships it: released */
+		assert_int_equal(
+		    apply(t->db, REPLICA_EVENTS, ship, &added), ST_OK);
+		assert_int_equal(
+		    testdb_int(t->db, "SELECT reserved FROM stock"), 0);
+	}
+	fx_check_clean(t->db);
+	assert_int_equal(order_confirm(t->db, mine), ST_OK);
+	fx_check_clean(t->db);
+	free(site);
+}
+
+static void
+test_cancel_wins_over_a_crossed_confirm(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800), o, f;
+	char *site = setting_get(t->db, "site_id", NULL);
+	char prod[64], ord[64];
+	int added, n;
+
+	snprintf(prod, sizeof prod, "%s.%lld", site, p);
+	fx_lot(t->db, p, 5000, NULL);
+	o = fx_order(t->db, p, 1000);
+	snprintf(ord, sizeof ord, "%s.%lld", site, o);
+	{
+		const char *conf[] = {"ff.8", ord, "new", "confirmed", "li", "",
+		    "2026-01-01 09:00:00"};
+		const char *cancel[] = {"ff.9", ord, "new", "cancelled", "li",
+		    "", "2026-01-01 09:00:00"};
+
+		/* another site may not confirm this site's order */
+		assert_int_equal(
+		    apply(t->db, REPLICA_EVENTS, conf, &added), ST_OK);
+		assert_int_equal(
+		    syncstate_conflicts(t->db, NULL, NULL, &n), ST_OK);
+		assert_int_equal(n, 1);
+		assert_int_equal(testdb_int(t->db, "SELECT status = 'new'"
+						   " FROM orders"),
+		    1);
+		/* it was confirmed here while the other site cancelled it */
+		assert_int_equal(order_confirm(t->db, o), ST_OK);
+		assert_int_equal(
+		    apply(t->db, REPLICA_EVENTS, cancel, &added), ST_OK);
+		assert_int_equal(testdb_int(t->db, "SELECT status = 'cancelled'"
+						   " FROM orders"),
+		    1);
+	}
+	assert_int_equal(testdb_int(t->db, "SELECT reserved FROM stock"), 0);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM order_alloc"), 0);
+	fx_check_clean(t->db);
+	/* any site may cancel another's order: what it held is released */
+	foreign_confirmed(t->db, prod, "3000");
+	f = testdb_int(t->db, "SELECT id FROM orders WHERE gid = 'ff.1'");
+	assert_int_equal(testdb_int(t->db, "SELECT reserved FROM stock"), 3000);
+	assert_int_equal(order_cancel(t->db, f, "called"), ST_OK);
+	assert_int_equal(testdb_int(t->db, "SELECT reserved FROM stock"), 0);
+	fx_check_clean(t->db);
+	{
+		/* its site's pack, made before it heard of the cancel */
+		const char *pack[] = {"ff.4", "ff.1", "confirmed", "packed",
+		    "li", "", "2026-01-01 10:00:00"};
+
+		assert_int_equal(
+		    apply(t->db, REPLICA_EVENTS, pack, &added), ST_OK);
+		assert_int_equal(
+		    testdb_int(t->db, "SELECT reserved FROM stock"), 0);
+		assert_int_equal(
+		    testdb_int(t->db, "SELECT status = 'cancelled'"
+				      " FROM orders WHERE id = "
+				      "(SELECT max(id) FROM orders)"),
+		    1);
+	}
+	fx_check_clean(t->db);
+	free(site);
+}
+
 static void
 count_peer(const struct syncstate_peer_row *r, void *arg)
 {
@@ -353,6 +516,12 @@ main(void)
 		testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_event_not_allowed_is_a_conflict, testdb_setup,
+		testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_foreign_order_is_held_per_product, testdb_setup,
+		testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_cancel_wins_over_a_crossed_confirm, testdb_setup,
 		testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_peers_and_resolving, testdb_setup, testdb_teardown),
