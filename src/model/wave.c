@@ -181,7 +181,7 @@ add_listed(struct db *db, long long id, long long oid)
 		s = db_fail(db, ST_BAD_STATE,
 		    _("order %lld is %s; only confirmed orders can go into a "
 		      "wave"),
-		    oid, status);
+		    oid, _(order_status_label(status)));
 	else if ((st = prepare_id(db, sql_one_insert, id)) == NULL)
 		s = ST_ERROR;
 	else if (sqlite3_bind_int64(st, 2, oid) != SQLITE_OK)

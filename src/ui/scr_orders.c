@@ -33,11 +33,6 @@ static int order_action(
     struct ui *ui, struct db *db, long long id, enum ui_action act);
 static void list_changed(struct olist *l);
 
-/* The states as a clerk reads them, in enum order_status order. */
-static const char *const status_labels[ORDER__COUNT] = {N_("new"),
-    N_("confirmed"), N_("packed"), N_("shipped"), N_("delivered"),
-    N_("cancelled"), N_("returned")};
-
 /* The filter choices: index 0 is every order, i + 1 is state i. */
 static const char *const filter_labels[ORDER__COUNT + 1] = {N_("All orders"),
     N_("New: to confirm"), N_("Confirmed: to pack"), N_("Packed: to ship"),
@@ -46,9 +41,7 @@ static const char *const filter_labels[ORDER__COUNT + 1] = {N_("All orders"),
 const char *
 orders_status_label(const char *status)
 {
-	int s = order_status_parse(status);
-
-	return s >= 0 ? _(status_labels[s]) : status;
+	return _(order_status_label(status));
 }
 
 /* The clerk's word for a channel: the ones the new order form offers
