@@ -40,9 +40,9 @@ enum order_status {
 const char *order_status_name(enum order_status s);
 /*
  * The state a person reads for a stored status name: the English msgid
- * (N_, not translated here), to be passed through _() by whoever shows
- * it; an unknown name comes back as is, NULL or "" as "?".  Exports keep
- * order_status_name().  Static string or stored itself.
+ * (marked, not translated here), for whoever shows it to translate with
+ * gettext; an unknown name comes back as is, NULL or "" as "?".  Exports
+ * keep order_status_name().  Static string or stored itself.
  */
 const char *order_status_label(const char *stored);
 /* Parse a stored status name; returns -1 when unknown. */
