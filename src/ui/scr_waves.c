@@ -255,7 +255,7 @@ detail_order(const struct wave_member *m, void *arg)
 
 	rows_add(r, 0,
 	    xasprintf(_("Order %lld  %s %s  %s  %s %s"), m->order_id,
-		m->channel, m->ext_ref, m->customer_name,
+		orders_channel_label(m->channel), m->ext_ref, m->customer_name,
 		orders_status_label(m->status),
 		m->tracking_no));
 	return 0;

@@ -7,7 +7,7 @@
 # whole (a label cut at 80 columns would not match), a refusal names the
 # order's state in Chinese, and at the end the command line proves the
 # work landed: the stock, the member's balance, the order and the ledger
-# check.
+# check.  Then a packing wave of the two confirmed demo orders.
 . "$TESTS_SRCDIR/lib.sh"
 . "$TESTS_SRCDIR/tui/lib.sh"
 
@@ -152,6 +152,20 @@ bar "shipped order" "$bar_order"
 tui_send Escape
 ok "the list shows it, its state in Chinese" \
     tui_wait "张三                   1       72.00  已发货"
+
+# ---- The two confirmed demo orders in a packing wave: its lines name
+# each order's channel and state in Chinese.
+tui_send Escape
+tui_wait "现在要做的事：" >/dev/null
+tui_send w
+ok "the packing waves" tui_wait "还没有波次：按 n 用已确认的订单建一个。"
+tui_send n
+tui_wait "建波次，订单取自" >/dev/null
+tui_send Enter
+ok "a wave of the confirmed orders" tui_wait "波次 1 已建好，共 2 单。"
+tui_send Enter
+ok "the wave's orders: channel and state in Chinese" \
+    tui_wait "订单 10  淘宝 3735519264038172  马丽  已确认"
 tui_send F10
 is "F10 leaves" "0" "$(tui_wait_dead)"
 
