@@ -247,6 +247,13 @@ tests_unit_test_summary_LDADD = $(UNIT_LDADD)
 # The Orders screens in tmux on the demo cooperative.
 TESTS += tests/tui/orders.sh
 EXTRA_DIST += tests/tui/orders.sh
+# The main flow once in Chinese: sign-in, intake, order, ship.
+TESTS += tests/tui/zh-flow.sh
+EXTRA_DIST += tests/tui/zh-flow.sh
+# The README's text screenshots are the program's (tests/tools/screenshots.sh
+# takes them; run it after changing a screen).
+TESTS += tests/tui/screenshots.sh
+EXTRA_DIST += tests/tui/screenshots.sh tests/tools/screenshots.sh
 check_PROGRAMS += tests/unit/test_order_list
 TESTS += tests/unit/test_order_list
 tests_unit_test_order_list_SOURCES = tests/unit/test_order_list.c $(MODEL_TEST_SOURCES)

@@ -241,10 +241,15 @@ member_cb(const struct wave_member *m, void *arg)
 	char *refs = text_fit(ref, 20, TEXT_LEFT, 1);
 	char *track = text_sanitize_str(m->tracking_no);
 	char *courier = text_sanitize_str(m->courier);
+	/* The state a person reads, padded by display width (已发货 is 6). */
+	const char *label = _(order_status_label(m->status));
+	int w = text_width(label);
+	char *state = text_fit(label, w > 9 ? w : 9, TEXT_LEFT, 0);
 
 	(void)arg;
-	printf("  %6lld  %s  %s  %-9s %s%s%s\n", m->order_id, refs, who,
-	    m->status, courier, courier[0] ? " " : "", track);
+	printf("  %6lld  %s  %s  %s %s%s%s\n", m->order_id, refs, who, state,
+	    courier, courier[0] ? " " : "", track);
+	free(state);
 	free(ref);
 	free(who);
 	free(refs);

@@ -38,6 +38,21 @@ static const char *const status_names[ORDER__COUNT] = {
     [ORDER_RETURNED] = "returned",
 };
 
+/*
+ * The same states as a person reads them: msgids, never translated here
+ * (order_status_label), so the stored names above stay data.  The one
+ * table the UI and the CLI show, and this file's messages use.
+ */
+static const char *const status_labels[ORDER__COUNT] = {
+    [ORDER_NEW] = N_("new"),
+    [ORDER_CONFIRMED] = N_("confirmed"),
+    [ORDER_PACKED] = N_("packed"),
+    [ORDER_SHIPPED] = N_("shipped"),
+    [ORDER_DELIVERED] = N_("delivered"),
+    [ORDER_CANCELLED] = N_("cancelled"),
+    [ORDER_RETURNED] = N_("returned"),
+};
+
 /* A bit per state, for the sets a transition may start from. */
 static unsigned
 bit(enum order_status s)
@@ -107,6 +122,16 @@ order_status_name(enum order_status s)
 	if ((unsigned)s >= ORDER__COUNT)
 		return "?";
 	return status_names[s];
+}
+
+const char *
+order_status_label(const char *stored)
+{
+	int s = order_status_parse(stored);
+
+	if (s >= 0)
+		return status_labels[s];
+	return stored != NULL && stored[0] != '\0' ? stored : "?";
 }
 
 int
@@ -194,7 +219,7 @@ order_begin(struct db *db, long long id, unsigned allowed, enum order_status to,
 		 (cur < 0 || !(allowed & bit((enum order_status)cur))))
 		/* TRANSLATORS: "order 12 is shipped; only ..." */
 		s = db_fail(db, ST_BAD_STATE, _("order %lld is %s; %s"), id,
-		    cur < 0 ? "?" : status_names[cur], refusal(to));
+		    cur < 0 ? "?" : _(status_labels[cur]), refusal(to));
 	if (s != ST_OK)
 		return txn_end(db, *nested, s);
 	*from = (enum order_status)cur;

@@ -38,6 +38,13 @@ enum order_status {
 
 /* The status as stored ("new", "confirmed", ...); static string. */
 const char *order_status_name(enum order_status s);
+/*
+ * The state a person reads for a stored status name: the English msgid
+ * (marked, not translated here), for whoever shows it to translate with
+ * gettext; an unknown name comes back as is, NULL or "" as "?".  Exports
+ * keep order_status_name().  Static string or stored itself.
+ */
+const char *order_status_label(const char *stored);
 /* Parse a stored status name; returns -1 when unknown. */
 int order_status_parse(const char *name);
 

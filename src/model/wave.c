@@ -184,7 +184,7 @@ add_listed(struct db *db, long long id, long long oid)
 		s = db_fail(db, ST_BAD_STATE,
 		    _("order %lld is %s; only confirmed orders can go into a "
 		      "wave"),
-		    oid, status);
+		    oid, _(order_status_label(status)));
 	else if (foreign) /* order.h: its own site packs it */
 		s = db_fail(db, ST_BAD_STATE,
 		    _("order %lld was taken in at another site; only that "

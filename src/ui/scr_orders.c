@@ -33,11 +33,6 @@ static int order_action(
     struct ui *ui, struct db *db, long long id, enum ui_action act);
 static void list_changed(struct olist *l);
 
-/* The states as a clerk reads them, in enum order_status order. */
-static const char *const status_labels[ORDER__COUNT] = {N_("new"),
-    N_("confirmed"), N_("packed"), N_("shipped"), N_("delivered"),
-    N_("cancelled"), N_("returned")};
-
 /* The filter choices: index 0 is every order, i + 1 is state i. */
 static const char *const filter_labels[ORDER__COUNT + 1] = {N_("All orders"),
     N_("New: to confirm"), N_("Confirmed: to pack"), N_("Packed: to ship"),
@@ -46,15 +41,11 @@ static const char *const filter_labels[ORDER__COUNT + 1] = {N_("All orders"),
 const char *
 orders_status_label(const char *status)
 {
-	int s = order_status_parse(status);
-
-	return s >= 0 ? _(status_labels[s]) : status;
+	return _(order_status_label(status));
 }
 
-/* The clerk's word for a channel: the ones the new order form offers
- * are translated ("taobao" is 淘宝), a shop's own name is shown as is. */
-static const char *
-channel_label(const char *channel)
+const char *
+orders_channel_label(const char *channel)
 {
 	return channel[0] != '\0' ? _(channel) : channel;
 }
@@ -141,7 +132,7 @@ list_row(const struct order_list_row *r, void *arg)
 	money_format_grouped(r->total, total, sizeof(total));
 	cells[COL_NO] = no;
 	cells[COL_DATE] = date;
-	cells[COL_CHANNEL] = channel_label(r->channel);
+	cells[COL_CHANNEL] = orders_channel_label(r->channel);
 	cells[COL_CUSTOMER] = who;
 	cells[COL_ITEMS] = items;
 	cells[COL_TOTAL] = total;
@@ -474,7 +465,7 @@ detail_header(const struct odetail *d, struct ui_rect r)
 	const struct order *o = d->o;
 	char *s;
 
-	s = xasprintf(_("%s   Shop order: %s"), channel_label(o->channel),
+	s = xasprintf(_("%s   Shop order: %s"), orders_channel_label(o->channel),
 	    o->ext_ref[0] ? o->ext_ref : "-");
 	put_field(r, r.y, _("Channel"), s);
 	free(s);

@@ -46,4 +46,8 @@ void orders_changed(void);
  * an unknown one is returned as it is. */
 const char *orders_status_label(const char *status);
 
+/* The clerk's word for a channel: the ones the new order form offers
+ * are translated ("taobao" is 淘宝), a shop's own name is shown as is. */
+const char *orders_channel_label(const char *channel);
+
 #endif

@@ -21,6 +21,7 @@
 #include "sync/export.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
+#include "ui/scr_orders.h"
 #include "ui/scr_waves.h"
 #include "ui/session.h"
 #include "util/i18n.h"
@@ -254,7 +255,8 @@ detail_order(const struct wave_member *m, void *arg)
 
 	rows_add(r, 0,
 	    xasprintf(_("Order %lld  %s %s  %s  %s %s"), m->order_id,
-		m->channel, m->ext_ref, m->customer_name, m->status,
+		orders_channel_label(m->channel), m->ext_ref, m->customer_name,
+		orders_status_label(m->status),
 		m->tracking_no));
 	return 0;
 }

@@ -2,6 +2,7 @@
 # The binary finds its translations: from the build tree (po/locale, made
 # by make all) and, once installed, from $(localedir).  With a Chinese
 # locale, --help and error messages are Chinese; in C they stay English.
+# Order states are translated where a person reads them, not in exports.
 . "$TESTS_SRCDIR/lib.sh"
 
 if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
@@ -65,6 +66,29 @@ run zh --db "$T/z.db" wave picklist 1 --width 42
 ok "the pick list is headed in Chinese" sh -c 'printf "%s\n" "$1" | grep -q "^拣货单：波次 1，"' - "$out"
 run zh --db "$T/z.db" wave slips 1 --width 42
 ok "the packing slips are in Chinese" sh -c 'printf "%s\n" "$1" | grep -q "^装箱单 "' - "$out"
+
+# Order states are shown to a person in their words (the one table in
+# src/model/order.c), and kept in English where they are data.
+c --db "$T/w.db" demo >/dev/null
+run zh --db "$T/w.db" wave create --orders 12
+is "a refusal names the order's state in Chinese" \
+    "1|coopstock: 订单当前的状态不允许这样做: 订单 12 的状态是新订单；只有已确认的订单能放进波次" \
+    "$rc|$err"
+run c --db "$T/w.db" wave create --orders 12
+is "and in English" \
+    "1|coopstock: not allowed in the order's current state: order 12 is new; only confirmed orders can go into a wave" \
+    "$rc|$err"
+zh --db "$T/w.db" wave create --all >/dev/null
+run zh --db "$T/w.db" wave show 1
+is "wave show: each order's state in Chinese, aligned by display width" \
+    "      10  3735519264038172      马丽          已确认    |      11  6938559013827465102   高峰          已确认    " \
+    "$(printf '%s\n' "$out" | sed -n '/^ *1[01] /p' | tr '\n' '|' | sed 's/|$//')"
+run c --db "$T/w.db" wave show 1
+is "wave show in English: the stored names" \
+    "      10  3735519264038172      马丽          confirmed " \
+    "$(printf '%s\n' "$out" | sed -n '/^ *10 /p')"
+zh --db "$T/w.db" export orders >"$T/zh-w.csv"
+ok "the orders export has no translated state" sh -c '! grep -q "已确认\|新订单" "$1"' - "$T/zh-w.csv"
 
 run c --help
 ok "--help in the C locale is English" sh -c 'printf "%s\n" "$1" | grep -q "^Usage: coopstock"' - "$out"

@@ -54,6 +54,11 @@ test_status_names(void **state)
 	assert_int_equal(order_status_parse("Packed"), -1);
 	assert_int_equal(order_status_parse(NULL), -1);
 	assert_string_equal(order_status_name(ORDER__COUNT), "?");
+	/* The label is the untranslated msgid; unknown names pass through. */
+	assert_string_equal(order_status_label("shipped"), "shipped");
+	assert_string_equal(order_status_label("lost"), "lost");
+	assert_string_equal(order_status_label(""), "?");
+	assert_string_equal(order_status_label(NULL), "?");
 }
 
 static void
