@@ -202,6 +202,11 @@ open_layout(
 	return st;
 }
 
+/* Orders an import creates before it drops the indexes it does not
+ * read (order_bulk_defer_indexes): below this, keeping them is cheaper
+ * than building them again. */
+#define IMP_DEFER_AFTER 10000
+
 /* One line of a Taobao item report, waiting for its order. */
 struct item {
 	long line;
@@ -606,6 +611,7 @@ imp_orders(struct imp *im, char *const *files, int nfiles)
 	r.im = im;
 	r.skus = strmap_new();
 	r.bulk = order_bulk_new(im->db);
+	order_bulk_defer_indexes(r.bulk, IMP_DEFER_AFTER, im->o->confirm);
 	/* First the item reports, so that their orders find them. */
 	for (int i = 0; i < nfiles; i++) {
 		ok[i] = open_layout(im, files[i], im->o->from, &ls[i]) == ST_OK;
@@ -628,6 +634,14 @@ imp_orders(struct imp *im, char *const *files, int nfiles)
 	}
 	if (r.items != NULL)
 		strmap_each(r.items, items_done, &r);
+	/* Only an import that commits needs its indexes back: any other is
+	 * rolled back, which restores them. */
+	if (im->fault == ST_OK && im->problems == 0 && !im->o->dry_run) {
+		enum status st = order_bulk_finish(r.bulk);
+
+		if (st != ST_OK && !imp_fault(im, st))
+			im->fault = st; /* never commit without them */
+	}
 	for (int i = 0; i < nfiles; i++)
 		layout_free(&ls[i]);
 	pending_clear(&r);
