@@ -193,6 +193,12 @@ test_bulk_create(void **state)
 	assert_int_equal(order_bulk_create(b, &in, &again), ST_NOT_FOUND);
 	assert_string_equal(
 	    db_errmsg(t->db), "line 2: no active product with id 2");
+	/* An order already here is that, whatever its products are now. */
+	in.ext_ref = "TB-1";
+	again = 0;
+	assert_int_equal(order_bulk_create(b, &in, &again), ST_EXISTS);
+	assert_int_equal(again, id);
+	in.ext_ref = "TB-2";
 	lines[1].product_id = p;
 	lines[0].qty = 0;
 	assert_int_equal(order_bulk_create(b, &in, &again), ST_INVALID);
