@@ -40,9 +40,9 @@ struct index_defer {
 	long long temp_store;    /* as it was before the drop */
 };
 
-/* The page cache while the indexes are built (8 MiB): also about what
+/* The page cache while the indexes are built (4 MiB): also about what
  * the sorter keeps in memory. */
-static const char sql_restore_cache[] = "PRAGMA cache_size = -8192";
+static const char sql_restore_cache[] = "PRAGMA cache_size = -4096";
 
 static const char sql_temp_store[] = "PRAGMA temp_store";
 static const char sql_cache_size[] = "PRAGMA cache_size";
