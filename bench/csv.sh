@@ -11,7 +11,9 @@
 # Prints rows/s of both, the ratios, and the peak RSS of coopstock (from
 # /usr/bin/time -v when present).  Targets: import >= 0.5x, export >=
 # 1.0x, peak memory < 64 MiB.  Figures depend on the machine; nothing
-# here is asserted.
+# here is asserted.  With /usr/bin/time it also prints the CPU time
+# (user + system) of both sides and its ratio, which varies much less
+# than wall time on a machine other jobs keep busy.
 set -eu
 : "${COOPSTOCK:=./coopstock}"
 : "${SQLITE3:=sqlite3}"
@@ -24,6 +26,11 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", a / b }'; }
 TIME=
 if [ -x /usr/bin/time ]; then TIME="/usr/bin/time -v -o $W/rusage"; fi
+# The user + system seconds of the last command timed.
+cpu() {
+	awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 }
+	    END { printf "%.2f", u + s }' "$W/rusage"
+}
 peak() {
 	if [ -n "$TIME" ]; then
 		awk -F': ' '/Maximum resident/ { printf "%.1f MiB", $2 / 1024 }' "$W/rusage"
@@ -59,13 +66,15 @@ $TIME "$COOPSTOCK" --db "$db" import orders "$W/orders.csv" >/dev/null
 t1=$(now)
 cs_import=$(secs "$t0" "$t1")
 cs_import_rss=$(peak)
+[ -z "$TIME" ] || cs_import_cpu=$(cpu)
 
 t0=$(now)
-"$SQLITE3" "$W/plain.db" "CREATE TABLE o(order_ref, channel, date, customer,
-    phone, address, sku, qty, unit_price, note)" \
+$TIME "$SQLITE3" "$W/plain.db" "CREATE TABLE o(order_ref, channel, date,
+    customer, phone, address, sku, qty, unit_price, note)" \
     ".import --csv --skip 1 $W/orders.csv o"
 t1=$(now)
 sq_import=$(secs "$t0" "$t1")
+[ -z "$TIME" ] || sq_import_cpu=$(cpu)
 
 # The floor this schema sets: the same rows moved by plain SQL from the
 # imported table into a fresh coopstock database (same indexes and random
@@ -95,15 +104,17 @@ $TIME "$COOPSTOCK" --db "$db" export orders "$W/out.csv"
 t1=$(now)
 cs_export=$(secs "$t0" "$t1")
 cs_export_rss=$(peak)
+[ -z "$TIME" ] || cs_export_cpu=$(cpu)
 
 t0=$(now)
-"$SQLITE3" -csv -header "$db" "SELECT coalesce(o.ext_ref, ''), o.channel,
+$TIME "$SQLITE3" -csv -header "$db" "SELECT coalesce(o.ext_ref, ''), o.channel,
     o.ordered_at, o.customer_name, o.customer_phone, o.customer_address,
     p.sku, l.qty, l.unit_price, o.note FROM orders o JOIN order_line l ON
     l.order_id = o.id JOIN product p ON p.id = l.product_id
     ORDER BY o.id, l.id" >"$W/sq.csv"
 t1=$(now)
 sq_export=$(secs "$t0" "$t1")
+[ -z "$TIME" ] || sq_export_cpu=$(cpu)
 
 lines=$(($(wc -l <"$W/out.csv") - 1))
 rate() { div "$N" "$1" | awk '{ printf "%.0f", $1 }'; }
@@ -112,9 +123,13 @@ printf 'import  coopstock %8s rows/s (%.2f s, peak %s)\n' \
     "$(rate "$cs_import")" "$cs_import" "$cs_import_rss"
 printf 'import  sqlite3   %8s rows/s (%.2f s)\n' "$(rate "$sq_import")" "$sq_import"
 printf 'import  ratio     %.2fx (target >= 0.5x)\n' "$(div "$sq_import" "$cs_import")"
+[ -z "$TIME" ] || printf 'import  cpu       %.2fx (coopstock %.2f s, sqlite3 %.2f s of user + system time)\n' \
+    "$(div "$sq_import_cpu" "$cs_import_cpu")" "$cs_import_cpu" "$sq_import_cpu"
 printf 'import  floor     %8s rows/s (%.2f s: plain SQL into this schema; ratio to it %.2fx)\n' \
     "$(rate "$sq_floor")" "$sq_floor" "$(div "$sq_floor" "$cs_import")"
 printf 'export  coopstock %8s rows/s (%.2f s, peak %s)\n' \
     "$(rate "$cs_export")" "$cs_export" "$cs_export_rss"
 printf 'export  sqlite3   %8s rows/s (%.2f s)\n' "$(rate "$sq_export")" "$sq_export"
 printf 'export  ratio     %.2fx (target >= 1.0x)\n' "$(div "$sq_export" "$cs_export")"
+[ -z "$TIME" ] || printf 'export  cpu       %.2fx (coopstock %.2f s, sqlite3 %.2f s of user + system time)\n' \
+    "$(div "$sq_export_cpu" "$cs_export_cpu")" "$cs_export_cpu" "$sq_export_cpu"

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/index_defer.h"
 #include "model/ledger.h"
 #include "model/order.h"
 #include "model/txn.h"
@@ -111,6 +112,7 @@ static const char sql_order_get[] =
     "SELECT channel, ext_ref, ordered_at, status, customer_name,"
     " customer_phone, customer_address, note, created_by FROM orders"
     " WHERE id = ?1";
+static const char sql_max_order[] = "SELECT max(id) FROM orders";
 static const char sql_lines_get[] =
     "SELECT l.id, l.product_id, p.sku, p.name, p.unit, l.qty, l.unit_price"
     " FROM order_line l JOIN product p ON p.id = l.product_id"
@@ -452,12 +454,18 @@ order_create(struct db *db, const struct order_in *in, long long *id)
  * A bulk creator: the prices of the products seen so far, in an open
  * addressing table keyed by product id (ids are > 0; 0 marks a free
  * slot).  Nothing is written before every check has passed, so no
- * savepoint is needed per order.
+ * savepoint is needed per order.  With deferred indexes, the count of
+ * orders created decides when they are dropped.
  */
 struct order_bulk {
 	struct db *db;
 	long long *key, *price;
 	size_t cap, n;
+	long long defer_after; /* 0: keep the indexes */
+	int keep_lines;
+	long long made;     /* orders created */
+	long long existing; /* max(id) before the first, -1: not read yet */
+	struct index_defer *dropped;
 };
 
 struct order_bulk *
@@ -469,7 +477,62 @@ order_bulk_new(struct db *db)
 	b->cap = 1024;
 	b->key = xcalloc(b->cap, sizeof *b->key);
 	b->price = xcalloc(b->cap, sizeof *b->price);
+	b->existing = -1;
 	return b;
+}
+
+void
+order_bulk_defer_indexes(struct order_bulk *b, long long after, int confirm)
+{
+	b->defer_after = after > 0 ? after : 1;
+	b->keep_lines = confirm;
+}
+
+/* Drop the deferrable indexes once this run has created at least
+ * defer_after orders and as many as were there before it. */
+static enum status
+bulk_maybe_defer(struct order_bulk *b)
+{
+	enum status s;
+
+	if (b->defer_after == 0 || b->dropped != NULL)
+		return ST_OK;
+	if (b->existing < 0) {
+		sqlite3_stmt *st = db_prepare(b->db, sql_max_order);
+
+		if (st == NULL)
+			return ST_ERROR;
+		s = db_query_int(b->db, st, 0, &b->existing);
+		if (s != ST_OK)
+			return s;
+		b->existing -= b->made; /* the orders made before this read */
+	}
+	if (b->made < b->defer_after || b->made < b->existing)
+		return ST_OK;
+	s = index_defer_drop(b->db,
+	    b->keep_lines ? INDEX_DEFER_ORDERS_KEEP_LINES : INDEX_DEFER_ORDERS,
+	    &b->dropped);
+	if (s == ST_OK && b->dropped == NULL)
+		b->defer_after = 0; /* refused here: keep them, do not retry */
+	return s;
+}
+
+int
+order_bulk_deferred(const struct order_bulk *b)
+{
+	return b != NULL && b->dropped != NULL;
+}
+
+enum status
+order_bulk_finish(struct order_bulk *b)
+{
+	enum status s = index_defer_restore(b->db, b->dropped);
+
+	if (s == ST_OK) {
+		index_defer_free(b->dropped);
+		b->dropped = NULL;
+	}
+	return s;
 }
 
 void
@@ -477,6 +540,7 @@ order_bulk_free(struct order_bulk *b)
 {
 	if (b == NULL)
 		return;
+	index_defer_free(b->dropped);
 	free(b->key);
 	free(b->price);
 	free(b);
@@ -591,8 +655,11 @@ order_bulk_create(
 		s = customer_remember(db, in);
 	if (s == ST_OK)
 		s = event_write(db, oid, -1, ORDER_NEW, NULL);
-	if (s == ST_OK)
+	if (s == ST_OK) {
 		*id = oid;
+		b->made++;
+		s = bulk_maybe_defer(b);
+	}
 	if (prices != one)
 		free(prices);
 	return s;

@@ -98,6 +98,29 @@ enum status order_bulk_create(
 void order_bulk_free(struct order_bulk *b);
 
 /*
+ * Let b drop the secondary indexes of orders, order_line and order_event
+ * (index_defer.h) once it has created at least after orders and at least
+ * as many as the table held before: from then on the rows are written
+ * without them, and order_bulk_finish builds them again.  With confirm,
+ * order_line's indexes stay (order_confirm reads an order's lines).
+ * Nothing else in the transaction may then need those indexes' order
+ * (queries still work, only slower).
+ */
+void order_bulk_defer_indexes(
+    struct order_bulk *b, long long after, int confirm);
+
+/* Return 1 if b has dropped the indexes and not yet built them again. */
+int order_bulk_deferred(const struct order_bulk *b);
+
+/*
+ * Build again the indexes b dropped (nothing when none were): call it
+ * before committing the transaction.  ST_OK, or a status after which the
+ * caller must roll back.  A transaction that is rolled back instead
+ * needs no call: the rollback restores them; order_bulk_free only frees.
+ */
+enum status order_bulk_finish(struct order_bulk *b);
+
+/*
  * Common to every transition below: ST_NOT_FOUND for an unknown order;
  * ST_BAD_STATE when the order is not in a state the transition starts
  * from, with db_errmsg() naming it ("order 12 is shipped; only new,

@@ -69,4 +69,7 @@ char *cell_neutralize(const char *s);
  */
 char *cell_unneutralize(const char *s);
 
+/* As cell_unneutralize, but in s itself, which is returned. */
+char *cell_unneutralize_in_place(char *s);
+
 #endif

@@ -188,16 +188,15 @@ char *
 imp_text(struct imp *im, int c, int required, unsigned *flags)
 {
 	int f = im->index[c];
-	char *clean, *s;
+	char *s;
 
 	if (flags != NULL)
 		*flags = 0;
 	if (f < 0)
-		clean = xstrdup("");
+		s = xstrdup("");
 	else
-		clean = cell_clean(im->rec->fields[f], im->rec->lens[f], flags);
-	s = cell_unneutralize(clean);
-	free(clean);
+		s = cell_unneutralize_in_place(cell_clean(
+		    im->rec->fields[f], im->rec->lens[f], flags));
 	if (required && *s == '\0') {
 		imp_problem(im, im->line, im->colname[c], "%s",
 		    _(num_err_message(NUM_EMPTY)));

@@ -202,6 +202,11 @@ open_layout(
 	return st;
 }
 
+/* Orders an import creates before it drops the indexes it does not
+ * read (order_bulk_defer_indexes): below this, keeping them is cheaper
+ * than building them again. */
+#define IMP_DEFER_AFTER 10000
+
 /* One line of a Taobao item report, waiting for its order. */
 struct item {
 	long line;
@@ -428,25 +433,44 @@ flush(struct run *r)
 	pending_clear(r);
 }
 
-/* Join the parts of an address the way Chinese addresses are written. */
+/* Join the parts of an address the way Chinese addresses are written;
+ * a layout without the part columns (ours) costs one copy. */
 static char *
 address_read(struct run *r)
 {
-	static const int parts[] = {V_PROVINCE, V_CITY, V_DISTRICT, V_STREET};
-	char *a = xstrdup(""), *s, *t;
+	static const int parts[] = {
+	    V_PROVINCE, V_CITY, V_DISTRICT, V_STREET, V_ADDRESS};
+	char *a = NULL, *s, *t;
 
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		if (r->l->col[parts[i]] < 0)
+			continue;
 		s = vtext(r, parts[i]);
-		t = xasprintf("%s%s", a, s != NULL ? s : "");
+		if (a == NULL) {
+			a = s;
+			continue;
+		}
+		t = xasprintf("%s%s", a, s);
 		free(a);
 		free(s);
 		a = t;
 	}
-	s = vtext(r, V_ADDRESS);
-	t = xasprintf("%s%s", a, s != NULL ? s : "");
-	free(a);
-	free(s);
-	return t;
+	return a != NULL ? a : xstrdup("");
+}
+
+/* The buyer's note, and the seller's after "; " when both are there. */
+static char *
+note_read(struct run *r)
+{
+	char *n1 = vtext(r, V_NOTE), *n2, *note;
+
+	if (r->l->col[V_NOTE2] < 0)
+		return n1;
+	n2 = vtext(r, V_NOTE2);
+	note = xasprintf("%s%s%s", n1, *n1 && *n2 ? "; " : "", n2);
+	free(n1);
+	free(n2);
+	return note;
 }
 
 /* Start gathering the order ref of the current row. */
@@ -454,7 +478,6 @@ static void
 order_start(struct run *r, char *ref, char *channel)
 {
 	struct imp *im = r->im;
-	char *n1, *n2;
 
 	r->open = 1;
 	r->ref = ref;
@@ -468,11 +491,7 @@ order_start(struct run *r, char *ref, char *channel)
 	r->phone = r->l->col[V_PHONE] >= 0 ? imp_id(im, r->l->col[V_PHONE], 0)
 					   : xstrdup("");
 	r->address = address_read(r);
-	n1 = vtext(r, V_NOTE);
-	n2 = vtext(r, V_NOTE2);
-	r->note = xasprintf("%s%s%s", n1, *n1 && *n2 ? "; " : "", n2);
-	free(n1);
-	free(n2);
+	r->note = note_read(r);
 	if (r->customer == NULL || r->phone == NULL) {
 		r->bad = 1;
 		free(r->phone);
@@ -606,6 +625,7 @@ imp_orders(struct imp *im, char *const *files, int nfiles)
 	r.im = im;
 	r.skus = strmap_new();
 	r.bulk = order_bulk_new(im->db);
+	order_bulk_defer_indexes(r.bulk, IMP_DEFER_AFTER, im->o->confirm);
 	/* First the item reports, so that their orders find them. */
 	for (int i = 0; i < nfiles; i++) {
 		ok[i] = open_layout(im, files[i], im->o->from, &ls[i]) == ST_OK;
@@ -628,6 +648,14 @@ imp_orders(struct imp *im, char *const *files, int nfiles)
 	}
 	if (r.items != NULL)
 		strmap_each(r.items, items_done, &r);
+	/* Only an import that commits needs its indexes back: any other is
+	 * rolled back, which restores them. */
+	if (im->fault == ST_OK && im->problems == 0 && !im->o->dry_run) {
+		enum status st = order_bulk_finish(r.bulk);
+
+		if (st != ST_OK && !imp_fault(im, st))
+			im->fault = st; /* never commit without them */
+	}
 	for (int i = 0; i < nfiles; i++)
 		layout_free(&ls[i]);
 	pending_clear(&r);

@@ -457,14 +457,12 @@ blank_at(const char *s, size_t n)
 	return 0;
 }
 
-char *
-text_trim(const char *s)
+/* Where the text of s (n bytes) starts and ends without its blanks. */
+static void
+trim_bounds(const char *s, size_t n, size_t *startp, size_t *endp)
 {
-	size_t start = 0, end, len;
+	size_t start = 0, end = n, len;
 
-	if (s == NULL)
-		return xstrdup("");
-	end = strlen(s);
 	while ((len = blank_at(s + start, end - start)) > 0)
 		start += len;
 	/*
@@ -479,5 +477,29 @@ text_trim(const char *s)
 		else
 			break;
 	}
+	*startp = start;
+	*endp = end;
+}
+
+char *
+text_trim(const char *s)
+{
+	size_t start, end;
+
+	if (s == NULL)
+		return xstrdup("");
+	trim_bounds(s, strlen(s), &start, &end);
 	return xstrndup(s + start, end - start);
+}
+
+char *
+text_trim_in_place(char *s)
+{
+	size_t start, end;
+
+	trim_bounds(s, strlen(s), &start, &end);
+	if (start > 0)
+		memmove(s, s + start, end - start);
+	s[end - start] = '\0';
+	return s;
 }

@@ -131,4 +131,7 @@ char *text_fold(const char *s);
  */
 char *text_trim(const char *s);
 
+/* As text_trim, but in s itself (not NULL), which is returned. */
+char *text_trim_in_place(char *s);
+
 #endif

@@ -144,9 +144,13 @@ static void
 round_trip(const char *s)
 {
 	char *n = cell_neutralize(s), *b = cell_unneutralize(n);
+	char *c = xstrdup(n);
 
 	if (strcmp(b, s) != 0)
 		fail_msg("round trip of [%s] gave [%s] via [%s]", s, b, n);
+	if (strcmp(cell_unneutralize_in_place(c), s) != 0)
+		fail_msg("in place, round trip of [%s] gave [%s]", s, c);
+	free(c);
 	free(n);
 	free(b);
 }

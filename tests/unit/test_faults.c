@@ -36,6 +36,7 @@
 #include "model/check.h"
 #include "model/clerk.h"
 #include "model/member.h"
+#include "model/order.h"
 #include "model/payment.h"
 #include "model/product.h"
 #include "model/stock.h"
@@ -347,6 +348,50 @@ applied_import_orders(struct db *db)
 	    "(o.ext_ref = 'IMP-2' AND l.qty = 1500))") == 2;
 }
 
+/* As a large `import orders`: order_bulk_create dropping the indexes
+ * after the first order and order_bulk_finish building them again, in
+ * one transaction. */
+static enum status
+run_bulk_deferred(struct fx *fx)
+{
+	struct order_line_in line = { 1, 2000, -1 };
+	struct order_in o = { .channel = "douyin", .lines = &line, .nlines = 1 };
+	const char *refs[] = { "BULK-1", "BULK-2", "BULK-3" };
+	struct order_bulk *b = order_bulk_new(fx->db);
+	long long id;
+	/* As import_run: a change of temp_store closes the temp database,
+	 * so that the drop can move it to files. */
+	enum status st = db_exec(fx->db, "PRAGMA temp_store = MEMORY");
+
+	if (st == ST_OK)
+		st = db_begin(fx->db);
+	order_bulk_defer_indexes(b, 1, 0);
+	for (int i = 0; st == ST_OK && i < 3; i++) {
+		o.ext_ref = refs[i];
+		st = order_bulk_create(b, &o, &id);
+	}
+	if (st == ST_OK)
+		st = order_bulk_finish(b);
+	if (st == ST_OK)
+		st = db_commit(fx->db);
+	if (st != ST_OK && db_in_transaction(fx->db))
+		db_rollback(fx->db);
+	order_bulk_free(b);
+	return st;
+}
+
+static int
+applied_bulk_deferred(struct db *db)
+{
+	return testdb_int(db, "SELECT count(*) FROM orders o JOIN order_line l"
+	    " ON l.order_id = o.id WHERE o.ext_ref LIKE 'BULK-_'") == 3 &&
+	    testdb_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN"
+	    " ('orders_status', 'orders_phone', 'order_line_order',"
+	    " 'order_line_product', 'order_event_order')") == 5 &&
+	    testdb_int(db, "SELECT count(*) FROM order_line"
+	    " INDEXED BY order_line_order WHERE order_id > 0") == 3;
+}
+
 /* X(name, seed, run, applied, fresh): one line per write path. */
 #define FAULT_CASES(X)                                                        \
 	X("product_add", seed_catalogue, run_product_add,                     \
@@ -366,7 +411,9 @@ applied_import_orders(struct db *db)
 	X("order_confirm", seed_new_order, run_order_confirm,                 \
 	    applied_order_confirm, 0)                                         \
 	X("import orders", seed_import, run_import_orders,                    \
-	    applied_import_orders, 0)
+	    applied_import_orders, 0)                                         \
+	X("order_bulk deferred indexes", seed_catalogue, run_bulk_deferred,  \
+	    applied_bulk_deferred, 0)
 
 static const struct fault_case cases[] = {
 #define CASE_ROW(n, s, r, a, f) { n, s, r, a, f },

@@ -17,6 +17,7 @@
 #include "model/order.h"
 #include "model/stock.h"
 #include "util/num.h"
+#include "util/xalloc.h"
 
 static void
 assert_unchanged(struct db *db, const char *before)
@@ -197,6 +198,12 @@ test_bulk_create(void **state)
 	assert_int_equal(order_bulk_create(b, &in, &again), ST_NOT_FOUND);
 	assert_string_equal(
 	    db_errmsg(t->db), "line 2: no active product with id 2");
+	/* An order already here is that, whatever its products are now. */
+	in.ext_ref = "TB-1";
+	again = 0;
+	assert_int_equal(order_bulk_create(b, &in, &again), ST_EXISTS);
+	assert_int_equal(again, id);
+	in.ext_ref = "TB-2";
 	lines[1].product_id = p;
 	lines[0].qty = 0;
 	assert_int_equal(order_bulk_create(b, &in, &again), ST_INVALID);
@@ -780,6 +787,144 @@ test_stock_nested(void **state)
 	free(mid);
 }
 
+/* Every index's name and CREATE text, as one new string. */
+static char *
+index_schema(struct db *db)
+{
+	sqlite3_stmt *st = NULL;
+	char *s;
+
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db),
+			     "SELECT group_concat(name || ':' || sql, ';') FROM"
+			     " (SELECT name, sql FROM sqlite_master WHERE"
+			     " type = 'index' AND sql IS NOT NULL ORDER BY name)",
+			     -1, &st, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	s = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return s;
+}
+
+static const char count_deferrable[] =
+    "SELECT count(*) FROM sqlite_master WHERE name IN ('orders_status',"
+    " 'orders_phone', 'order_line_order', 'order_line_product',"
+    " 'order_event_order')";
+
+/* The indexes go once as many orders were made as were there, and come
+ * back exactly as they were, with the settings the drop changed. */
+static void
+test_bulk_defers_indexes(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	struct order_line_in line = {p, 1000, -1};
+	struct order_in in = {.channel = "taobao", .lines = &line, .nlines = 1};
+	const char *refs[] = {"TB-1", "TB-2", "TB-3"};
+	char *before = index_schema(t->db), *after;
+	struct order_bulk *b;
+	long long id;
+
+	fx_order(t->db, p, 1000);
+	fx_order(t->db, p, 1000);
+	fx_exec(t->db, "PRAGMA temp_store = MEMORY");
+	fx_exec(t->db, "PRAGMA cache_size = -4000");
+	assert_int_equal(db_begin(t->db), ST_OK);
+	b = order_bulk_new(t->db);
+	order_bulk_defer_indexes(b, 1, 0);
+	for (int i = 0; i < 3; i++) {
+		in.ext_ref = refs[i];
+		assert_int_equal(order_bulk_create(b, &in, &id), ST_OK);
+		/* Two orders were there: the second one made drops them. */
+		assert_int_equal(order_bulk_deferred(b), i >= 1);
+		assert_int_equal(testdb_int(t->db, count_deferrable), i >= 1 ? 0 : 5);
+	}
+	assert_int_equal(testdb_int(t->db, "PRAGMA temp_store"), 1);
+	assert_int_equal(order_bulk_finish(b), ST_OK);
+	assert_int_equal(order_bulk_deferred(b), 0);
+	assert_int_equal(order_bulk_finish(b), ST_OK); /* nothing to do */
+	assert_int_equal(db_commit(t->db), ST_OK);
+	order_bulk_free(b);
+	after = index_schema(t->db);
+	assert_string_equal(after, before);
+	assert_int_equal(testdb_int(t->db, "PRAGMA temp_store"), 2);
+	assert_int_equal(testdb_int(t->db, "PRAGMA cache_size"), -4000);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM order_line"
+					   " INDEXED BY order_line_order"
+					   " WHERE order_id > 2"),
+	    3);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM"
+					   " pragma_integrity_check"
+					   " WHERE integrity_check <> 'ok'"),
+	    0);
+	free(before);
+	free(after);
+}
+
+/* A rollback brings the dropped indexes back; with confirm the lines'
+ * indexes are never dropped. */
+static void
+test_bulk_defer_rollback(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	struct order_line_in line = {p, 1000, -1};
+	struct order_in in = {
+	    .channel = "taobao", .ext_ref = "TB-1", .lines = &line, .nlines = 1};
+	char *before = index_schema(t->db), *after;
+	struct order_bulk *b = order_bulk_new(t->db);
+	long long id;
+
+	fx_exec(t->db, "PRAGMA temp_store = MEMORY"); /* closes temp */
+	assert_int_equal(db_begin(t->db), ST_OK);
+	order_bulk_defer_indexes(b, 1, 1);
+	assert_int_equal(order_bulk_create(b, &in, &id), ST_OK);
+	assert_int_equal(order_bulk_deferred(b), 1);
+	assert_int_equal(testdb_int(t->db, count_deferrable), 2);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM sqlite_master"
+					   " WHERE name LIKE 'order_line_%'"
+					   " AND type = 'index'"),
+	    3); /* order, product and the gid one */
+	db_rollback(t->db);
+	order_bulk_free(b);
+	after = index_schema(t->db);
+	assert_string_equal(after, before);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM orders"), 0);
+	free(before);
+	free(after);
+}
+
+/* With the temp database open, SQLite will not move temporary storage
+ * inside a transaction: the indexes are kept, and the orders made. */
+static void
+test_bulk_defer_refused(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	struct order_line_in line = {p, 1000, -1};
+	struct order_in in = {.channel = "taobao", .lines = &line, .nlines = 1};
+	const char *refs[] = {"TB-1", "TB-2"};
+	struct order_bulk *b = order_bulk_new(t->db);
+	long long id;
+
+	fx_exec(t->db, "PRAGMA temp_store = MEMORY");
+	fx_exec(t->db, "CREATE TEMP TABLE opens_temp(a)");
+	assert_int_equal(db_begin(t->db), ST_OK);
+	order_bulk_defer_indexes(b, 1, 0);
+	for (int i = 0; i < 2; i++) {
+		in.ext_ref = refs[i];
+		assert_int_equal(order_bulk_create(b, &in, &id), ST_OK);
+		assert_int_equal(order_bulk_deferred(b), 0);
+	}
+	assert_string_equal(db_errmsg(t->db), "");
+	assert_int_equal(testdb_int(t->db, count_deferrable), 5);
+	assert_int_equal(order_bulk_finish(b), ST_OK);
+	assert_int_equal(db_commit(t->db), ST_OK);
+	order_bulk_free(b);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM orders"), 2);
+	assert_int_equal(testdb_int(t->db, "PRAGMA temp_store"), 2);
+}
+
 int
 main(void)
 {
@@ -813,6 +958,12 @@ main(void)
 		testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_bulk_create, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_bulk_defers_indexes, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_bulk_defer_rollback, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_bulk_defer_refused, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_nested_in_outer_transaction,
 		testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "util/text.h"
+#include "util/xalloc.h"
 
 #define PIC_NUL "\xE2\x90\x80" /* ␀ U+2400 */
 #define PIC_BEL "\xE2\x90\x87" /* ␇ U+2407 */
@@ -861,6 +862,34 @@ test_fold_leaves_rest(void **state)
 	    "b");
 }
 
+/* text_trim and text_trim_in_place agree on s, and give want. */
+static void
+check_trim(const char *s, const char *want)
+{
+	char *copy = xstrdup(s);
+
+	check_copy(text_trim, s, want);
+	assert_ptr_equal(text_trim_in_place(copy), copy);
+	assert_string_equal(copy, want);
+	free(copy);
+}
+
+static void
+test_trim_in_place(void **state)
+{
+	(void)state;
+	check_trim("  \t abc \r\n", "abc");
+	check_trim("abc", "abc");
+	check_trim("", "");
+	check_trim(" \v\f ", "");
+	check_trim("\xE3\x80\x80王芳\xE3\x80\x80 ", "王芳");
+	check_trim("王\xE3\x80\x80芳", "王\xE3\x80\x80芳");
+	check_trim("\xC2\xA0"
+		   "a ",
+	    "\xC2\xA0"
+	    "a");
+}
+
 static void
 test_trim_ascii(void **state)
 {
@@ -956,6 +985,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_fold_fullwidth),
     cmocka_unit_test(test_fold_leaves_rest),
     cmocka_unit_test(test_trim_ascii),
+    cmocka_unit_test(test_trim_in_place),
     cmocka_unit_test(test_trim_ideographic_space),
     cmocka_unit_test(test_trim_leaves_other_spaces),
 };

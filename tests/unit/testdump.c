@@ -32,10 +32,10 @@ buf_add(struct buf *b, const char *s)
 	b->len += n;
 }
 
+/* Add label and every row sql returns to b. */
 static void
-dump_table(sqlite3 *h, const char *table, struct buf *b)
+dump_query(sqlite3 *h, const char *table, const char *sql, struct buf *b)
 {
-	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" ORDER BY 1", table);
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
 
@@ -55,6 +55,14 @@ dump_table(sqlite3 *h, const char *table, struct buf *b)
 	if (rc != SQLITE_DONE)
 		fail_msg("dump %s: %s", table, sqlite3_errmsg(h));
 	sqlite3_finalize(st);
+}
+
+static void
+dump_table(sqlite3 *h, const char *table, struct buf *b)
+{
+	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" ORDER BY 1", table);
+
+	dump_query(h, table, sql, b);
 	sqlite3_free(sql);
 }
 
@@ -78,6 +86,12 @@ testdb_dump(struct db *db)
 		free(t);
 	}
 	sqlite3_finalize(st);
+	/* The schema too (not the root pages, which a rebuilt index moves):
+	 * a failed call must not lose an index either. */
+	dump_query(h, "schema",
+	    "SELECT type, name, tbl_name, sql FROM sqlite_master"
+	    " ORDER BY type, name",
+	    &b);
 	return b.s;
 }
 
