@@ -300,6 +300,8 @@ TESTS += tests/tui/quick.sh
 EXTRA_DIST += tests/tui/quick.sh
 TESTS += tests/tui/sync.sh
 EXTRA_DIST += tests/tui/sync.sh
+TESTS += tests/tui/siteui.sh
+EXTRA_DIST += tests/tui/siteui.sh
 # The product search index (product_gram) against a plain scan.
 check_PROGRAMS += tests/unit/test_product_gram
 TESTS += tests/unit/test_product_gram
