@@ -218,6 +218,12 @@ tests_unit_test_sha256_LDADD = $(UNIT_LDADD)
 tests_unit_test_replica_SOURCES = tests/unit/test_replica.c $(MODEL_TEST_SOURCES)
 tests_unit_test_replica_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_replica_LDADD = $(UNIT_LDADD)
+# Other sites' orders on the screens' model (Home counts, Orders lists).
+check_PROGRAMS += tests/unit/test_away
+TESTS += tests/unit/test_away
+tests_unit_test_away_SOURCES = tests/unit/test_away.c $(MODEL_TEST_SOURCES)
+tests_unit_test_away_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_away_LDADD = $(UNIT_LDADD)
 sitesync_cli_tests = tests/cli/sitesync.sh
 TESTS += $(sitesync_cli_tests)
 EXTRA_DIST += $(sitesync_cli_tests)
@@ -294,6 +300,8 @@ TESTS += tests/tui/quick.sh
 EXTRA_DIST += tests/tui/quick.sh
 TESTS += tests/tui/sync.sh
 EXTRA_DIST += tests/tui/sync.sh
+TESTS += tests/tui/siteui.sh
+EXTRA_DIST += tests/tui/siteui.sh
 # The product search index (product_gram) against a plain scan.
 check_PROGRAMS += tests/unit/test_product_gram
 TESTS += tests/unit/test_product_gram

@@ -1,6 +1,6 @@
 /*
  * burst.c - see burst.h.  One statement, four subqueries, each an index
- * or rowid range.
+ * or rowid range (gid is read only on the rows the range gives).
  */
 #include <config.h>
 
@@ -10,10 +10,11 @@
 
 static const char sql_counts[] =
     "SELECT coalesce((SELECT max(id) FROM orders), 0),"
-    " (SELECT count(*) FROM orders WHERE id > ?1),"
-    " (SELECT count(*) FROM orders WHERE status = 'new'),"
-    " (SELECT count(*) FROM orders WHERE status = 'confirmed'),"
-    " (SELECT count(*) FROM orders WHERE status = 'packed')";
+    " (SELECT count(*) FROM orders WHERE id > ?1 AND gid IS NULL),"
+    " (SELECT count(*) FROM orders WHERE status = 'new' AND gid IS NULL),"
+    " (SELECT count(*) FROM orders WHERE status = 'confirmed'"
+    " AND gid IS NULL),"
+    " (SELECT count(*) FROM orders WHERE status = 'packed' AND gid IS NULL)";
 
 enum status
 burst_counts_get(struct db *db, long long after_id, struct burst_counts *out)

@@ -4,7 +4,9 @@
  * confirmed, packed and shipped.  The screen asks when the clerk acts or
  * presses refresh, never on a timer (the link is slow), so the query is
  * cheap: the status counts walk the orders_status index and "since"
- * is a rowid range.
+ * is a rowid range.  Only this site's orders count (those received
+ * from another site in a bundle do not): they are the ones its clerks
+ * confirm, pack and ship (order.h).
  */
 #ifndef COOPSTOCK_BURST_H
 #define COOPSTOCK_BURST_H
@@ -15,10 +17,10 @@
 struct burst_counts {
 	long long last_id; /* the newest order's id (0: none); keep it at
 			    * the session's start and pass it as after_id */
-	long arrived;      /* orders with an id above after_id */
-	long to_confirm;   /* orders new */
-	long to_pack;      /* orders confirmed */
-	long to_ship;      /* orders packed */
+	long arrived;      /* this site's orders with an id above after_id */
+	long to_confirm;   /* this site's orders new */
+	long to_pack;      /* this site's orders confirmed */
+	long to_ship;      /* this site's orders packed */
 };
 
 /*

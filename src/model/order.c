@@ -110,8 +110,8 @@ static const char sql_shipment[] =
     " VALUES (?1, ?2, ?3, date('now', 'localtime'), ?4)";
 static const char sql_order_get[] =
     "SELECT channel, ext_ref, ordered_at, status, customer_name,"
-    " customer_phone, customer_address, note, created_by FROM orders"
-    " WHERE id = ?1";
+    " customer_phone, customer_address, note, created_by, " ORDER_SITE_SQL(
+	"orders") " FROM orders WHERE id = ?1";
 static const char sql_max_order[] = "SELECT max(id) FROM orders";
 static const char sql_lines_get[] =
     "SELECT l.id, l.product_id, p.sku, p.name, p.unit, l.qty, l.unit_price"
@@ -1044,6 +1044,7 @@ order_get(struct db *db, long long id, struct order **out)
 	o->customer_address = db_column_dup(st, 6);
 	o->note = db_column_dup(st, 7);
 	o->created_by = db_column_dup(st, 8);
+	o->site = db_column_dup(st, 9);
 	sqlite3_reset(st);
 	s = lines_get(db, o);
 	if (s != ST_OK) {
@@ -1074,5 +1075,12 @@ order_free(struct order *o)
 	free(o->customer_address);
 	free(o->note);
 	free(o->created_by);
+	free(o->site);
 	free(o);
+}
+
+int
+order_fulfils_here(const struct order *o)
+{
+	return o->site == NULL || o->site[0] == '\0';
 }

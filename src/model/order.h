@@ -160,6 +160,8 @@ struct order {
 	char *channel, *ext_ref, *ordered_at, *status;
 	char *customer_name, *customer_phone, *customer_address, *note;
 	char *created_by;
+	char *site; /* "" taken in here; else the site that took it in:
+		     * its name when it is a known peer, else its id */
 	int nlines;
 	struct order_line {
 		long long id, product_id;
@@ -175,5 +177,20 @@ struct order {
 enum status order_get(struct db *db, long long id, struct order **out);
 /* Free an order from order_get.  NULL is ok. */
 void order_free(struct order *o);
+
+/* Nonzero when this site may confirm, pack and ship order o: it was
+ * taken in here (o->site is "").  Any site may cancel it. */
+int order_fulfils_here(const struct order *o);
+
+/*
+ * For the model's SQL: the site of the orders row aliased a, as
+ * struct order's site says it ("" for this site's own).  A global id is
+ * "SITE.N", and a site id holds no '.'.
+ */
+#define ORDER_SITE_SQL(a)                                                    \
+	"CASE WHEN " a ".gid IS NULL THEN '' ELSE coalesce((SELECT name"     \
+	" FROM sync_peer WHERE site_id = substr(" a ".gid, 1, instr(" a      \
+	".gid, '.') - 1)), substr(" a ".gid, 1, instr(" a ".gid, '.') - 1))" \
+	" END"
 
 #endif

@@ -21,7 +21,8 @@
 
 #define LIST_SELECT                                                      \
 	"SELECT o.id, o.ordered_at, o.channel, coalesce(o.ext_ref, '')," \
-	" o.customer_name, o.customer_phone, o.status FROM orders o WHERE "
+	" o.customer_name, o.customer_phone, o.status, " ORDER_SITE_SQL( \
+	    "o") " FROM orders o WHERE "
 #define LIST_SEARCH                                         \
 	" AND (?3 = '' OR o.id = ?4"                        \
 	" OR instr(lower(coalesce(o.ext_ref, '')), ?3) > 0" \
@@ -33,10 +34,14 @@ static const char sql_all_desc[] =
     LIST_SELECT "o.id < ?2" LIST_SEARCH " ORDER BY o.id DESC LIMIT ?5";
 static const char sql_all_asc[] =
     LIST_SELECT "o.id > ?2" LIST_SEARCH " ORDER BY o.id ASC LIMIT ?5";
-static const char sql_st_desc[] = LIST_SELECT
-    "o.status = ?1 AND o.id < ?2" LIST_SEARCH " ORDER BY o.id DESC LIMIT ?5";
-static const char sql_st_asc[] = LIST_SELECT
-    "o.status = ?1 AND o.id > ?2" LIST_SEARCH " ORDER BY o.id ASC LIMIT ?5";
+/* ?6: only this site's orders (a state only their own site moves on). */
+#define LIST_HERE " AND (?6 = 0 OR o.gid IS NULL)"
+static const char sql_st_desc[] =
+    LIST_SELECT "o.status = ?1 AND o.id < ?2" LIST_HERE LIST_SEARCH
+		" ORDER BY o.id DESC LIMIT ?5";
+static const char sql_st_asc[] =
+    LIST_SELECT "o.status = ?1 AND o.id > ?2" LIST_HERE LIST_SEARCH
+		" ORDER BY o.id ASC LIMIT ?5";
 static const char *const list_sql[2][2] = {
     {sql_all_desc, sql_all_asc}, {sql_st_desc, sql_st_asc}};
 
@@ -44,7 +49,16 @@ static const char sql_lines[] =
     "SELECT qty, unit_price FROM order_line WHERE order_id = ?1";
 static const char sql_count_all[] = "SELECT count(*) FROM orders";
 static const char sql_count_st[] =
-    "SELECT count(*) FROM orders WHERE status = ?1";
+    "SELECT count(*) FROM orders WHERE status = ?1"
+    " AND (?2 = 0 OR gid IS NULL)";
+
+/* Does the list of state status show this site's orders only? */
+static int
+here_only(int status)
+{
+	return status == ORDER_NEW || status == ORDER_CONFIRMED ||
+	       status == ORDER_PACKED;
+}
 
 /* The order number a search names ("12", "#12"), or -1. */
 static long long
@@ -101,6 +115,8 @@ bind_query(sqlite3_stmt *st, const struct order_list_query *q, int asc,
 	if (q->status >= 0)
 		rc = db_bind_text(
 		    st, 1, order_status_name((enum order_status)q->status));
+	if (rc == SQLITE_OK && q->status >= 0)
+		rc = sqlite3_bind_int(st, 6, here_only(q->status));
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_int64(st, 2, from);
 	if (rc == SQLITE_OK)
@@ -130,9 +146,11 @@ deliver(struct db *db, sqlite3_stmt *st,
 		row.customer_name = (const char *)sqlite3_column_text(st, 4);
 		row.customer_phone = (const char *)sqlite3_column_text(st, 5);
 		row.status = (const char *)sqlite3_column_text(st, 6);
+		row.site = (const char *)sqlite3_column_text(st, 7);
 		if (row.ordered_at == NULL || row.channel == NULL ||
 		    row.ext_ref == NULL || row.customer_name == NULL ||
-		    row.customer_phone == NULL || row.status == NULL) {
+		    row.customer_phone == NULL || row.status == NULL ||
+		    row.site == NULL) {
 			s = db_status(db, SQLITE_NOMEM);
 			break;
 		}
@@ -186,10 +204,27 @@ order_list_count(struct db *db, int status, long long *n)
 	if (st == NULL)
 		return ST_ERROR;
 	if (status >= 0 &&
-	    db_bind_text(st, 1, order_status_name((enum order_status)status)) !=
-		SQLITE_OK)
+	    (db_bind_text(st, 1,
+		 order_status_name((enum order_status)status)) != SQLITE_OK ||
+		sqlite3_bind_int(st, 2, here_only(status)) != SQLITE_OK))
 		return db_status(db, sqlite3_errcode(db_sqlite(db)));
 	return db_query_int(db, st, 0, n);
+}
+
+enum status
+order_list_has_away(struct db *db, int *yes)
+{
+	sqlite3_stmt *st = db_prepare(
+	    db, "SELECT EXISTS (SELECT 1 FROM orders WHERE gid IS NOT NULL)");
+	long long n = 0;
+	enum status s;
+
+	*yes = 0;
+	if (st == NULL)
+		return ST_ERROR;
+	s = db_query_int(db, st, 0, &n);
+	*yes = n != 0;
+	return s;
 }
 
 static const char sql_events[] =

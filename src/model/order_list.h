@@ -21,7 +21,10 @@ enum order_list_sort {
 	ORDER_LIST_OLDEST  /* lowest order number first */
 };
 
-/* What the list shows: filter, search and order. */
+/* What the list shows: filter, search and order.  A state that only an
+ * order's own site moves on from (new, confirmed, packed: order.h) lists
+ * this site's orders only, the ones its clerks have to confirm, pack or
+ * ship; every other state, and -1, lists every site's. */
 struct order_list_query {
 	int status; /* an enum order_status, or -1 for every state */
 	const char
@@ -37,6 +40,7 @@ struct order_list_row {
 	const char *channel, *ext_ref;
 	const char *customer_name, *customer_phone;
 	const char *status; /* as stored: "new", "confirmed", ... */
+	const char *site;   /* "" taken in here; else as struct order's */
 	int nlines;
 	int64_t total; /* fen; INT64_MAX if it does not fit */
 };
@@ -60,9 +64,14 @@ enum status order_list_page(struct db *db, const struct order_list_query *q,
     long long after_id, int dir, int limit,
     int (*fn)(const struct order_list_row *row, void *arg), void *arg);
 
-/* Set *n to the number of orders in state status (-1: all).  ST_OK or a
- * database status. */
+/* Set *n to the number of orders in state status (-1: all) that
+ * order_list_page lists for it.  ST_OK or a database status. */
 enum status order_list_count(struct db *db, int status, long long *n);
+
+/* Set *yes to 1 when any order here was taken in at another site (a
+ * list may then show whose each is), else 0.  ST_OK or a database
+ * status. */
+enum status order_list_has_away(struct db *db, int *yes);
 
 /* One status change of an order; strings valid only during the call. */
 struct order_event_row {

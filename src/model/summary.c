@@ -11,8 +11,8 @@
 #include "util/num.h"
 
 static const char sql_orders[] =
-    "SELECT status, count(*) FROM orders"
-    " WHERE status IN ('new', 'confirmed', 'packed') GROUP BY status";
+    "SELECT status, gid IS NOT NULL, count(*) FROM orders"
+    " WHERE status IN ('new', 'confirmed', 'packed') GROUP BY 1, 2";
 static const char sql_lots[] =
     "SELECT coalesce(sum(l.best_before < ?1), 0),"
     " coalesce(sum(l.best_before >= ?1 AND l.best_before <= ?2), 0)"
@@ -48,16 +48,18 @@ read_orders(struct db *db, struct summary *out)
 		return ST_ERROR;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *s = (const char *)sqlite3_column_text(st, 0);
-		long long n = sqlite3_column_int64(st, 1);
+		int away = sqlite3_column_int(st, 1);
+		long long n = sqlite3_column_int64(st, 2);
 
 		if (s == NULL)
 			continue;
 		if (strcmp(s, "new") == 0)
-			out->orders_new = n;
+			*(away ? &out->away_new : &out->orders_new) = n;
 		else if (strcmp(s, "confirmed") == 0)
-			out->orders_confirmed = n;
+			*(away ? &out->away_confirmed
+			       : &out->orders_confirmed) = n;
 		else if (strcmp(s, "packed") == 0)
-			out->orders_packed = n;
+			*(away ? &out->away_packed : &out->orders_packed) = n;
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? ST_OK : db_status(db, rc);

@@ -15,10 +15,16 @@
 /* Default for near_days: lots whose best-before is this close count. */
 #define SUMMARY_NEAR_DAYS 14
 
+/* The order counts are of this site's orders only: confirm, pack and
+ * ship are its own site's to do (order.h).  Other sites' orders in those
+ * states are counted apart, as waiting at their site. */
 struct summary {
-	long long orders_new;       /* orders to confirm */
+	long long orders_new;       /* this site's orders to confirm */
 	long long orders_confirmed; /* to pack */
 	long long orders_packed;    /* to ship */
+	long long away_new;         /* other sites' orders new */
+	long long away_confirmed;   /* other sites' orders confirmed */
+	long long away_packed;      /* other sites' orders packed */
 	long long low_stock;        /* active products at or below reorder level
 				       (report_stock's "low") */
 	long long lots_near;    /* lots with stock, best-before today..+near */

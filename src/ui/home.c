@@ -133,6 +133,22 @@ count_of(const struct home *h, enum home_count c)
 	}
 }
 
+/* Other sites' orders in the state of count c: they wait at their site. */
+static long long
+away_of(const struct home *h, enum home_count c)
+{
+	switch (c) {
+	case HOME_ORDERS_NEW:
+		return h->sum.away_new;
+	case HOME_ORDERS_CONFIRMED:
+		return h->sum.away_confirmed;
+	case HOME_ORDERS_PACKED:
+		return h->sum.away_packed;
+	default:
+		return 0;
+	}
+}
+
 static void
 read_counts(struct ui_view *v, struct home *h)
 {
@@ -197,6 +213,10 @@ draw_entry(const struct home *h, struct ui_rect r, size_t k)
 	    n > 0 ? UI_STYLE_MARK : UI_STYLE_NORMAL);
 	ui_putf(y, r.x + 47, 8, TEXT_RIGHT,
 	    n > 0 ? UI_STYLE_MARK : UI_STYLE_NORMAL, "%lld", n);
+	/* Not in the count: this site cannot act on them (order.h). */
+	if (away_of(h, e->count) > 0)
+		ui_putf(y, r.x + 57, r.w - 58, TEXT_LEFT, UI_STYLE_NORMAL,
+		    _("(%lld at other sites)"), away_of(h, e->count));
 }
 
 static void
@@ -293,6 +313,10 @@ const struct screen home_screen = {
     .actions = home_actions,
     .help = N_("Home shows what needs doing now. Press the key in front "
 	       "of a line, or move with the arrows and press Enter, to open "
-	       "its list. Ctrl-L reads the numbers again, and the live counter of orders since sign-in. C confirms every new order, oldest first. Ctrl-W hands the "
-	       "terminal to another clerk."),
+	       "its list. Ctrl-L reads the numbers again, and the live counter "
+	       "of orders since sign-in. The orders counted are this site's: "
+	       "those taken in at another site are confirmed, packed and "
+	       "shipped there, and are shown apart (at other sites). C "
+	       "confirms every new order of this site, oldest first. Ctrl-W "
+	       "hands the terminal to another clerk."),
 };

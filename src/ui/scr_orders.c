@@ -75,6 +75,7 @@ struct olist {
 	struct ui_table *table;
 	int status;
 	enum order_list_sort sort;
+	int sites;          /* show the Site column (another site's orders) */
 	struct olist *next; /* open_lists */
 };
 
@@ -93,6 +94,7 @@ enum {
 	COL_ITEMS,
 	COL_TOTAL,
 	COL_STATUS,
+	COL_SITE, /* only when there are other sites' orders */
 	NCOLS
 };
 
@@ -104,6 +106,7 @@ static const struct ui_column list_cols[NCOLS] = {
     {N_("Lines"), 5, UI_COL_RIGHT},
     {N_("Total"), 10, UI_COL_RIGHT},
     {N_("Status"), 9, 0},
+    {N_("Site"), 7, 0},
 };
 
 static const enum ui_action list_actions[] = {UI_ACT_HELP, UI_ACT_OPEN,
@@ -137,8 +140,11 @@ list_row(const struct order_list_row *r, void *arg)
 	cells[COL_ITEMS] = items;
 	cells[COL_TOTAL] = total;
 	cells[COL_STATUS] = orders_status_label(r->status);
-	ui_table_batch_add(
-	    fc->b, key, cells, strcmp(r->status, "new") == 0 ? UI_ROW_BOLD : 0);
+	cells[COL_SITE] = r->site; /* "" for this site's own */
+	/* Bold: new orders this site has to confirm. */
+	ui_table_batch_add(fc->b, key, cells,
+	    strcmp(r->status, "new") == 0 && r->site[0] == '\0' ? UI_ROW_BOLD
+								: 0);
 	return 0;
 }
 
@@ -198,7 +204,10 @@ list_open(struct ui_view *v, void *arg)
 	l->v = v;
 	l->next = open_lists;
 	open_lists = l;
-	l->table = ui_table_new(list_cols, NCOLS, list_fetch, l);
+	if (order_list_has_away(l->db, &l->sites) != ST_OK)
+		l->sites = 0;
+	l->table = ui_table_new(
+	    list_cols, l->sites ? NCOLS : NCOLS - 1, list_fetch, l);
 	ui_table_set_empty(l->table, _("No orders here.  n makes a new one."));
 	v->data = l;
 	fetch_ui = v->ui;
@@ -324,7 +333,11 @@ const struct screen orders_screen = {
 	       "pack, ship it or print its packing slip right from the list; "
 	       "n takes a new order; / finds an order by its "
 	       "number, the shop's order number, or the customer's name or "
-	       "phone; o shows the oldest or the newest first."),
+	       "phone; o shows the oldest or the newest first.  Once orders "
+	       "came from another site, the Site column names the site that "
+	       "took each in: only that site confirms, packs or ships it, so "
+	       "the lists to confirm, to pack and to ship hold this site's "
+	       "own."),
 };
 
 struct ui_view *
@@ -354,6 +367,10 @@ static const enum ui_action detail_actions[] = {UI_ACT_HELP, UI_ACT_CONFIRM,
     UI_ACT_PACK, UI_ACT_SHIP, UI_ACT_DELIVER, UI_ACT_CANCEL, UI_ACT_RETURN,
     UI_ACT_PRINT, UI_ACT_BACK, UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN,
     UI_ACT_NONE};
+/* Another site's order: confirm, pack and ship are that site's. */
+static const enum ui_action detail_away_actions[] = {UI_ACT_HELP,
+    UI_ACT_DELIVER, UI_ACT_CANCEL, UI_ACT_RETURN, UI_ACT_PRINT, UI_ACT_BACK,
+    UI_ACT_UP, UI_ACT_DOWN, UI_ACT_PGUP, UI_ACT_PGDN, UI_ACT_NONE};
 
 static int
 event_seen(const struct order_event_row *e, void *arg)
@@ -412,6 +429,8 @@ detail_load(struct ui_view *v)
 	order_shipments(d->db, d->id, shipment_seen, d);
 	ui_view_set_title(
 	    v, _("Order %lld: %s"), d->id, orders_status_label(o->status));
+	v->actions =
+	    order_fulfils_here(o) ? detail_actions : detail_away_actions;
 	return 0;
 }
 
@@ -459,11 +478,13 @@ put_field(struct ui_rect r, int y, const char *label, const char *value)
 	free(l);
 }
 
-static void
+/* Draw the header; returns the row after it. */
+static int
 detail_header(const struct odetail *d, struct ui_rect r)
 {
 	const struct order *o = d->o;
 	char *s;
+	int y;
 
 	s = xasprintf(_("%s   Shop order: %s"), orders_channel_label(o->channel),
 	    o->ext_ref[0] ? o->ext_ref : "-");
@@ -480,8 +501,15 @@ detail_header(const struct odetail *d, struct ui_rect r)
 	free(s);
 	ui_put(r.y + 5, r.x + 1, r.w - 2, d->last[0] ? d->last : d->created,
 	    TEXT_LEFT, UI_STYLE_NORMAL);
-	ui_put(
-	    r.y + 6, r.x + 1, r.w - 2, d->shipment, TEXT_LEFT, UI_STYLE_NORMAL);
+	if (!order_fulfils_here(o)) {
+		s = xasprintf(
+		    _("%s, which alone confirms, packs and ships it"), o->site);
+		put_field(r, r.y + 6, _("Taken in at"), s);
+		free(s);
+	}
+	y = order_fulfils_here(o) ? r.y + 6 : r.y + 7;
+	ui_put(y, r.x + 1, r.w - 2, d->shipment, TEXT_LEFT, UI_STYLE_NORMAL);
+	return y + 1;
 }
 
 enum { LW_SKU = 12, LW_QTY = 9, LW_UNIT = 6, LW_PRICE = 10, LW_TOTAL = 11 };
@@ -510,15 +538,15 @@ detail_draw(struct ui_view *v, struct ui_rect r)
 	const struct order *o = d->o;
 	const char *head[6] = {_("SKU"), _("Product"), _("Quantity"), _("Unit"),
 	    _("Unit price"), _("Total")};
-	int y = r.y + 8, last = r.y + r.h - 2;
+	int y, last = r.y + r.h - 2;
 	char t[NUM_FMT_SIZE], *s;
 
+	ui_clear_rect(r);
+	y = detail_header(d, r);
+	detail_row(r, y++, head, UI_STYLE_HEADER);
 	d->rows = last - y;
 	if (d->top > o->nlines - d->rows)
 		d->top = o->nlines - d->rows > 0 ? o->nlines - d->rows : 0;
-	ui_clear_rect(r);
-	detail_header(d, r);
-	detail_row(r, r.y + 7, head, UI_STYLE_HEADER);
 	for (int i = d->top; i < o->nlines && y < last; i++, y++) {
 		const struct order_line *l = &o->lines[i];
 		char q[NUM_FMT_SIZE], p[NUM_FMT_SIZE], lt[NUM_FMT_SIZE];
@@ -765,7 +793,10 @@ static const struct screen detail_screen = {
 	       "stock), p marks it packed, s ships it (courier and "
 	       "tracking number), d marks it delivered, x cancels it, r "
 	       "takes it back as returned; w prints a packing slip.  An "
-	       "action that is not allowed now says why on the line below."),
+	       "action that is not allowed now says why on the line below.  "
+	       "An order taken in at another site says so: only that site "
+	       "confirms, packs or ships it, and its keys are not offered "
+	       "here; any site may cancel it."),
 };
 
 struct ui_view *
