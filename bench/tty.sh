@@ -10,7 +10,8 @@
 # Home for 10 s, opens Products (p); then both programs get the same keys
 # under tests/tools/ptyrec: 200 Down, 50 PageDown, 10 s of no input.
 # Printed per TERM: bytes of the first screen and the time to it (exec to
-# the first quiet screen), bytes to Home and to the product list, mean
+# the first quiet screen; again as the median of 7 starts with no keys,
+# and their CPU time, which the machine's load disturbs less), bytes to Home and to the product list, mean
 # bytes per Down and per PageDown, bytes while idle, peak RSS, with
 # coopstock, less and the ratio.  Targets (issue 9): Down <= 1.0x less,
 # PageDown <= 1.5x, product list <= 1.2x less's first screen, idle 0
@@ -58,6 +59,7 @@ field() {
 	home | home_idle | list | idle)
 		awk -v m="$1" '$1 == m { sub("bytes=", "", $3); print $3 }' "$2" ;;
 	rss) awk '/^exit/ { sub("peak_rss_kb=", "", $3); print $3 }' "$2" ;;
+	cpu) awk '/^exit/ { sub("cpu_ms=", "", $4); print $4 }' "$2" ;;
 	status) awk '/^exit/ { sub("status=", "", $2); print $2 }' "$2" ;;
 	esac
 }
@@ -70,6 +72,28 @@ ratio() {
 	   *) awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print (a > 0 ? "inf" : "-") }' ;;
 	   esac ;;
 	esac
+}
+
+# median FIGURE FILE...: the median of FIGURE over the ptyrec reports.
+median() {
+	f=$1
+	shift
+	for r in "$@"; do field "$f" "$r"; done | sort -n |
+	    awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+# startup TERM N: N starts of each program with no keys (the first screen,
+# then the hang-up), as ptyrec reports in $W/start.{cs,less}.TERM.K.
+startup() {
+	k=1
+	while [ "$k" -le "$2" ]; do
+		env -u LESS -u LESSOPEN -u LESSCLOSE "$PTYREC" -t "$1" -q 100 \
+		    - -- less "$TABLE" >"$W/start.less.$1.$k"
+		env COOPSTOCK_DATADIR="${COOPSTOCK_DATADIR:-}" LANG=C.UTF-8 \
+		    LC_ALL=C.UTF-8 "$PTYREC" -t "$1" -q 100 - -- \
+		    "$COOPSTOCK" --db "$DB" >"$W/start.cs.$1.$k" 2>&1 || :
+		k=$((k + 1))
+	done
 }
 
 row() { # LABEL COOPSTOCK LESS TARGET
@@ -95,5 +119,12 @@ for term in xterm-256color vt100; do
 	row "PageDown x50, mean bytes per key" "$(field pgdn "$C")" "$(field pgdn "$L")" "<= 1.5x"
 	row "idle 10 s on the list, bytes" "$(field idle "$C")" "$(field idle "$L")" "0"
 	row "startup to first screen, ms" "$(field ms "$C")" "$(field ms "$L")" "< 2x"
+	startup "$term" 7
+	row "  same, median of 7 starts, ms" \
+	    "$(median ms "$W"/start.cs."$term".*)" \
+	    "$(median ms "$W"/start.less."$term".*)" "< 2x"
+	row "  start + hang-up, median CPU ms" \
+	    "$(median cpu "$W"/start.cs."$term".*)" \
+	    "$(median cpu "$W"/start.less."$term".*)" ""
 	row "peak RSS, KiB" "$(field rss "$C")" "$(field rss "$L")" "< 16384 KiB"
 done

@@ -1,9 +1,24 @@
 /*
  * clerk.c - see clerk.h.
  *
- * Hashing uses crypt_gensalt_rn("$y$") for a yescrypt setting with a salt
- * from the system's random source, then crypt_rn.  The work area of crypt
- * holds the PIN while it hashes, so it is wiped before it is freed.
+ * Hashing uses crypt_gensalt_rn("$y$", PIN_COST) for a yescrypt setting
+ * with a salt from the system's random source, then crypt_rn.  The work
+ * area of crypt holds the PIN while it hashes, so it is wiped before it is
+ * freed.
+ *
+ * The cost.  libcrypt's default yescrypt cost (5, "$y$j9T$") fills 16 MiB
+ * and takes ~40 ms per hash: more memory than the rest of coopstock uses on
+ * a 100,000-product database, for little gain.  A PIN is 4 to 8 digits, so
+ * whoever has a copy of the file needs at most 10^4 to 10^8 guesses: at
+ * cost 5 a 4-digit PIN falls in minutes and an 8-digit one in about 50
+ * core-days; at cost 3 ("$y$j7T$", 4 MiB, ~4 ms) in under a minute and in
+ * about 5 core-days.  Neither cost makes a PIN safe against the file's
+ * thief (the file's mode 0660 and the machine's accounts are what guard
+ * it); what the hash buys is that the PIN is not readable at a glance and
+ * that guessing costs memory on a GPU, which 4 MiB still does.  So cost 3:
+ * signing in peaks under 10 MiB.  crypt() reads the cost from the stored
+ * hash, so hashes of any older cost still verify, and a successful sign-in
+ * with one re-hashes the PIN at PIN_COST (maybe_rehash).
  */
 #include <config.h>
 
@@ -16,6 +31,9 @@
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+
+/* libcrypt's yescrypt cost for new PIN hashes: 4 MiB (see above). */
+#define PIN_COST 3
 
 int
 clerk_pin_valid(const char *pin)
@@ -44,18 +62,82 @@ pin_crypt(const char *pin, const char *setting)
 	return out;
 }
 
-/* A new yescrypt hash of pin; NULL (with the detail set) on failure. */
+/* A new yescrypt hash of pin at PIN_COST, or NULL. */
+static char *
+pin_hash_new(const char *pin)
+{
+	char setting[CRYPT_GENSALT_OUTPUT_SIZE];
+
+	if (crypt_gensalt_rn("$y$", PIN_COST, NULL, 0, setting,
+	    sizeof setting) == NULL)
+		return NULL;
+	return pin_crypt(pin, setting);
+}
+
+/* A new hash of pin; NULL (with the detail set) on failure. */
 static char *
 pin_hash(struct db *db, const char *pin)
 {
-	char setting[CRYPT_GENSALT_OUTPUT_SIZE];
-	char *h = NULL;
+	char *h = pin_hash_new(pin);
 
-	if (crypt_gensalt_rn("$y$", 0, NULL, 0, setting, sizeof setting) != NULL)
-		h = pin_crypt(pin, setting);
 	if (h == NULL)
 		db_fail(db, ST_ERROR, "libcrypt could not hash a PIN");
 	return h;
+}
+
+/* Length of the method and cost part of a hash or setting ("$y$j7T$"):
+ * up to and including its third '$'; 0 when it has fewer. */
+static size_t
+params_len(const char *h)
+{
+	size_t n = 0;
+
+	for (int k = 0; k < 3; k++) {
+		const char *d = strchr(h + n, '$');
+
+		if (d == NULL)
+			return 0;
+		n = (size_t)(d - h) + 1;
+	}
+	return n;
+}
+
+int
+clerk_hash_current(const char *hash)
+{
+	char setting[CRYPT_GENSALT_OUTPUT_SIZE];
+	size_t n;
+
+	if (hash == NULL || crypt_gensalt_rn("$y$", PIN_COST, NULL, 0,
+	    setting, sizeof setting) == NULL)
+		return 0;
+	n = params_len(setting);
+	return n > 0 && params_len(hash) == n && strncmp(hash, setting, n) == 0;
+}
+
+/* Clerk id signed in with pin against stored, a hash of another cost:
+ * store a new hash at PIN_COST.  Best effort: if the database cannot be
+ * written now (read-only, busy), the old hash stays and still verifies, so
+ * the sign-in is not refused for it and the next one tries again. */
+static void
+maybe_rehash(struct db *db, long long id, const char *pin, const char *stored)
+{
+	sqlite3_stmt *st;
+	char *h;
+
+	if (clerk_hash_current(stored) || (h = pin_hash_new(pin)) == NULL)
+		return;
+	st = db_prepare(db, "UPDATE clerk SET pin_hash = ?2 "
+	    "WHERE id = ?1 AND pin_hash = ?3");
+	if (st == NULL || sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
+	    db_bind_text(st, 2, h) != SQLITE_OK ||
+	    db_bind_text(st, 3, stored) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE)
+		db_clear_error(db); /* not the sign-in's failure */
+	if (st != NULL)
+		sqlite3_reset(st);
+	explicit_bzero(h, strlen(h));
+	free(h);
 }
 
 /* Compare without stopping at the first difference. */
@@ -220,7 +302,8 @@ clerk_signin(struct db *db, const char *name, const char *pin)
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, name, pin_hash, role "
 	    "FROM clerk WHERE name = ?1 AND active = 1 AND pin_hash IS NOT NULL");
 	enum status s = ST_BAD_PIN;
-	char *stored, *hash;
+	char *stored = NULL, *hash;
+	long long id = 0;
 	int rc;
 
 	if (st == NULL)
@@ -233,17 +316,20 @@ clerk_signin(struct db *db, const char *name, const char *pin)
 		stored = db_column_dup(st, 2);
 		hash = pin_crypt(pin, stored);
 		if (hash != NULL && hash_equal(hash, stored)) {
-			db_set_actor(db, sqlite3_column_int64(st, 0),
+			id = sqlite3_column_int64(st, 0);
+			db_set_actor(db, id,
 			    (const char *)sqlite3_column_text(st, 1),
 			    strcmp((const char *)sqlite3_column_text(st, 3),
 				"manager") == 0);
 			s = ST_OK;
 		}
-		free(stored);
 		free(hash);
 	} else if (rc != SQLITE_DONE)
 		s = db_status(db, rc);
 	sqlite3_reset(st);
+	if (s == ST_OK)
+		maybe_rehash(db, id, pin, stored);
+	free(stored);
 	if (s == ST_BAD_PIN)
 		db_fail(db, s, _("wrong name or PIN"));
 	return s;

@@ -3,7 +3,8 @@
  * PIN, the manager role, and PINs that are only ever stored hashed.
  *
  * A PIN is 4 to 8 ASCII digits (clerk_pin_valid).  It is hashed with
- * yescrypt from libcrypt, with a fresh random salt each time it is set, so
+ * yescrypt from libcrypt at cost 3 ("$y$j7T$", 4 MiB; clerk.c says why),
+ * with a fresh random salt each time it is set, so
  * the same PIN never gives the same hash twice; the PIN itself is never
  * stored, logged or put in an error message.  A clerk created without a
  * PIN (pin_hash NULL) chooses one at the first sign-in (clerk_needs_pin,
@@ -25,6 +26,10 @@ enum clerk_role {
 
 /* Return 1 when pin is 4 to 8 ASCII digits and nothing else, else 0. */
 int clerk_pin_valid(const char *pin);
+
+/* Return 1 when hash (a stored PIN hash) has the cost new hashes get,
+ * 0 for another cost or method, or NULL. */
+int clerk_hash_current(const char *hash);
 
 /*
  * Add a clerk named name (surrounding spaces trimmed; names are unique
@@ -50,7 +55,10 @@ enum status clerk_set_pin(struct db *db, const char *name, const char *pin);
  * pin matches it, make the clerk the actor (db_set_actor with its id,
  * stored name and role) and return ST_OK.  A wrong name, a wrong PIN, an
  * inactive clerk and a clerk with no PIN yet all give ST_BAD_PIN, and the
- * actor is unchanged.  Other statuses only for database failures.
+ * actor is unchanged.  Other statuses only for database failures.  A PIN
+ * hash of an older cost is replaced by one of the current cost on success
+ * (when the database can be written then; if not, the sign-in still
+ * succeeds).
  */
 enum status clerk_signin(struct db *db, const char *name, const char *pin);
 

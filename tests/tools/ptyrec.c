@@ -17,7 +17,8 @@
  * The report (stdout) has one line per mark:
  *   LABEL keys=N bytes=B mean=M
  * preceded by "first_screen bytes=B ms=T" and followed by
- * "exit status=S peak_rss_kb=K".  RAWFILE receives every byte written,
+ * "exit status=S peak_rss_kb=K cpu_ms=C" (C: the program's user and
+ * system CPU time, its whole run).  RAWFILE receives every byte written,
  * for tests that look for escape sequences.  Used by make bench and by
  * the idle and injection tests in make check (which assert bytes, never
  * times).
@@ -266,9 +267,11 @@ main(int argc, char **argv)
 		waitpid(pid, &status, 0);
 	}
 	getrusage(RUSAGE_CHILDREN, &ru);
-	printf("exit status=%d peak_rss_kb=%ld\n",
+	printf("exit status=%d peak_rss_kb=%ld cpu_ms=%.2f\n",
 	    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
-	    ru.ru_maxrss);
+	    ru.ru_maxrss,
+	    (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+		(double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3);
 	if (r.raw != NULL)
 		fclose(r.raw);
 	if (script != NULL)

@@ -1,10 +1,12 @@
 /*
- * test_clerk.c - clerks: PIN rules, yescrypt hashing, sign-in, first-use
+ * test_clerk.c - clerks: PIN rules, yescrypt hashing and its cost (and the
+ * upgrade of older-cost hashes at sign-in), sign-in, first-use
  * PINs, the manager-only actions, and that every refused call leaves the
  * database as it was.
  */
 #include <config.h>
 
+#include <crypt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +88,82 @@ test_hashing(void **state)
 	free(h1);
 	free(h2);
 	free(h3);
+}
+
+/* Store for clerk name a hash of pin at libcrypt's yescrypt cost cost (0:
+ * libcrypt's default, what coopstock used before it chose a cost). */
+static char *
+store_old_hash(struct db *db, const char *name, const char *pin, int cost)
+{
+	char setting[CRYPT_GENSALT_OUTPUT_SIZE], *sql, *h;
+	struct crypt_data *cd = xcalloc(1, sizeof *cd);
+
+	assert_non_null(crypt_gensalt_rn("$y$", cost, NULL, 0, setting,
+	    sizeof setting));
+	h = xstrdup(crypt_rn(pin, setting, cd, (int)sizeof *cd));
+	free(cd);
+	sql = sqlite3_mprintf("UPDATE clerk SET pin_hash = %Q WHERE name = %Q",
+	    h, name);
+	assert_int_equal(sqlite3_exec(db_sqlite(db), sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_free(sql);
+	return h;
+}
+
+static void
+test_hash_cost(void **state)
+{
+	struct testdb *t = *state;
+	char *old, *h;
+
+	/* new hashes: yescrypt at cost 3 (4 MiB), whoever sets them */
+	assert_int_equal(clerk_create(t->db, "li", CLERK_ROLE_CLERK, "1234",
+	    NULL), ST_OK);
+	h = hash_of(t->db, "li");
+	assert_int_equal(strncmp(h, "$y$j7T$", 7), 0);
+	assert_true(clerk_hash_current(h));
+	free(h);
+	assert_int_equal(clerk_set_pin(t->db, "li", "24680135"), ST_OK);
+	h = hash_of(t->db, "li");
+	assert_int_equal(strncmp(h, "$y$j7T$", 7), 0);
+	free(h);
+	assert_false(clerk_hash_current("$y$j9T$abc$def"));
+	assert_false(clerk_hash_current("$2b$05$abc"));
+	assert_false(clerk_hash_current("$y$j7T"));
+	assert_false(clerk_hash_current(NULL));
+
+	/* an old hash (libcrypt's default cost, 16 MiB) still verifies */
+	old = store_old_hash(t->db, "li", "8642", 0);
+	assert_int_equal(strncmp(old, "$y$j9T$", 7), 0);
+	assert_false(clerk_hash_current(old));
+	/* a wrong PIN changes nothing */
+	db_set_actor(t->db, 0, "", 0);
+	assert_int_equal(clerk_signin(t->db, "li", "8641"), ST_BAD_PIN);
+	h = hash_of(t->db, "li");
+	assert_string_equal(h, old);
+	free(h);
+	/* the right one signs in and is re-hashed at the current cost */
+	assert_int_equal(clerk_signin(t->db, "li", "8642"), ST_OK);
+	assert_string_equal(db_actor(t->db), "li");
+	h = hash_of(t->db, "li");
+	assert_int_equal(strncmp(h, "$y$j7T$", 7), 0);
+	assert_string_not_equal(h, old);
+	/* which is the same PIN, and is left alone from then on */
+	assert_int_equal(clerk_signin(t->db, "li", "8641"), ST_BAD_PIN);
+	assert_int_equal(clerk_signin(t->db, "li", "8642"), ST_OK);
+	free(old);
+	old = hash_of(t->db, "li");
+	assert_string_equal(old, h);
+	free(old);
+	free(h);
+
+	/* a cheaper old cost is raised to the current one as well */
+	old = store_old_hash(t->db, "li", "1357", 1);
+	assert_int_equal(clerk_signin(t->db, "li", "1357"), ST_OK);
+	h = hash_of(t->db, "li");
+	assert_int_equal(strncmp(h, "$y$j7T$", 7), 0);
+	free(h);
+	free(old);
 }
 
 static void
@@ -304,6 +382,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pin_rules),
 		cmocka_unit_test_setup_teardown(test_hashing, testdb_setup,
+		    testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_hash_cost, testdb_setup,
 		    testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_signin, testdb_setup,
 		    testdb_teardown),
