@@ -153,6 +153,8 @@ imp_next(struct imp *im)
 {
 	const struct csvread_record *rec;
 
+	if (im->fault != ST_OK)
+		return 0; /* the import fails with it: read no further */
 	for (;;) {
 		enum status st = csvread_next(im->r, &rec);
 

@@ -89,10 +89,11 @@ enum status imp_open(struct imp *im, const char *path,
 
 /*
  * Read the next data row of the current file into im->rec and im->line.
- * Returns 1 for a row, 0 at the end, -1 when the file cannot be read on
- * (reported).  The file stays open (its column names too) until
- * imp_close or the next imp_open.  A row with a
- * different count of fields than the header is reported and skipped.
+ * Returns 1 for a row, 0 at the end (or once imp_fault has met a fault),
+ * -1 when the file cannot be read on (reported).  The file stays open
+ * (its column names too) until imp_close or the next imp_open.  A row
+ * with a different count of fields than the header is reported and
+ * skipped.
  */
 int imp_next(struct imp *im);
 

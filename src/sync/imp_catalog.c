@@ -172,7 +172,10 @@ product_row(struct imp *im, struct strmap *seen)
 		free(sku);
 		sku = NULL;
 	}
-	found = sku != NULL && product_get_by_sku(im->db, sku, &old) == ST_OK;
+	st = sku != NULL ? product_get_by_sku(im->db, sku, &old) : ST_NOT_FOUND;
+	if (imp_fault(im, st))
+		goto out;
+	found = st == ST_OK;
 	if (found) {
 		p = old;
 		p.name = xstrdup(old.name);
@@ -208,7 +211,7 @@ product_row(struct imp *im, struct strmap *seen)
 				    list);
 		}
 	}
-	if (st != ST_OK)
+	if (st != ST_OK && !imp_fault(im, st))
 		imp_problem(im, im->line, im->colname[P_SKU], "%s",
 		    *db_errmsg(im->db) ? db_errmsg(im->db)
 				       : _(status_message(st)));
@@ -232,6 +235,20 @@ imp_products(struct imp *im, const char *path)
 	strmap_free(seen);
 }
 
+/* Compare the stored member old with the row's m; list what differs. */
+static void
+member_diff(
+    const struct member *old, const struct member *m, char *list, size_t n)
+{
+	*list = '\0';
+	if (differ(old->name, m->name))
+		changed(list, n, "name");
+	if (differ(old->village, m->village))
+		changed(list, n, "village");
+	if (differ(old->phone, m->phone))
+		changed(list, n, "phone");
+}
+
 static void
 member_row(struct imp *im, struct strmap *seen)
 {
@@ -247,7 +264,12 @@ member_row(struct imp *im, struct strmap *seen)
 		free(code);
 		code = NULL;
 	}
-	found = code != NULL && member_get_by_code(im->db, code, &old) == ST_OK;
+	st = code != NULL ? member_get_by_code(im->db, code, &old)
+			  : ST_NOT_FOUND;
+	if (imp_fault(im, st))
+		goto out;
+	found = st == ST_OK;
+	st = ST_OK;
 	m.id = old.id;
 	m.code = xstrdup(code != NULL ? code : "");
 	m.village = xstrdup(found ? old.village : "");
@@ -261,14 +283,8 @@ member_row(struct imp *im, struct strmap *seen)
 	if (code == NULL || m.name == NULL || m.phone == NULL)
 		goto out;
 	list[0] = '\0';
-	if (found) {
-		if (differ(old.name, m.name))
-			changed(list, sizeof list, "name");
-		if (differ(old.village, m.village))
-			changed(list, sizeof list, "village");
-		if (differ(old.phone, m.phone))
-			changed(list, sizeof list, "phone");
-	}
+	if (found)
+		member_diff(&old, &m, list, sizeof list);
 	if (!found) {
 		if ((st = member_add(im->db, &m, NULL)) == ST_OK) {
 			im->created++;
@@ -284,7 +300,7 @@ member_row(struct imp *im, struct strmap *seen)
 		if (im->o->dry_run)
 			imp_say(im, _("update member %s (%s)\n"), code, list);
 	}
-	if (st != ST_OK)
+	if (st != ST_OK && !imp_fault(im, st))
 		imp_problem(im, im->line, im->colname[M_CODE], "%s",
 		    *db_errmsg(im->db) ? db_errmsg(im->db)
 				       : _(status_message(st)));

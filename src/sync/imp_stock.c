@@ -59,10 +59,13 @@ intake_keys(struct imp *im, struct exchange_lot_key *k)
 	struct product p;
 	struct member m;
 	int ok = sku != NULL && code != NULL;
+	enum status st;
 
 	if (sku != NULL) {
-		if (product_get_by_sku(im->db, sku, &p) == ST_OK)
+		if ((st = product_get_by_sku(im->db, sku, &p)) == ST_OK)
 			k->product_id = p.id;
+		else if (imp_fault(im, st))
+			ok = 0;
 		else {
 			char *shown = text_sanitize_str(sku);
 
@@ -73,9 +76,11 @@ intake_keys(struct imp *im, struct exchange_lot_key *k)
 		}
 		product_clear(&p);
 	}
-	if (code != NULL && *code != '\0') {
-		if (member_get_by_code(im->db, code, &m) == ST_OK)
+	if (code != NULL && *code != '\0' && im->fault == ST_OK) {
+		if ((st = member_get_by_code(im->db, code, &m)) == ST_OK)
 			k->member_id = m.id;
+		else if (imp_fault(im, st))
+			ok = 0;
 		else {
 			char *shown = text_sanitize_str(code);
 
@@ -155,7 +160,7 @@ intake_row(struct imp *im, struct strmap *seen)
 		if (im->o->dry_run)
 			imp_say(
 			    im, _("create a lot from line %ld\n"), im->line);
-	} else
+	} else if (!imp_fault(im, st))
 		intake_problem(im, I_SKU, st);
 out:
 	free(grade);
@@ -200,14 +205,16 @@ tracking_order(
 	int n = 0;
 	struct order *o = NULL;
 	char *shown;
+	enum status st =
+	    exchange_order_find(im->db, ref, channel, &id, status, &n);
 
-	if (exchange_order_find(im->db, ref, channel, &id, status, &n) ==
-		ST_OK &&
-	    n == 1)
+	if (st == ST_OK && n == 1)
 		return id;
+	if (imp_fault(im, st))
+		return 0;
 	if (n == 0 && strncmp(ref, "CS", 2) == 0 && ref[2] != '\0' &&
 	    strspn(ref + 2, "0123456789") == strlen(ref + 2) &&
-	    order_get(im->db, atoll(ref + 2), &o) == ST_OK &&
+	    (st = order_get(im->db, atoll(ref + 2), &o)) == ST_OK &&
 	    (o->ext_ref == NULL || *o->ext_ref == '\0')) {
 		id = o->id;
 		*status = xstrdup(o->status);
@@ -215,6 +222,8 @@ tracking_order(
 		return id;
 	}
 	order_free(o);
+	if (imp_fault(im, st))
+		return 0;
 	shown = text_sanitize_str(ref);
 	if (n > 1)
 		imp_problem(im, im->line, im->colname[T_REF],
@@ -238,7 +247,7 @@ tracking_row(struct imp *im)
 	char *status = NULL;
 	long long id;
 	int found = 0;
-	enum status st;
+	enum status st = ST_OK;
 
 	if (ref == NULL || courier == NULL || no == NULL)
 		goto out;
@@ -247,20 +256,23 @@ tracking_row(struct imp *im)
 		goto out;
 	if ((strcmp(status, "shipped") == 0 ||
 		strcmp(status, "delivered") == 0) &&
-	    exchange_shipment_has(im->db, id, no, &found) == ST_OK && found) {
+	    (st = exchange_shipment_has(im->db, id, no, &found)) == ST_OK &&
+	    found) {
 		im->present++;
 		if (im->o->dry_run)
 			imp_say(
 			    im, _("skip order %s (already shipped)\n"), ref);
 		goto out;
 	}
+	if (imp_fault(im, st))
+		goto out;
 	st = order_ship(im->db, id, courier, no);
 	if (st == ST_OK) {
 		im->created++;
 		if (im->o->dry_run)
 			imp_say(
 			    im, _("ship order %s (%s %s)\n"), ref, courier, no);
-	} else
+	} else if (!imp_fault(im, st))
 		imp_problem(im, im->line, im->colname[T_REF], _("order %s: %s"),
 		    ref,
 		    *db_errmsg(im->db) ? db_errmsg(im->db)

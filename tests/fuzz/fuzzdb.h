@@ -22,8 +22,9 @@ struct fuzzdb {
 	FILE *sink;    /* /dev/null for the importer's messages */
 };
 
-/* Create the directory and an empty database, acting as the command line
- * does (a manager); aborts on any failure. */
+/* Create the directory and an empty database (a copy of one the process
+ * created as the command line does, on its first call), acting as a
+ * manager; aborts on any failure. */
 void fuzzdb_open(struct fuzzdb *f);
 
 /* Import one product (F1) and one member (M1) through the importer;

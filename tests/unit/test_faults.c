@@ -302,27 +302,24 @@ applied_order_confirm(struct db *db)
 	    testdb_int(db, "SELECT sum(qty) FROM order_alloc") == 3000;
 }
 
-/* The catalogue, and an orders file beside the database. */
+/* Write text as the import file beside the database: DB.csv. */
 static void
-seed_import(struct db *db)
+write_csv(struct db *db, const char *text)
 {
 	char *csv = xasprintf("%s.csv", db_path(db));
 	FILE *f = fopen(csv, "w");
 
 	if (f == NULL)
 		fail_msg("%s: %s", csv, strerror(errno));
-	fprintf(f, "order_ref,channel,customer,sku,qty,unit_price\n"
-	    "IMP-1,douyin,张三,FT-1,2,10.00\n"
-	    "IMP-2,douyin,李四,FT-1,1.5,10.00\n");
+	fputs(text, f);
 	if (fclose(f) != 0)
 		fail_msg("%s: %s", csv, strerror(errno));
 	free(csv);
-	seed_catalogue(db);
 }
 
-/* As `coopstock import orders DIR/template.db.csv`. */
+/* As `coopstock import KIND DIR/template.db.csv`. */
 static enum status
-run_import_orders(struct fx *fx)
+run_import(struct fx *fx, const char *kind)
 {
 	struct imp_opts o = { 0 };
 	char *csv = xasprintf("%s.csv", fx->tmpl);
@@ -332,10 +329,26 @@ run_import_orders(struct fx *fx)
 
 	if (null == NULL)
 		fail_msg("/dev/null: %s", strerror(errno));
-	st = import_run(fx->db, "orders", &csv, 1, &o, null, null, &nproblems);
+	st = import_run(fx->db, kind, &csv, 1, &o, null, null, &nproblems);
 	fclose(null);
 	free(csv);
 	return st;
+}
+
+/* The catalogue, and an orders file beside the database. */
+static void
+seed_import(struct db *db)
+{
+	write_csv(db, "order_ref,channel,customer,sku,qty,unit_price\n"
+	    "IMP-1,douyin,张三,FT-1,2,10.00\n"
+	    "IMP-2,douyin,李四,FT-1,1.5,10.00\n");
+	seed_catalogue(db);
+}
+
+static enum status
+run_import_orders(struct fx *fx)
+{
+	return run_import(fx, "orders");
 }
 
 static int
@@ -392,6 +405,97 @@ applied_bulk_deferred(struct db *db)
 	    " INDEXED BY order_line_order WHERE order_id > 0") == 3;
 }
 
+/* The catalogue, and a products file changing one product, adding one. */
+static void
+seed_import_products(struct db *db)
+{
+	write_csv(db, "sku,name,unit,price\n"
+	    "FT-1,核桃,kg,12.00\n"
+	    "FT-2,花椒,jin,45.50\n");
+	seed_catalogue(db);
+}
+
+static enum status
+run_import_products(struct fx *fx)
+{
+	return run_import(fx, "products");
+}
+
+static int
+applied_import_products(struct db *db)
+{
+	return testdb_int(db, "SELECT count(*) FROM product") == 2 &&
+	    testdb_int(db, "SELECT count(*) FROM product WHERE sku = 'FT-1' "
+	    "AND price = 1200 AND name_en = 'walnuts' AND reorder_level = 500")
+	    == 1 &&
+	    testdb_int(db, "SELECT count(*) FROM product WHERE sku = 'FT-2' "
+	    "AND name = '花椒' AND unit = 'jin' AND price = 4550") == 1;
+}
+
+/* The catalogue, and an intake file: 5 kg of FT-1 from M01. */
+static void
+seed_import_intake(struct db *db)
+{
+	write_csv(db, "member_code,sku,qty,unit_cost\nM01,FT-1,5,8.00\n");
+	seed_catalogue(db);
+}
+
+static enum status
+run_import_intake(struct fx *fx)
+{
+	return run_import(fx, "intake");
+}
+
+static int
+applied_import_intake(struct db *db)
+{
+	int problems = -1;
+
+	assert_int_equal(model_check(db, NULL, NULL, &problems), ST_OK);
+	return problems == 0 && testdb_int(db, "SELECT count(*) FROM lot "
+	    "WHERE product_id = 1 AND member_id = 1 AND qty = 5000 AND "
+	    "unit_cost = 800") == 1 && testdb_int(db, "SELECT count(*) FROM "
+	    "lot") == 1 && testdb_int(db, "SELECT on_hand FROM stock WHERE "
+	    "product_id = 1") == 5000;
+}
+
+/* A confirmed shop order T-1 for 3 of 10 kg, and its tracking file. */
+static void
+seed_import_tracking(struct db *db)
+{
+	struct intake in = { .product_id = 1, .qty = 10000 };
+	struct order_line_in line = { 1, 3000, -1 };
+	struct order_in o = { .channel = "douyin", .ext_ref = "T-1",
+	    .lines = &line, .nlines = 1 };
+	long long id;
+
+	write_csv(db, "order_ref,courier,tracking_no\nT-1,顺丰,SF100\n");
+	seed_catalogue(db);
+	assert_int_equal(stock_intake(db, &in, NULL), ST_OK);
+	assert_int_equal(order_create(db, &o, &id), ST_OK);
+	assert_int_equal(order_confirm(db, id), ST_OK);
+}
+
+static enum status
+run_import_tracking(struct fx *fx)
+{
+	return run_import(fx, "tracking");
+}
+
+static int
+applied_import_tracking(struct db *db)
+{
+	int problems = -1;
+
+	assert_int_equal(model_check(db, NULL, NULL, &problems), ST_OK);
+	return problems == 0 && testdb_int(db, "SELECT count(*) FROM orders "
+	    "WHERE ext_ref = 'T-1' AND status = 'shipped'") == 1 &&
+	    testdb_int(db, "SELECT count(*) FROM shipment WHERE courier = "
+	    "'顺丰' AND tracking_no = 'SF100'") == 1 &&
+	    testdb_int(db, "SELECT on_hand FROM stock WHERE product_id = 1") ==
+	    7000 && testdb_int(db, "SELECT reserved FROM stock") == 0;
+}
+
 /* X(name, seed, run, applied, fresh): one line per write path. */
 #define FAULT_CASES(X)                                                        \
 	X("product_add", seed_catalogue, run_product_add,                     \
@@ -413,7 +517,13 @@ applied_bulk_deferred(struct db *db)
 	X("import orders", seed_import, run_import_orders,                    \
 	    applied_import_orders, 0)                                         \
 	X("order_bulk deferred indexes", seed_catalogue, run_bulk_deferred,  \
-	    applied_bulk_deferred, 0)
+	    applied_bulk_deferred, 0)                                         \
+	X("import products", seed_import_products, run_import_products,       \
+	    applied_import_products, 0)                                       \
+	X("import intake", seed_import_intake, run_import_intake,             \
+	    applied_import_intake, 0)                                         \
+	X("import tracking", seed_import_tracking, run_import_tracking,       \
+	    applied_import_tracking, 0)
 
 static const struct fault_case cases[] = {
 #define CASE_ROW(n, s, r, a, f) { n, s, r, a, f },
