@@ -748,8 +748,11 @@ void
 db_set_actor(struct db *db, long long clerk_id, const char *name,
     int is_manager)
 {
+	/* Copy before freeing: name may be db_actor(db) itself. */
+	char *copy = xstrdup(name != NULL ? name : "?");
+
 	free(db->actor);
-	db->actor = xstrdup(name);
+	db->actor = copy;
 	db->actor_clerk = clerk_id;
 	db->actor_manager = is_manager;
 }

@@ -131,7 +131,10 @@ enum status db_integrity(struct db *db,
  */
 enum status db_backup(struct db *db, const char *dest);
 
-/* The acting person recorded on every write: clerk name or Unix user. */
+/*
+ * The acting person recorded on every write: clerk name or Unix user.
+ * name is copied (it may be db_actor(db) itself); NULL means "?".
+ */
 void db_set_actor(struct db *db, long long clerk_id, const char *name,
     int is_manager);
 /* Actor name (owned by db; "?" until set). */

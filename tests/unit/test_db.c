@@ -122,6 +122,12 @@ test_actor(void **state)
 	assert_string_equal(db_actor(t->db), "王芳");
 	assert_int_equal(db_actor_clerk(t->db), 7);
 	assert_false(db_actor_is_manager(t->db));
+	/* The same name again (ASan catches a use after free) and NULL. */
+	db_set_actor(t->db, 7, db_actor(t->db), 1);
+	assert_string_equal(db_actor(t->db), "王芳");
+	assert_true(db_actor_is_manager(t->db));
+	db_set_actor(t->db, 0, NULL, 0);
+	assert_string_equal(db_actor(t->db), "?");
 }
 
 /* The -wal and -shm exist only while a connection is open, so the shell
