@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "db/db.h"
+#include "model/order_get.h"
 
 enum order_status {
 	ORDER_NEW,
@@ -153,34 +154,6 @@ enum status order_cancel(struct db *db, long long id, const char *reason);
 /* shipped | delivered -> returned: every sold unit comes back to its lot
  * as a 'return' move; reason (NULL: "") is their note and the event's. */
 enum status order_return(struct db *db, long long id, const char *reason);
-
-/* An order's header, as order_get returns it.  Free with order_free. */
-struct order {
-	long long id;
-	char *channel, *ext_ref, *ordered_at, *status;
-	char *customer_name, *customer_phone, *customer_address, *note;
-	char *created_by;
-	char *site; /* "" taken in here; else the site that took it in:
-		     * its name when it is a known peer, else its id */
-	int nlines;
-	struct order_line {
-		long long id, product_id;
-		char *sku, *name, *unit;
-		int64_t qty, unit_price, total;
-	} *lines;
-	int64_t total;           /* sum of line totals, fen */
-};
-
-/* Load order id with its lines into a new struct (*out; NULL on failure).
- * ST_NOT_FOUND.  Absent text (ext_ref) is "".  Totals are rounded half
- * away from zero per line (money_mul_qty). */
-enum status order_get(struct db *db, long long id, struct order **out);
-/* Free an order from order_get.  NULL is ok. */
-void order_free(struct order *o);
-
-/* Nonzero when this site may confirm, pack and ship order o: it was
- * taken in here (o->site is "").  Any site may cancel it. */
-int order_fulfils_here(const struct order *o);
 
 /*
  * For the model's SQL: the site of the orders row aliased a, as
