@@ -695,6 +695,19 @@ db_prepare(struct db *db, const char *sql)
 	return st;
 }
 
+sqlite3_stmt *
+db_prepare_id(struct db *db, const char *sql, long long id)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	int rc;
+
+	if (st != NULL && (rc = sqlite3_bind_int64(st, 1, id)) != SQLITE_OK) {
+		db_status(db, rc);
+		return NULL;
+	}
+	return st;
+}
+
 /*
  * A failed bind leaves the parameter NULL, and the statement would still
  * run: a lookup would say "not found", an UPDATE would write NULL.  So a

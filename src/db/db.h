@@ -97,6 +97,12 @@ enum status db_bulk_mode(struct db *db, int cache_mib);
  */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql);
 
+/*
+ * db_prepare, then bind id to ?1: the shape of most statements about one
+ * row.  The db owns the statement; NULL with db_errmsg() set on failure.
+ */
+sqlite3_stmt *db_prepare_id(struct db *db, const char *sql, long long id);
+
 /* Bind text (a copy is taken); NULL binds SQL NULL.  Never fails: out of
  * memory calls fatal() as xalloc does, and so does a wrong index.
  * Returns SQLITE_OK. */

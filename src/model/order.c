@@ -137,19 +137,6 @@ order_status_parse(const char *name)
 	return -1;
 }
 
-/* Bind an int64 (1) and run st; used by many one-parameter statements. */
-static sqlite3_stmt *
-prepare_id(struct db *db, const char *sql, long long id)
-{
-	sqlite3_stmt *st = db_prepare(db, sql);
-
-	if (st != NULL && sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-		db_status(db, sqlite3_errcode(db_sqlite(db)));
-		return NULL;
-	}
-	return st;
-}
-
 /* The sentence that says which states a transition starts from. */
 static const char *
 refusal(enum order_status to)
@@ -191,7 +178,7 @@ order_begin(struct db *db, long long id, unsigned allowed, enum order_status to,
 
 	if (s != ST_OK)
 		return s;
-	st = prepare_id(db, sql_status, id);
+	st = db_prepare_id(db, sql_status, id);
 	if (st == NULL)
 		return txn_end(db, *nested, ST_ERROR);
 	rc = sqlite3_step(st);
@@ -225,7 +212,7 @@ static enum status
 event_write(struct db *db, long long id, int from, enum order_status to,
     const char *note)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_event, id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_event, id);
 	int bad = 0;
 
 	if (st == NULL)
@@ -254,7 +241,7 @@ order_finish(struct db *db, int nested, enum status s, long long id,
 	if (s == ST_OK)
 		s = event_write(db, id, (int)from, to, note);
 	if (s == ST_OK) {
-		st = prepare_id(db, sql_set_status, id);
+		st = db_prepare_id(db, sql_set_status, id);
 		if (st == NULL)
 			s = ST_ERROR;
 		else if (db_bind_text(st, 2, status_names[to]) != SQLITE_OK)
@@ -337,7 +324,7 @@ header_insert(
 static enum status
 product_price(struct db *db, long long product_id, long long *price)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_product_price, product_id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_product_price, product_id);
 
 	if (st == NULL)
 		return ST_ERROR;
@@ -358,7 +345,7 @@ static enum status
 line_write(struct db *db, long long id, const struct order_line_in *l,
     long long price)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_line_insert, id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_line_insert, id);
 	int bad = 0;
 
 	if (st == NULL)
@@ -666,7 +653,7 @@ struct cline {
 static enum status
 lines_load(struct db *db, long long id, struct cline **out, int *n)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_lines, id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_lines, id);
 	struct cline *v = NULL;
 	int cnt = 0, rc;
 
@@ -708,7 +695,7 @@ line_allocate(struct db *db, struct cline *l)
 
 	for (size_t i = 0; s == ST_OK && want > 0 && i < n; i++) {
 		take = lots[i].free < want ? lots[i].free : want;
-		st = prepare_id(db, sql_alloc_insert, l->id);
+		st = db_prepare_id(db, sql_alloc_insert, l->id);
 		if (st == NULL) {
 			s = ST_ERROR;
 			break;
@@ -810,7 +797,7 @@ static enum status
 lot_qty_collect(struct db *db, const char *sql, long long id,
     struct lot_qty **out, int *n)
 {
-	sqlite3_stmt *st = prepare_id(db, sql, id);
+	sqlite3_stmt *st = db_prepare_id(db, sql, id);
 	struct lot_qty *v = NULL;
 	enum status s = ST_OK;
 	int rc;
@@ -854,7 +841,7 @@ allocs_settle(struct db *db, long long id, int sell)
 	}
 	free(v);
 	if (s == ST_OK) {
-		st = prepare_id(db, sql_alloc_delete, id);
+		st = db_prepare_id(db, sql_alloc_delete, id);
 		s = st != NULL ? ledger_step(db, st) : ST_ERROR;
 	}
 	return s;
@@ -864,7 +851,7 @@ static enum status
 shipment_insert(
     struct db *db, long long id, const char *courier, const char *tracking_no)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_shipment, id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_shipment, id);
 
 	if (st == NULL)
 		return ST_ERROR;
@@ -916,7 +903,7 @@ order_deliver(struct db *db, long long id)
 static enum status
 foreign_release(struct db *db, long long id)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_foreign, id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_foreign, id);
 	long long foreign;
 	enum status s;
 

@@ -21,24 +21,10 @@ static const char sql_lines_get[] =
     " FROM order_line l JOIN product p ON p.id = l.product_id"
     " WHERE l.order_id = ?1 ORDER BY l.id";
 
-/* Prepare sql with ?1 bound to id; NULL (the status recorded in db) on
- * failure. */
-static sqlite3_stmt *
-prepare_id(struct db *db, const char *sql, long long id)
-{
-	sqlite3_stmt *st = db_prepare(db, sql);
-
-	if (st != NULL && sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-		db_status(db, sqlite3_errcode(db_sqlite(db)));
-		return NULL;
-	}
-	return st;
-}
-
 static enum status
 lines_get(struct db *db, struct order *o)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_lines_get, o->id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_lines_get, o->id);
 	struct order_line *l;
 	int rc;
 
@@ -68,7 +54,7 @@ lines_get(struct db *db, struct order *o)
 enum status
 order_get(struct db *db, long long id, struct order **out)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_order_get, id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_order_get, id);
 	struct order *o;
 	enum status s;
 	int rc;

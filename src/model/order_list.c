@@ -234,20 +234,6 @@ static const char sql_shipments[] =
     "SELECT courier, tracking_no, shipped_on FROM shipment"
     " WHERE order_id = ?1 ORDER BY id";
 
-/* Prepare sql bound to order id; NULL on failure (db_errmsg set). */
-static sqlite3_stmt *
-prepare_order(struct db *db, const char *sql, long long id)
-{
-	sqlite3_stmt *st = db_prepare(db, sql);
-	int rc;
-
-	if (st != NULL && (rc = sqlite3_bind_int64(st, 1, id)) != SQLITE_OK) {
-		db_status(db, rc);
-		return NULL;
-	}
-	return st;
-}
-
 /* Column i of st's row as text, "" for NULL. */
 static const char *
 col(sqlite3_stmt *st, int i)
@@ -261,7 +247,7 @@ enum status
 order_events(struct db *db, long long id,
     int (*fn)(const struct order_event_row *e, void *arg), void *arg)
 {
-	sqlite3_stmt *st = prepare_order(db, sql_events, id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_events, id);
 	int rc;
 
 	if (st == NULL)
@@ -282,7 +268,7 @@ enum status
 order_shipments(struct db *db, long long id,
     int (*fn)(const struct order_shipment_row *sh, void *arg), void *arg)
 {
-	sqlite3_stmt *st = prepare_order(db, sql_shipments, id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_shipments, id);
 	int rc;
 
 	if (st == NULL)

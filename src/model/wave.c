@@ -97,18 +97,6 @@ wave_selector_name(enum wave_selector by)
 	return selector_names[by];
 }
 
-static sqlite3_stmt *
-prepare_id(struct db *db, const char *sql, long long id)
-{
-	sqlite3_stmt *st = db_prepare(db, sql);
-
-	if (st != NULL && sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-		db_status(db, sqlite3_errcode(db_sqlite(db)));
-		return NULL;
-	}
-	return st;
-}
-
 static const char *
 col(sqlite3_stmt *st, int i)
 {
@@ -121,7 +109,7 @@ col(sqlite3_stmt *st, int i)
 static enum status
 wave_exists(struct db *db, long long id)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_wave_exists, id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_wave_exists, id);
 	long long found = 0;
 	enum status s;
 
@@ -137,7 +125,7 @@ static enum status
 event_write(struct db *db, long long id, const char *kind, const char *courier,
     const char *file, long norders)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_event_insert, id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_event_insert, id);
 
 	if (st == NULL)
 		return ST_ERROR;
@@ -154,7 +142,7 @@ event_write(struct db *db, long long id, const char *kind, const char *courier,
 static enum status
 add_listed(struct db *db, long long id, long long oid)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_order_state, oid);
+	sqlite3_stmt *st = db_prepare_id(db, sql_order_state, oid);
 	long long in_wave;
 	char *status;
 	int rc, foreign;
@@ -190,7 +178,7 @@ add_listed(struct db *db, long long id, long long oid)
 		    _("order %lld was taken in at another site; only that "
 		      "site can confirm, pack or ship it"),
 		    oid);
-	else if ((st = prepare_id(db, sql_one_insert, id)) == NULL)
+	else if ((st = db_prepare_id(db, sql_one_insert, id)) == NULL)
 		s = ST_ERROR;
 	else if (sqlite3_bind_int64(st, 2, oid) != SQLITE_OK)
 		s = db_status(db, sqlite3_errcode(db_sqlite(db)));
@@ -213,7 +201,7 @@ wave_fill(struct db *db, long long id, const struct wave_in *in, int *count)
 		*count = in->nids;
 		return s;
 	}
-	st = prepare_id(db, sql_select_insert, id);
+	st = db_prepare_id(db, sql_select_insert, id);
 	if (st == NULL)
 		return ST_ERROR;
 	if ((in->by == WAVE_CHANNEL &&
@@ -290,7 +278,7 @@ wave_create(struct db *db, const struct wave_in *in, long long *id, int *count)
 static enum status
 counts_load(struct db *db, struct wave *w)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_wave_counts, w->id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_wave_counts, w->id);
 	int rc, k;
 
 	if (st == NULL)
@@ -309,7 +297,7 @@ counts_load(struct db *db, struct wave *w)
 enum status
 wave_get(struct db *db, long long id, struct wave *out)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_wave_get, id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_wave_get, id);
 	enum status s;
 	int rc;
 
@@ -407,7 +395,7 @@ wave_orders(struct db *db, long long id,
 
 	if (s != ST_OK)
 		return s;
-	st = prepare_id(db, sql_wave_orders, id);
+	st = db_prepare_id(db, sql_wave_orders, id);
 	if (st == NULL)
 		return ST_ERROR;
 	/* Ids first, so fn may call the model (order_get) freely. */
@@ -430,7 +418,7 @@ wave_order_list(struct db *db, long long id,
 
 	if (s != ST_OK)
 		return s;
-	st = prepare_id(db, sql_members, id);
+	st = db_prepare_id(db, sql_members, id);
 	if (st == NULL)
 		return ST_ERROR;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -490,7 +478,7 @@ wave_order_rows(struct db *db, long long id, const char *status,
 
 	if (s != ST_OK)
 		return s;
-	st = prepare_id(db, sql_wave_orders, id);
+	st = db_prepare_id(db, sql_wave_orders, id);
 	if (st == NULL)
 		return ST_ERROR;
 	s = ids_load(db, st, &ids, &f.n);
@@ -516,7 +504,7 @@ wave_picklist(struct db *db, long long id,
 
 	if (s != ST_OK)
 		return s;
-	st = prepare_id(db, sql_picklist, id);
+	st = db_prepare_id(db, sql_picklist, id);
 	if (st == NULL)
 		return ST_ERROR;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -546,7 +534,7 @@ wave_picklist(struct db *db, long long id,
 static enum status
 pack_all(struct db *db, long long id, int *packed)
 {
-	sqlite3_stmt *st = prepare_id(db, sql_wave_unpacked, id);
+	sqlite3_stmt *st = db_prepare_id(db, sql_wave_unpacked, id);
 	long long *ids = NULL;
 	size_t n = 0;
 	enum status s;
@@ -600,7 +588,7 @@ wave_drop_order(struct db *db, long long id, long long order_id)
 
 	if (s != ST_OK)
 		return s;
-	st = prepare_id(db, sql_drop, id);
+	st = db_prepare_id(db, sql_drop, id);
 	if (st == NULL)
 		s = ST_ERROR;
 	else if (sqlite3_bind_int64(st, 2, order_id) != SQLITE_OK)
@@ -637,7 +625,7 @@ wave_set_courier(struct db *db, long long order_id, const char *courier)
 
 	if (s != ST_OK)
 		return s;
-	st = prepare_id(db, sql_set_courier, order_id);
+	st = db_prepare_id(db, sql_set_courier, order_id);
 	if (st == NULL)
 		s = ST_ERROR;
 	else if (db_bind_text(st, 2, courier ? courier : "") != SQLITE_OK)
@@ -673,7 +661,7 @@ wave_history(struct db *db, long long id,
 
 	if (s != ST_OK)
 		return s;
-	st = prepare_id(db, sql_history, id);
+	st = db_prepare_id(db, sql_history, id);
 	if (st == NULL)
 		return ST_ERROR;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
