@@ -13,7 +13,9 @@
 #define LIVE "FROM orders WHERE status IN ('new', 'confirmed', 'packed')"
 static const char sql_counts[] =
     "SELECT coalesce((SELECT max(id) FROM orders), 0),"
-    " (SELECT count(*) FROM orders WHERE id > ?1 AND gid IS NULL),"
+    " (SELECT count(*) FROM orders WHERE id > CASE WHEN ?1 < 0"
+    "  THEN (SELECT coalesce(max(id), 0) FROM orders) ELSE ?1 END"
+    "  AND gid IS NULL),"
     " (SELECT count(*) " LIVE " AND status = 'new' AND gid IS NULL),"
     " (SELECT count(*) " LIVE " AND status = 'confirmed' AND gid IS NULL),"
     " (SELECT count(*) " LIVE " AND status = 'packed' AND gid IS NULL)";

@@ -24,7 +24,9 @@ struct burst_counts {
 };
 
 /*
- * Fill *out with the counts, orders arrived counted above after_id.
+ * Fill *out with the counts, orders arrived counted above after_id; a
+ * negative after_id means the newest order (arrived is 0 then, and
+ * last_id is where a session starting now begins).
  * Read-only; a database failure returns its status with db_errmsg()
  * (*out is zeroed then).
  */

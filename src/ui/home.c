@@ -159,14 +159,10 @@ read_counts(struct ui_view *v, struct home *h)
 
 	free(days);
 	s = summary_get(db, near < 0 ? 0 : near, &h->sum);
-	if (s == ST_OK) {
-		if (session_first_id < 0)
-			s = burst_counts_get(db, 0, &h->burst);
-		if (s == ST_OK && session_first_id < 0)
-			session_first_id = h->burst.last_id;
-		if (s == ST_OK)
-			s = burst_counts_get(db, session_first_id, &h->burst);
-	}
+	if (s == ST_OK)
+		s = burst_counts_get(db, session_first_id, &h->burst);
+	if (s == ST_OK && session_first_id < 0)
+		session_first_id = h->burst.last_id;
 	if (s != ST_OK)
 		ui_error(
 		    v->ui, _("Could not read the numbers: %s"), db_errmsg(db));
