@@ -3,11 +3,12 @@
  *
  *   bench-home [-n DRAWS] DB
  *
- * Home reads summary_get() and burst_counts_get() (its live counter)
- * after sign-in and every time a clerk comes back to it.  This runs that
- * pair DRAWS times (default 20; the first once more, untimed, as the
- * first draw prepares the statements) and prints the counts, and the
- * median and the worst of each draw, in wall-clock and in CPU time.
+ * Home reads summary_get() and, for its live counter, burst_since_get()
+ * after sign-in and every time a clerk comes back to it (src/ui/home.c).
+ * This runs that pair DRAWS times (default 20; the first once more,
+ * untimed, as the first draw prepares the statements) and prints the
+ * counts, and the median and the worst of each draw, in wall-clock and in
+ * CPU time.
  */
 #include <config.h>
 
@@ -35,7 +36,7 @@ static void
 draw(struct db *db, struct summary *sum, struct burst_counts *burst)
 {
 	if (summary_get(db, SUMMARY_NEAR_DAYS, sum) != ST_OK ||
-	    burst_counts_get(db, 0, burst) != ST_OK) {
+	    burst_since_get(db, 0, burst) != ST_OK) {
 		fprintf(stderr, "bench-home: %s\n", db_errmsg(db));
 		exit(1);
 	}
@@ -91,11 +92,11 @@ main(int argc, char **argv)
 		cpu[i] = now_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
 		wall[i] = now_ms(CLOCK_MONOTONIC) - t0;
 	}
-	printf("Home's counts (summary_get + burst_counts_get), %d draws\n", n);
+	printf("Home's counts (summary_get + burst_since_get), %d draws\n", n);
 	printf("to confirm %lld, to pack %lld, to ship %lld, low %lld, "
-	       "lots near %lld, past %lld; live to confirm %ld\n",
+	       "lots near %lld, past %lld; orders %lld\n",
 	    sum.orders_new, sum.orders_confirmed, sum.orders_packed,
-	    sum.low_stock, sum.lots_near, sum.lots_expired, burst.to_confirm);
+	    sum.low_stock, sum.lots_near, sum.lots_expired, burst.last_id);
 	print_times("wall", wall, n);
 	print_times("CPU", cpu, n);
 	free(wall);

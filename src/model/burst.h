@@ -33,4 +33,12 @@ struct burst_counts {
 enum status burst_counts_get(
     struct db *db, long long after_id, struct burst_counts *out);
 
+/*
+ * As burst_counts_get, but only last_id and arrived (the status counts
+ * are left 0), for a caller that has just read them (Home, through
+ * summary_get: orders_new, orders_confirmed, orders_packed).
+ */
+enum status burst_since_get(
+    struct db *db, long long after_id, struct burst_counts *out);
+
 #endif
