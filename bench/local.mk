@@ -24,6 +24,9 @@ bench_bench_gen_LDADD = $(COOPSTOCK_LIBS)
 check_PROGRAMS += bench/bench-search
 bench_bench_search_SOURCES = bench/search.c
 bench_bench_search_LDADD = $(COOPSTOCK_LIBS)
+check_PROGRAMS += bench/bench-home
+bench_bench_home_SOURCES = bench/home.c
+bench_bench_home_LDADD = $(COOPSTOCK_LIBS)
 
 # The big database (100,000 products, 1,000,000 order lines) and the same
 # product list as text for less; built once, then reused.
@@ -49,5 +52,11 @@ bench-tty: coopstock$(EXEEXT) tests/tools/ptyrec$(EXEEXT) $(BENCH_DB)
 	PTYREC='$(abs_top_builddir)/tests/tools/ptyrec$(EXEEXT)' \
 	COOPSTOCK_DATADIR='$(abs_top_srcdir)/share' \
 	  $(SHELL) $(top_srcdir)/bench/tty.sh $(BENCH_DB) $(BENCH_TABLE)
-.PHONY: bench-search bench-tty
+
+# bench-home: Home's counts (summary_get and the live counter), 20 draws.
+bench: bench-home
+bench-home: bench/bench-home$(EXEEXT) $(BENCH_DB)
+	COOPSTOCK_DATADIR='$(abs_top_srcdir)/share' \
+	  bench/bench-home$(EXEEXT) $(BENCH_DB)
+.PHONY: bench-search bench-tty bench-home
 EXTRA_DIST += bench/tty.sh

@@ -3,7 +3,7 @@
  * came in since the clerk's session began, and how many wait to be
  * confirmed, packed and shipped.  The screen asks when the clerk acts or
  * presses refresh, never on a timer (the link is slow), so the query is
- * cheap: the status counts walk the orders_status index and "since"
+ * cheap: the status counts walk the orders_live index and "since"
  * is a rowid range.  Only this site's orders count (those received
  * from another site in a bundle do not): they are the ones its clerks
  * confirm, pack and ship (order.h).
@@ -24,11 +24,21 @@ struct burst_counts {
 };
 
 /*
- * Fill *out with the counts, orders arrived counted above after_id.
+ * Fill *out with the counts, orders arrived counted above after_id; a
+ * negative after_id means the newest order (arrived is 0 then, and
+ * last_id is where a session starting now begins).
  * Read-only; a database failure returns its status with db_errmsg()
  * (*out is zeroed then).
  */
 enum status burst_counts_get(
+    struct db *db, long long after_id, struct burst_counts *out);
+
+/*
+ * As burst_counts_get, but only last_id and arrived (the status counts
+ * are left 0), for a caller that has just read them (Home, through
+ * summary_get: orders_new, orders_confirmed, orders_packed).
+ */
+enum status burst_since_get(
     struct db *db, long long after_id, struct burst_counts *out);
 
 #endif

@@ -16,15 +16,23 @@
 #include "util/num.h"
 #include "util/xalloc.h"
 
+/* Unreserved stock in product p's lots past best-before (?1: today). */
+#define SQL_EXPIRED                                                 \
+	"coalesce((SELECT sum(ls.on_hand - ls.reserved) FROM lot l" \
+	"  JOIN lot_stock ls ON ls.lot_id = l.id"                   \
+	"  WHERE l.product_id = p.id AND l.best_before < ?1), 0)"
+#define SQL_FREE "coalesce(s.on_hand, 0) - coalesce(s.reserved, 0)"
 static const char sql_stock[] =
     "SELECT p.id, p.sku, p.name, p.unit, coalesce(s.on_hand, 0),"
-    " coalesce(s.reserved, 0),"
-    " coalesce((SELECT sum(ls.on_hand - ls.reserved) FROM lot l"
-    "  JOIN lot_stock ls ON ls.lot_id = l.id"
-    "  WHERE l.product_id = p.id AND l.best_before < ?1), 0),"
-    " p.reorder_level"
+    " coalesce(s.reserved, 0), " SQL_EXPIRED ", p.reorder_level"
     " FROM product p LEFT JOIN stock s ON s.product_id = p.id"
     " WHERE p.active = 1 ORDER BY p.sku";
+/* report_stock's r.low, counted: expired is never negative, so a product
+ * already low before it is low without the lots being read. */
+static const char sql_low_count[] =
+    "SELECT count(*) FROM product p LEFT JOIN stock s ON s.product_id = p.id"
+    " WHERE p.active = 1 AND (" SQL_FREE " <= p.reorder_level"
+    " OR " SQL_FREE " - " SQL_EXPIRED " <= p.reorder_level)";
 static const char sql_sales[] =
     "SELECT substr(o.ordered_at, 1, 10) AS day, p.id, p.sku, p.name, p.unit,"
     " o.id, l.qty, l.unit_price"
@@ -84,6 +92,33 @@ report_stock(struct db *db, int low_only,
 		rc = SQLITE_DONE;
 		if ((!low_only || r.low) && fn(&r, arg) != 0)
 			break;
+	}
+	s = rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
+	sqlite3_reset(st);
+	read_end(db, own);
+	return s;
+}
+
+enum status
+report_stock_low_count(struct db *db, long long *count)
+{
+	char today[DATE_SIZE];
+	sqlite3_stmt *st;
+	enum status s;
+	int own = read_begin(db, &s), rc;
+
+	*count = 0;
+	if (s != ST_OK)
+		return s;
+	st = db_prepare(db, sql_low_count);
+	if (st == NULL) {
+		read_end(db, own);
+		return ST_ERROR;
+	}
+	rc = db_bind_text(st, 1, date_today(today, sizeof today));
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*count = sqlite3_column_int64(st, 0);
+		rc = SQLITE_DONE;
 	}
 	s = rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
 	sqlite3_reset(st);

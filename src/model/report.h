@@ -37,6 +37,12 @@ struct report_stock_row {
 enum status report_stock(struct db *db, int low_only,
     int (*fn)(const struct report_stock_row *row, void *arg), void *arg);
 
+/*
+ * Set *count to the number of rows report_stock(db, 1, ...) would pass,
+ * in one query over indexes (Home counts them at every draw).
+ */
+enum status report_stock_low_count(struct db *db, long long *count);
+
 /* What was sold of one product on one day, as report_sales passes it. */
 struct report_sales_row {
 	const char *day; /* ISO date the orders were placed */

@@ -1,6 +1,7 @@
 /*
- * summary.c - see summary.h.  Low stock is counted through report_stock()
- * so the Home screen and `coopstock report low` can never disagree.
+ * summary.c - see summary.h.  Low stock is counted by report.c, next to
+ * report_stock() and from the same SQL, so the Home screen and `coopstock
+ * report low` can never disagree.
  */
 #include <config.h>
 
@@ -10,9 +11,20 @@
 #include "model/summary.h"
 #include "util/num.h"
 
+/*
+ * Each count is a range of orders_live (012-home-counts.sql), which a
+ * query may use only when it repeats the index's IN list (gid IS NOT NULL
+ * is a range of it too).
+ */
+#define LIVE "FROM orders WHERE status IN ('new', 'confirmed', 'packed')"
+#define COUNT(st, gid) \
+	"(SELECT count(*) " LIVE " AND status = '" st "' AND gid " gid ")"
+/* clang-format off */
 static const char sql_orders[] =
-    "SELECT status, gid IS NOT NULL, count(*) FROM orders"
-    " WHERE status IN ('new', 'confirmed', 'packed') GROUP BY 1, 2";
+    "SELECT " COUNT("new", "IS NULL") ", " COUNT("confirmed", "IS NULL")
+    ", " COUNT("packed", "IS NULL") ", " COUNT("new", "IS NOT NULL")
+    ", " COUNT("confirmed", "IS NOT NULL") ", " COUNT("packed", "IS NOT NULL");
+/* clang-format on */
 static const char sql_lots[] =
     "SELECT coalesce(sum(l.best_before < ?1), 0),"
     " coalesce(sum(l.best_before >= ?1 AND l.best_before <= ?2), 0)"
@@ -30,36 +42,22 @@ static const char sql_list[] =
     "  OR (NOT ?3 AND l.best_before >= ?1 AND l.best_before <= ?2))"
     " ORDER BY l.best_before, l.id";
 
-static int
-count_low(const struct report_stock_row *row, void *arg)
-{
-	(void)row;
-	(*(long long *)arg)++;
-	return 0;
-}
-
 static enum status
 read_orders(struct db *db, struct summary *out)
 {
+	long long *const to[] = {&out->orders_new, &out->orders_confirmed,
+	    &out->orders_packed, &out->away_new, &out->away_confirmed,
+	    &out->away_packed};
 	sqlite3_stmt *st = db_prepare(db, sql_orders);
 	int rc;
 
 	if (st == NULL)
 		return ST_ERROR;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *s = (const char *)sqlite3_column_text(st, 0);
-		int away = sqlite3_column_int(st, 1);
-		long long n = sqlite3_column_int64(st, 2);
-
-		if (s == NULL)
-			continue;
-		if (strcmp(s, "new") == 0)
-			*(away ? &out->away_new : &out->orders_new) = n;
-		else if (strcmp(s, "confirmed") == 0)
-			*(away ? &out->away_confirmed
-			       : &out->orders_confirmed) = n;
-		else if (strcmp(s, "packed") == 0)
-			*(away ? &out->away_packed : &out->orders_packed) = n;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		for (size_t i = 0; i < sizeof to / sizeof to[0]; i++)
+			*to[i] = sqlite3_column_int64(st, (int)i);
+		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
@@ -104,7 +102,7 @@ summary_get(struct db *db, int near_days, struct summary *out)
 	if (s == ST_OK)
 		s = read_lots(db, near_days, out);
 	if (s == ST_OK)
-		s = report_stock(db, 1, count_low, &out->low_stock);
+		s = report_stock_low_count(db, &out->low_stock);
 	if (own)
 		db_rollback(db);
 	return s;

@@ -159,14 +159,15 @@ read_counts(struct ui_view *v, struct home *h)
 
 	free(days);
 	s = summary_get(db, near < 0 ? 0 : near, &h->sum);
-	if (s == ST_OK) {
-		if (session_first_id < 0)
-			s = burst_counts_get(db, 0, &h->burst);
-		if (s == ST_OK && session_first_id < 0)
-			session_first_id = h->burst.last_id;
-		if (s == ST_OK)
-			s = burst_counts_get(db, session_first_id, &h->burst);
-	}
+	/* The live counter's status counts are summary_get's own-site
+	 * counts: read once, the two lines always agree. */
+	if (s == ST_OK)
+		s = burst_since_get(db, session_first_id, &h->burst);
+	if (s == ST_OK && session_first_id < 0)
+		session_first_id = h->burst.last_id;
+	h->burst.to_confirm = (long)h->sum.orders_new;
+	h->burst.to_pack = (long)h->sum.orders_confirmed;
+	h->burst.to_ship = (long)h->sum.orders_packed;
 	if (s != ST_OK)
 		ui_error(
 		    v->ui, _("Could not read the numbers: %s"), db_errmsg(db));

@@ -1,6 +1,7 @@
 /*
  * test_summary.c - the Home screen's numbers (summary_get): orders per
- * status, low stock by report_stock's rule, lots near and past their
+ * status, low stock by report_stock's rule (and its count at the
+ * boundaries), lots near and past their
  * best-before; and drafts: one per clerk and kind, taken once, and the
  * value encoding surviving newlines and backslashes.
  */
@@ -13,6 +14,7 @@
 #include "fixture.h"
 #include "model/draft.h"
 #include "model/order.h"
+#include "model/report.h"
 #include "model/summary.h"
 #include "util/xalloc.h"
 
@@ -43,6 +45,47 @@ test_summary(void **state)
 	assert_int_equal(s.low_stock, 1);
 	assert_int_equal(summary_get(t->db, 60, &s), ST_OK);
 	assert_int_equal(s.lots_near, 2);
+	assert_false(db_in_transaction(t->db));
+}
+
+static int
+count_row(const struct report_stock_row *r, void *arg)
+{
+	(void)r;
+	(*(long long *)arg)++;
+	return 0;
+}
+
+/* Low at the boundary: equal counts, one thousandth over does not, expired
+ * lots alone can make a product low, inactive products never count; and
+ * the count is report_stock's walk. */
+static void
+test_low_rule(void **state)
+{
+	struct testdb *t = *state;
+	long long d = fx_product(t->db, "D", "kg", 1000);
+	long long e = fx_product(t->db, "E", "kg", 1000);
+	long long f = fx_product(t->db, "F", "kg", 1000);
+	long long n = 0, walked = 0;
+	struct summary s;
+
+	fx_product(t->db, "G", "kg", 1000);
+	fx_exec(t->db, "UPDATE product SET reorder_level = 3000");
+	fx_exec(t->db, "UPDATE product SET active = 0 WHERE sku = 'G'");
+	fx_lot(t->db, d, 3000, fx_date(30));
+	fx_lot(t->db, d, 2000, fx_date(-2)); /* 5000 on hand, 3000 usable */
+	fx_lot(t->db, e, 3001, fx_date(30)); /* one over: not low */
+	fx_lot(t->db, f, 3000, NULL);        /* at the level: low */
+	assert_int_equal(report_stock_low_count(t->db, &n), ST_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(report_stock(t->db, 1, count_row, &walked), ST_OK);
+	assert_int_equal(walked, n);
+	assert_int_equal(summary_get(t->db, 14, &s), ST_OK);
+	assert_int_equal(s.low_stock, 2);
+	fx_exec(t->db, "UPDATE product SET reorder_level = 2999 WHERE id = "
+		       "(SELECT id FROM product WHERE sku = 'D')");
+	assert_int_equal(report_stock_low_count(t->db, &n), ST_OK);
+	assert_int_equal(n, 1);
 	assert_false(db_in_transaction(t->db));
 }
 
@@ -120,6 +163,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(
 		test_summary, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_low_rule, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_lots, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(

@@ -660,6 +660,20 @@ test_burst_counts(void **state)
 	assert_int_equal(c.to_confirm, 1);
 	assert_int_equal(c.to_pack, 2);
 	assert_int_equal(c.to_ship, 1);
+	/* from now: nothing arrived yet, the session starts at the newest */
+	assert_int_equal(burst_counts_get(t->db, -1, &c), ST_OK);
+	assert_int_equal(c.last_id, o[4]);
+	assert_int_equal(c.arrived, 0);
+	assert_int_equal(c.to_confirm, 1);
+	assert_int_equal(c.to_pack, 2);
+	/* since alone: the same last_id and arrived, no status counts */
+	assert_int_equal(burst_since_get(t->db, o[0], &c), ST_OK);
+	assert_int_equal(c.last_id, o[4]);
+	assert_int_equal(c.arrived, 4);
+	assert_int_equal(c.to_confirm + c.to_pack + c.to_ship, 0);
+	assert_int_equal(burst_since_get(t->db, -1, &c), ST_OK);
+	assert_int_equal(c.last_id, o[4]);
+	assert_int_equal(c.arrived, 0);
 }
 
 int
