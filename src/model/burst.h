@@ -3,8 +3,8 @@
  * came in since the clerk's session began, and how many wait to be
  * confirmed, packed and shipped.  The screen asks when the clerk acts or
  * presses refresh, never on a timer (the link is slow), so the query is
- * cheap: the status counts walk the orders_live index and "since"
- * is a rowid range.  Only this site's orders count (those received
+ * cheap: the status counts are summary_get's (ranges of the orders_live
+ * index) and "since" is a rowid range.  Only this site's orders count (those received
  * from another site in a bundle do not): they are the ones its clerks
  * confirm, pack and ship (order.h).
  */

@@ -197,15 +197,13 @@ ledger_lots_fefo(struct db *db, long long product_id, int skip_expired,
 enum status
 ledger_product_free(struct db *db, long long product_id, int64_t *free_qty)
 {
-	sqlite3_stmt *st = db_prepare(db, sql_product_free);
+	sqlite3_stmt *st = db_prepare_id(db, sql_product_free, product_id);
 	long long v;
 	enum status s;
 
 	*free_qty = 0;
 	if (st == NULL)
 		return ST_ERROR;
-	if (sqlite3_bind_int64(st, 1, product_id) != SQLITE_OK)
-		return db_status(db, sqlite3_errcode(db_sqlite(db)));
 	s = db_query_int(db, st, 0, &v);
 	if (s == ST_OK)
 		*free_qty = v;
@@ -219,11 +217,9 @@ ledger_order_hold(struct db *db, long long order_id, int sign)
 	enum status s = ST_OK;
 
 	if (sign > 0) {
-		st = db_prepare(db, sql_hold_rows);
+		st = db_prepare_id(db, sql_hold_rows, order_id);
 		if (st == NULL)
 			return ST_ERROR;
-		if (sqlite3_bind_int64(st, 1, order_id) != SQLITE_OK)
-			return db_status(db, sqlite3_errcode(db_sqlite(db)));
 		s = ledger_step(db, st);
 	}
 	if (s == ST_OK)

@@ -61,6 +61,18 @@ bit(enum order_status s)
 	return 1u << s;
 }
 
+#define B(s) (1u << (s))
+/* The state machine of order.h: the states each move starts from. */
+static const unsigned starts_from[ORDER__COUNT] = {
+    [ORDER_CONFIRMED] = B(ORDER_NEW),
+    [ORDER_PACKED] = B(ORDER_CONFIRMED),
+    [ORDER_SHIPPED] = B(ORDER_CONFIRMED) | B(ORDER_PACKED),
+    [ORDER_DELIVERED] = B(ORDER_SHIPPED),
+    [ORDER_CANCELLED] = B(ORDER_NEW) | B(ORDER_CONFIRMED) | B(ORDER_PACKED),
+    [ORDER_RETURNED] = B(ORDER_SHIPPED) | B(ORDER_DELIVERED),
+};
+#undef B
+
 static const char sql_status[] =
     "SELECT status, gid IS NOT NULL FROM orders WHERE id = ?1";
 static const char sql_foreign[] =
@@ -129,6 +141,13 @@ order_status_label(const char *stored)
 }
 
 int
+order_transition_allowed(enum order_status from, enum order_status to)
+{
+	return (unsigned)from < ORDER__COUNT && (unsigned)to < ORDER__COUNT &&
+	       (starts_from[to] & bit(from)) != 0;
+}
+
+int
 order_status_parse(const char *name)
 {
 	for (int i = 0; name != NULL && i < ORDER__COUNT; i++)
@@ -162,12 +181,12 @@ refusal(enum order_status to)
 
 /*
  * Begin the transaction (or a savepoint in the caller's, see txn.h; *nested
- * says which, for order_finish) and check that order id is in one of the
- * states in allowed (a set of bit()s) for moving to `to`.  *from gets its
+ * says which, for order_finish) and check that order id is in a state
+ * it may move to `to` from (order_transition_allowed).  *from gets its
  * state.  On failure nothing is open.
  */
 static enum status
-order_begin(struct db *db, long long id, unsigned allowed, enum order_status to,
+order_begin(struct db *db, long long id, enum order_status to,
     enum order_status *from, int *nested)
 {
 	sqlite3_stmt *st;
@@ -197,7 +216,8 @@ order_begin(struct db *db, long long id, unsigned allowed, enum order_status to,
 		      "site can confirm, pack or ship it"),
 		    id);
 	else if (s == ST_OK &&
-		 (cur < 0 || !(allowed & bit((enum order_status)cur))))
+		 (cur < 0 || !order_transition_allowed(
+				 (enum order_status)cur, to)))
 		/* TRANSLATORS: "order 12 is shipped; only ..." */
 		s = db_fail(db, ST_BAD_STATE, _("order %lld is %s; %s"), id,
 		    cur < 0 ? "?" : _(status_labels[cur]), refusal(to));
@@ -749,8 +769,7 @@ order_confirm(struct db *db, long long id)
 	int nested;
 	struct cline *v = NULL;
 	int n = 0, is_short = 0;
-	enum status s = order_begin(
-	    db, id, bit(ORDER_NEW), ORDER_CONFIRMED, &from, &nested);
+	enum status s = order_begin(db, id, ORDER_CONFIRMED, &from, &nested);
 
 	if (s != ST_OK)
 		return s;
@@ -774,8 +793,7 @@ order_pack(struct db *db, long long id)
 {
 	enum order_status from;
 	int nested;
-	enum status s = order_begin(
-	    db, id, bit(ORDER_CONFIRMED), ORDER_PACKED, &from, &nested);
+	enum status s = order_begin(db, id, ORDER_PACKED, &from, &nested);
 
 	if (s != ST_OK)
 		return s;
@@ -875,8 +893,7 @@ order_ship(
 	if (tracking_no == NULL || tracking_no[0] == '\0')
 		return db_fail(
 		    db, ST_INVALID, _("shipping needs a tracking number"));
-	s = order_begin(db, id, bit(ORDER_CONFIRMED) | bit(ORDER_PACKED),
-	    ORDER_SHIPPED, &from, &nested);
+	s = order_begin(db, id, ORDER_SHIPPED, &from, &nested);
 	if (s != ST_OK)
 		return s;
 	s = allocs_settle(db, id, 1);
@@ -890,24 +907,24 @@ order_deliver(struct db *db, long long id)
 {
 	enum order_status from;
 	int nested;
-	enum status s = order_begin(
-	    db, id, bit(ORDER_SHIPPED), ORDER_DELIVERED, &from, &nested);
+	enum status s = order_begin(db, id, ORDER_DELIVERED, &from, &nested);
 
 	if (s != ST_OK)
 		return s;
 	return order_finish(db, nested, s, id, from, ORDER_DELIVERED, NULL);
 }
 
-/* Take back what order id holds here per product if another site took
- * it in (order.c's top comment); an order of this site has none. */
-static enum status
-foreign_release(struct db *db, long long id)
+enum status
+order_release(struct db *db, long long id)
 {
-	sqlite3_stmt *st = db_prepare_id(db, sql_foreign, id);
+	sqlite3_stmt *st;
 	long long foreign;
-	enum status s;
+	enum status s = allocs_settle(db, id, 0);
 
-	if (st == NULL)
+	if (s != ST_OK)
+		return s;
+	/* Another site's order holds per product (top comment), no lots. */
+	if ((st = db_prepare_id(db, sql_foreign, id)) == NULL)
 		return ST_ERROR;
 	s = db_query_int(db, st, 0, &foreign);
 	if (s == ST_OK && foreign)
@@ -920,15 +937,12 @@ order_cancel(struct db *db, long long id, const char *reason)
 {
 	enum order_status from;
 	int nested;
-	enum status s = order_begin(db, id,
-	    bit(ORDER_NEW) | bit(ORDER_CONFIRMED) | bit(ORDER_PACKED),
-	    ORDER_CANCELLED, &from, &nested);
+	enum status s = order_begin(db, id, ORDER_CANCELLED, &from, &nested);
 
 	if (s != ST_OK)
 		return s;
-	s = allocs_settle(db, id, 0);
-	if (s == ST_OK && from != ORDER_NEW)
-		s = foreign_release(db, id);
+	if (from != ORDER_NEW) /* a new order holds nothing */
+		s = order_release(db, id);
 	return order_finish(db, nested, s, id, from, ORDER_CANCELLED, reason);
 }
 
@@ -953,9 +967,7 @@ order_return(struct db *db, long long id, const char *reason)
 {
 	enum order_status from;
 	int nested;
-	enum status s =
-	    order_begin(db, id, bit(ORDER_SHIPPED) | bit(ORDER_DELIVERED),
-		ORDER_RETURNED, &from, &nested);
+	enum status s = order_begin(db, id, ORDER_RETURNED, &from, &nested);
 
 	if (s != ST_OK)
 		return s;

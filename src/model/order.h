@@ -48,6 +48,12 @@ const char *order_status_name(enum order_status s);
 const char *order_status_label(const char *stored);
 /* Parse a stored status name; returns -1 when unknown. */
 int order_status_parse(const char *name);
+/*
+ * Nonzero when the state machine above lets an order move from `from` to
+ * `to` (the one table order.c and the site merge both follow); 0 for any
+ * other pair, an out-of-range value included.
+ */
+int order_transition_allowed(enum order_status from, enum order_status to);
 
 struct order_line_in {
 	long long product_id;
@@ -151,6 +157,15 @@ enum status order_deliver(struct db *db, long long id);
 /* new | confirmed | packed -> cancelled; releases the reservation.
  * reason (NULL: "") is the event's note. */
 enum status order_cancel(struct db *db, long long id, const char *reason);
+/*
+ * Release what order id holds while it is confirmed or packed: its lots'
+ * reservations (order_alloc) at its own site, its lines per product at
+ * any other (ledger_order_hold).  No transaction of its own and no
+ * status change: for order_cancel and for the site merge, which record
+ * the move themselves (replica_order.h).  On failure the caller rolls
+ * back.
+ */
+enum status order_release(struct db *db, long long id);
 /* shipped | delivered -> returned: every sold unit comes back to its lot
  * as a 'return' move; reason (NULL: "") is their note and the event's. */
 enum status order_return(struct db *db, long long id, const char *reason);

@@ -166,15 +166,14 @@ static const char *const sku_sql[3][2][2] = {
 static const char count_scan_sql[] =
     "SELECT count(*) FROM (SELECT 1 FROM product p WHERE " PRODUCT_FILTER
     " LIMIT ?12)";
-static const char count_name_sql[] =
-    "SELECT count(*) FROM (SELECT 1 FROM product_gram g "
-    "CROSS JOIN product p ON p.id = g.product_id WHERE g.gram = ?13 AND "
-    ALSO_14("g.product_id") "AND (?3 OR p.active = 1) AND " NAME_MATCH
-    " LIMIT ?12)";
-static const char count_exact_sql[] =
-    "SELECT count(*) FROM (SELECT 1 FROM product_gram g "
-    "CROSS JOIN product p ON p.id = g.product_id WHERE g.gram = ?13 AND "
-    ALSO_14("g.product_id") "AND (?3 OR p.active = 1) LIMIT ?12)";
+/* Name matches counted from gram ?13's postings; the exact count (the
+ * gram is the whole search) needs no instr(), as ARM_POSTED_EXACT. */
+#define COUNT_POSTED(match)                                                  \
+	"SELECT count(*) FROM (SELECT 1 FROM product_gram g "                \
+	"CROSS JOIN product p ON p.id = g.product_id WHERE g.gram = ?13 AND " \
+	ALSO_14("g.product_id") "AND (?3 OR p.active = 1)" match " LIMIT ?12)"
+static const char count_name_sql[] = COUNT_POSTED(" AND " NAME_MATCH);
+static const char count_exact_sql[] = COUNT_POSTED("");
 static const char count_sku_sql[] =
     "SELECT count(*) FROM (SELECT 1 FROM product p WHERE "
     "(?3 OR p.active = 1) AND ?4 AND (p.sku >= ?5 AND p.sku < ?6"

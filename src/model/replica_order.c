@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "model/ledger.h"
+#include "model/order.h"
 #include "model/replica_order.h"
 
 static const char sql_order[] =
@@ -27,39 +28,15 @@ static const char sql_conflict[] =
     " SELECT 'status', 'order', coalesce(o.ext_ref, 'CS' || o.id),"
     " 'status', o.status, '', datetime('now', 'localtime'),"
     " ?2 || ' -> ' || ?3, ?4, ?5, ?6, '' FROM orders o WHERE o.id = ?1";
-/* Release what an order of this site holds, lot by lot (order.c). */
-static const char *const sql_release[] = {
-    "UPDATE stock SET reserved = reserved - (SELECT sum(oa.qty)"
-    " FROM order_alloc oa JOIN order_line ol ON ol.id = oa.order_line_id"
-    " WHERE ol.order_id = ?1 AND ol.product_id = stock.product_id)"
-    " WHERE product_id IN (SELECT ol.product_id FROM order_alloc oa"
-    " JOIN order_line ol ON ol.id = oa.order_line_id"
-    " WHERE ol.order_id = ?1)",
-    "UPDATE lot_stock SET reserved = reserved - (SELECT sum(oa.qty)"
-    " FROM order_alloc oa JOIN order_line ol ON ol.id = oa.order_line_id"
-    " WHERE ol.order_id = ?1 AND oa.lot_id = lot_stock.lot_id)"
-    " WHERE lot_id IN (SELECT oa.lot_id FROM order_alloc oa"
-    " JOIN order_line ol ON ol.id = oa.order_line_id"
-    " WHERE ol.order_id = ?1)",
-    "DELETE FROM order_alloc WHERE order_line_id IN"
-    " (SELECT id FROM order_line WHERE order_id = ?1)",
-};
-
-/* May an order move from status a to status b (order.h)? */
+/* May an order move from stored status a to stored status b (order.h)? */
 static int
 transition_allowed(const char *a, const char *b)
 {
-	static const char *const ok[][2] = {{"new", "confirmed"},
-	    {"confirmed", "packed"}, {"confirmed", "shipped"},
-	    {"packed", "shipped"}, {"shipped", "delivered"},
-	    {"new", "cancelled"}, {"confirmed", "cancelled"},
-	    {"packed", "cancelled"}, {"shipped", "returned"},
-	    {"delivered", "returned"}};
+	int from = order_status_parse(a), to = order_status_parse(b);
 
-	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
-		if (strcmp(ok[i][0], a) == 0 && strcmp(ok[i][1], b) == 0)
-			return 1;
-	return 0;
+	return from >= 0 && to >= 0 &&
+	       order_transition_allowed(
+		   (enum order_status)from, (enum order_status)to);
 }
 
 /* Does an order in status s hold stock? */
@@ -86,44 +63,23 @@ same_site(const char *a, const char *b)
 	       strncmp(a, b, (size_t)(da - a)) == 0;
 }
 
-/* Release what order (of this site) holds lot by lot. */
-static enum status
-release_allocs(struct db *db, long long order)
-{
-	enum status s = ST_OK;
-	size_t n = sizeof sql_release / sizeof *sql_release;
-
-	for (size_t i = 0; s == ST_OK && i < n; i++) {
-		sqlite3_stmt *st = db_prepare(db, sql_release[i]);
-
-		if (st == NULL)
-			return ST_ERROR;
-		if (sqlite3_bind_int64(st, 1, order) != SQLITE_OK)
-			return db_status(db, sqlite3_errcode(db_sqlite(db)));
-		s = ledger_step(db, st);
-	}
-	return s;
-}
-
 /* Set order's status to `to` and move its reservation from `now`. */
 static enum status
 status_apply(struct db *db, long long order, int foreign, const char *now,
     const char *to)
 {
-	sqlite3_stmt *st = db_prepare(db, sql_set_status);
+	sqlite3_stmt *st = db_prepare_id(db, sql_set_status, order);
 	enum status s;
 
 	if (st == NULL)
 		return ST_ERROR;
-	if (sqlite3_bind_int64(st, 1, order) != SQLITE_OK ||
-	    db_bind_text(st, 2, to) != SQLITE_OK)
+	if (db_bind_text(st, 2, to) != SQLITE_OK)
 		return db_status(db, sqlite3_errcode(db_sqlite(db)));
 	s = ledger_step(db, st);
 	if (s == ST_OK && foreign && !holds(now) && holds(to))
 		s = ledger_order_hold(db, order, 1);
 	else if (s == ST_OK && holds(now) && !holds(to))
-		s = foreign ? ledger_order_hold(db, order, -1)
-			    : release_allocs(db, order);
+		s = order_release(db, order);
 	return s;
 }
 
@@ -148,7 +104,7 @@ conflict_note(struct db *db, long long order, const char *const *c)
 enum status
 replica_order_settle(struct db *db, long long order, const char *const *c)
 {
-	sqlite3_stmt *st = db_prepare(db, sql_order);
+	sqlite3_stmt *st = db_prepare_id(db, sql_order, order);
 	const char *from = c[2], *to = c[3];
 	char *now;
 	int rc, foreign;
@@ -156,8 +112,6 @@ replica_order_settle(struct db *db, long long order, const char *const *c)
 
 	if (st == NULL)
 		return ST_ERROR;
-	if (sqlite3_bind_int64(st, 1, order) != SQLITE_OK)
-		return db_status(db, sqlite3_errcode(db_sqlite(db)));
 	rc = sqlite3_step(st);
 	now = rc == SQLITE_ROW ? db_column_dup(st, 0) : NULL;
 	foreign = rc == SQLITE_ROW && sqlite3_column_int(st, 1);

@@ -230,10 +230,13 @@ adjust_lot(struct db *db, long long product_id, long long lot_id, int64_t delta,
 		return db_fail(db, ST_NOT_FOUND,
 		    _("lot %lld is not a lot of this product"), lot_id);
 	/* other sites' orders hold the product, not a lot (ledger.h) */
-	if (delta < 0 && (s = ledger_product_free(db, product_id, &pfree)) != ST_OK)
-		return s;
-	if (delta < 0 && pfree < free_qty)
-		free_qty = pfree;
+	if (delta < 0) {
+		s = ledger_product_free(db, product_id, &pfree);
+		if (s != ST_OK)
+			return s;
+		if (pfree < free_qty)
+			free_qty = pfree;
+	}
 	if (delta < 0 && free_qty < -delta) {
 		char *msg = ledger_shortage(db, product_id, -delta - free_qty);
 

@@ -149,9 +149,7 @@ cell_neutralize(const char *s)
 char *
 cell_unneutralize(const char *s)
 {
-	if (needs_mark(s, 1))
-		return xstrdup(s + 1);
-	return xstrdup(s);
+	return cell_unneutralize_in_place(xstrdup(s));
 }
 
 char *
