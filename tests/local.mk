@@ -45,6 +45,7 @@ cli_tests = \
 	tests/cli/backup.sh \
 	tests/cli/check-ledger.sh \
 	tests/cli/db-open.sh \
+	tests/cli/migrate.sh \
 	tests/cli/readonly.sh \
 	tests/cli/usage.sh \
 	tests/potfiles.sh

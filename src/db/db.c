@@ -375,9 +375,27 @@ db_bulk_mode(struct db *db, int cache_mib)
 	return st;
 }
 
-/* Apply every migration newer than the file's version, in one transaction. */
+/* ST_OK when no row breaks a foreign key, else ST_CORRUPT (rows that
+ * refer to nothing: damage a migration must not carry forward). */
 static enum status
-migrate(struct db *db, struct migration *m, size_t n, char **errmsg)
+foreign_keys_hold(struct db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db->h, "PRAGMA foreign_key_check", -1, &st,
+	    NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return db_fail(db, ST_CORRUPT,
+		    _("some rows refer to rows that are missing; 'coopstock check' lists them"));
+	return rc == SQLITE_DONE ? ST_OK : db_status(db, rc);
+}
+
+/* migrate()'s transaction: committed whole or rolled back. */
+static enum status
+migrate_all(struct db *db, struct migration *m, size_t n)
 {
 	enum status st;
 	int rc, version;
@@ -385,7 +403,7 @@ migrate(struct db *db, struct migration *m, size_t n, char **errmsg)
 
 	st = db_begin(db);
 	if (st != ST_OK)
-		goto fail;
+		return st;
 	/* Another process may have migrated while we waited for the lock. */
 	version = (int)pragma_int(db->h, "PRAGMA user_version", &rc);
 	for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
@@ -415,13 +433,32 @@ migrate(struct db *db, struct migration *m, size_t n, char **errmsg)
 		st = db_status(db, rc);
 		goto rollback;
 	}
-	st = db_commit(db);
+	st = foreign_keys_hold(db);
 	if (st == ST_OK)
-		return ST_OK;
-	goto fail;
+		return db_commit(db);
 rollback:
 	db_rollback(db);
-fail:
+	return st;
+}
+
+/*
+ * Apply every migration newer than the file's version, in one transaction.
+ * Foreign keys are off meanwhile, as SQLite's procedure for rebuilding a
+ * table asks (DROP TABLE would otherwise delete the rows that refer to
+ * it), and checked in full before the commit instead.
+ */
+static enum status
+migrate(struct db *db, struct migration *m, size_t n, char **errmsg)
+{
+	enum status st;
+
+	st = db_exec(db, "PRAGMA foreign_keys=OFF");
+	if (st == ST_OK)
+		st = migrate_all(db, m, n);
+	if (db_exec(db, "PRAGMA foreign_keys=ON") != ST_OK && st == ST_OK)
+		st = ST_ERROR;
+	if (st == ST_OK)
+		return ST_OK;
 	/* A clerk understands "the disk is full" better than SQLite's words. */
 	set_err(errmsg, _("%s: cannot update the schema: %s"), db->path,
 	    plain_reason(db, st));

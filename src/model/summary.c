@@ -12,11 +12,13 @@
 #include "util/num.h"
 
 /*
- * Each count is a range of orders_live (012-home-counts.sql), which a
- * query may use only when it repeats the index's IN list (gid IS NOT NULL
+ * Each count is a range of orders_live (013-check-lists.sql), which a
+ * query may use only when it repeats the index's WHERE (gid IS NOT NULL
  * is a range of it too).
  */
-#define LIVE "FROM orders WHERE status IN ('new', 'confirmed', 'packed')"
+#define LIVE                                                        \
+	"FROM orders WHERE (status = 'new' OR status = 'confirmed'" \
+	" OR status = 'packed')"
 #define COUNT(st, gid) \
 	"(SELECT count(*) " LIVE " AND status = '" st "' AND gid " gid ")"
 /* clang-format off */
