@@ -6,6 +6,7 @@ dist_sql_DATA += share/sql/009-sitesync.sql
 dist_sql_DATA += share/sql/011-product-gram.sql
 dist_sql_DATA += share/sql/012-home-counts.sql
 dist_sql_DATA += share/sql/013-check-lists.sql
+dist_sql_DATA += share/sql/014-short-triggers.sql
 # Shop and courier layouts (src/sync/template.h): data, not code.
 templatesdir = $(pkgdatadir)/templates
 dist_templates_DATA = \

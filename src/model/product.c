@@ -25,7 +25,12 @@
  *     walk reads only the sort index and probes the postings, so only
  *     matching rows are read (two-letter searches such as "ft" or "bl",
  *     which are common in English names, fell from 11-17 ms to 5-10);
- *   - the SKU ranges, as typed, upper and folded (repeats skipped).
+ *   - the SKU ranges, as typed, upper and folded (repeats skipped),
+ *     read from product_sku_keys (sku, active, name) alone.
+ * What an arm reads of a product it has not yet chosen (its active flag
+ * and sort keys) is in product_keys (by id) or product_sku_keys (by
+ * SKU), a third of the pages of the rows; only a page's chosen rows are
+ * read in full.
  * A second gram (the next rarest) is checked in the postings before a
  * product row is read.  Counts read postings in no order and stop at the
  * caller's cap; the SKU count takes only products whose names do not
@@ -100,16 +105,20 @@
 
 /* Name matches from the postings of ASCII gram ?13 (and ?14), fetched
  * and sorted: for sparse grams.  ARM_POSTED_EXACT when the gram is the
- * whole search: its postings are the matches, no instr() needed. */
-#define ARM_POSTED_(key, cmp, dir, match) \
+ * whole search: its postings are the matches, no instr() needed, and
+ * product_keys (schema 14) holds all it reads of a product, so thousands
+ * of postings cost a third of the pages their rows would; SQLite, with
+ * no statistics, would choose the rows. */
+#define KEYS "INDEXED BY product_keys "
+#define ARM_POSTED_(key, cmp, dir, idx, match) \
 	CHOSEN "FROM product_gram g " \
-	"CROSS JOIN product p ON p.id = g.product_id " \
+	"CROSS JOIN product p " idx "ON p.id = g.product_id " \
 	"WHERE g.gram = ?13 AND " ALSO_14("g.product_id") \
 	"AND (p." key ", p.id) " cmp " (?1, ?2) AND (?3 OR p.active = 1)" \
 	match CHOSEN_END(key, dir)
 #define ARM_POSTED(key, cmp, dir) \
-	ARM_POSTED_(key, cmp, dir, " AND " NAME_MATCH)
-#define ARM_POSTED_EXACT(key, cmp, dir) ARM_POSTED_(key, cmp, dir, "")
+	ARM_POSTED_(key, cmp, dir, "", " AND " NAME_MATCH)
+#define ARM_POSTED_EXACT(key, cmp, dir) ARM_POSTED_(key, cmp, dir, KEYS, "")
 
 /* Name matches by walking the sort index, looking at ?15 rows at most:
  * for dense grams. */
@@ -127,7 +136,7 @@
 	CHOSEN "FROM (SELECT q.id AS id, q." key " AS k FROM product q " \
 	"WHERE (q." key ", q.id) " cmp " (?1, ?2) " \
 	"ORDER BY q." key " " dir ", q.id " dir " LIMIT ?15) AS w " \
-	"CROSS JOIN product p ON p.id = w.id " \
+	"CROSS JOIN product p " KEYS "ON p.id = w.id " \
 	"WHERE EXISTS (SELECT 1 FROM product_gram h WHERE h.gram = ?13 " \
 	"AND h.product_id = w.id) AND " ALSO_14("w.id") \
 	"AND (?3 OR p.active = 1)" CHOSEN_END(key, dir)
@@ -168,17 +177,23 @@ static const char count_scan_sql[] =
     " LIMIT ?12)";
 /* Name matches counted from gram ?13's postings; the exact count (the
  * gram is the whole search) needs no instr(), as ARM_POSTED_EXACT. */
-#define COUNT_POSTED(match)                                                  \
+#define COUNT_POSTED(idx, match)                                             \
 	"SELECT count(*) FROM (SELECT 1 FROM product_gram g "                \
-	"CROSS JOIN product p ON p.id = g.product_id WHERE g.gram = ?13 AND " \
+	"CROSS JOIN product p " idx "ON p.id = g.product_id "                \
+	"WHERE g.gram = ?13 AND "                                            \
 	ALSO_14("g.product_id") "AND (?3 OR p.active = 1)" match " LIMIT ?12)"
-static const char count_name_sql[] = COUNT_POSTED(" AND " NAME_MATCH);
-static const char count_exact_sql[] = COUNT_POSTED("");
-static const char count_sku_sql[] =
-    "SELECT count(*) FROM (SELECT 1 FROM product p WHERE "
-    "(?3 OR p.active = 1) AND ?4 AND (p.sku >= ?5 AND p.sku < ?6"
-    " OR p.sku >= ?7 AND p.sku < ?8 OR p.sku >= ?9 AND p.sku < ?10)"
-    " AND NOT " NAME_MATCH " LIMIT ?12)";
+static const char count_name_sql[] = COUNT_POSTED("", " AND " NAME_MATCH);
+static const char count_exact_sql[] = COUNT_POSTED(KEYS, "");
+/* Products only a SKU range matches: those whose names do not; when no
+ * name can match (a gram has no posting), the ranges alone, read from
+ * product_sku_keys without the rows. */
+#define COUNT_SKU(match)                                                     \
+	"SELECT count(*) FROM (SELECT 1 FROM product p WHERE "               \
+	"(?3 OR p.active = 1) AND ?4 AND (p.sku >= ?5 AND p.sku < ?6"        \
+	" OR p.sku >= ?7 AND p.sku < ?8 OR p.sku >= ?9 AND p.sku < ?10)"     \
+	match " LIMIT ?12)"
+static const char count_sku_sql[] = COUNT_SKU(" AND NOT " NAME_MATCH);
+static const char count_sku_only_sql[] = COUNT_SKU("");
 
 /* Postings are counted up to this; a gram with as many is dense. */
 #define GRAM_SPARSE 2000
@@ -700,7 +715,8 @@ product_count_upto(struct db *db, const char *search, int include_inactive,
 			    : count_name_sql, search, include_inactive, &p, cap,
 			    &a);
 		if (s == ST_OK && (cap < 0 || a < cap))
-			s = count_run(db, count_sku_sql, search,
+			s = count_run(db, p.none ? count_sku_only_sql
+			    : count_sku_sql, search,
 			    include_inactive, &p, cap < 0 ? -1 : cap - a, &b);
 	}
 	plan_clear(&p);

@@ -1,10 +1,13 @@
 #!/bin/sh
-# Upgrading a schema-12 database that holds a cooperative's data to 13,
-# which builds orders and stock_move again (013-check-lists.sql): every
-# row comes through unchanged, the checks and triggers still hold, the
-# foreign keys still point at the same rows, and Home's counts still use
-# orders_live.  A database whose rows already refer to missing rows is
-# refused and left exactly as it was.
+# Upgrading a schema-12 database that holds a cooperative's data to the
+# newest schema: 13 builds orders and stock_move again
+# (013-check-lists.sql), 14 writes the search index's and the field
+# logs' triggers again (014-short-triggers.sql).  Every row comes through
+# unchanged, the checks and triggers still hold, the foreign keys still
+# point at the same rows, Home's counts still use orders_live, and a
+# renamed product is posted under its new grams and logged.  A database
+# whose rows already refer to missing rows is refused and left exactly
+# as it was.
 . "$TESTS_SRCDIR/lib.sh"
 LC_ALL=C.UTF-8
 export LC_ALL
@@ -13,7 +16,7 @@ export LC_ALL
 # A data directory whose newest migration is 12.
 mkdir -p "$T/old/sql"
 cp -R "$COOPSTOCK_DATADIR/." "$T/old/"
-rm -f "$T/old/sql/013-"*.sql
+rm -f "$T/old/sql/013-"*.sql "$T/old/sql/014-"*.sql
 old() { COOPSTOCK_DATADIR="$T/old" "$COOPSTOCK" "$@"; }
 q() { "$SQLITE3" "$1" "$2"; }
 # The shell's error without its prefix, which differs between versions.
@@ -24,6 +27,11 @@ rows() {
 		"$SQLITE3" -line "$1" "SELECT '$t' AS t, * FROM $t ORDER BY id"
 	done
 	"$SQLITE3" -line "$1" "SELECT * FROM order_alloc ORDER BY 1, 2"
+	"$SQLITE3" "$1" "SELECT * FROM product_gram ORDER BY 1, 2"
+	for t in product_gram_sku product_gram_name; do
+		"$SQLITE3" "$1" "SELECT * FROM $t ORDER BY 1, 2, 3"
+	done
+	"$SQLITE3" -line "$1" "SELECT * FROM field_change ORDER BY id"
 }
 
 db="$T/coop.db"
@@ -34,9 +42,9 @@ rows "$db" >"$T/before"
 
 run cs --db "$db" init
 is "init upgrades it" 0 "$rc"
-is "and says so" "$db: ready (schema version 13)" "$out"
+is "and says so" "$db: ready (schema version 14)" "$out"
 rows "$db" >"$T/after"
-ok "every order, line, event and stock move kept" cmp -s "$T/before" "$T/after"
+ok "every order, line, event, stock move and gram kept" cmp -s "$T/before" "$T/after"
 is "the orders are all there" 14 "$(q "$db" 'SELECT count(*) FROM orders')"
 is "no foreign key broken" "" "$(q "$db" 'PRAGMA foreign_key_check')"
 is "the file is sound" ok "$(q "$db" 'PRAGMA integrity_check')"
@@ -70,6 +78,22 @@ is "Home's live counts read orders_live" \
     "$(q "$db" "EXPLAIN QUERY PLAN SELECT count(*) FROM orders WHERE
 	(status = 'new' OR status = 'confirmed' OR status = 'packed')
 	AND status = 'new' AND gid IS NULL" | sed -n 's/^`--//p')"
+
+grams() { q "$db" "SELECT group_concat(g, '|') FROM (SELECT $1 AS g
+	FROM $2 WHERE product_id = 1 ORDER BY gram)"; }
+q "$db" "UPDATE product SET name = '蜂蜜 ab', name_en = '', updated_by = 't'
+    WHERE id = 1"
+is "a renamed product is posted under its new name's grams alone" \
+    " | a| ab|a|ab|b|蜂|蜂蜜|蜜|蜜 " "$(grams gram product_gram)"
+is "and in name order under those that are not ASCII" \
+    "蜂:蜂蜜 ab|蜂蜜:蜂蜜 ab|蜜:蜂蜜 ab|蜜 :蜂蜜 ab" \
+    "$(grams "gram || ':' || name" product_gram_name)"
+is "the search finds it" 1 "$(q "$db" "SELECT count(*) FROM product_gram
+    WHERE gram = '蜂蜜' AND product_id = 1")"
+is "and the field log has both new names, in order, by t" \
+    "name=蜂蜜 ab,name_en=" "$(q "$db" "SELECT group_concat(f, ',') FROM
+	(SELECT field || '=' || value AS f FROM field_change WHERE
+	entity = 'product' AND row_id = 1 AND actor = 't' ORDER BY id)")"
 
 # A damaged schema-12 file: an order line whose order is gone.
 bad="$T/bad.db"
