@@ -7,6 +7,7 @@ dist_sql_DATA += share/sql/011-product-gram.sql
 dist_sql_DATA += share/sql/012-home-counts.sql
 dist_sql_DATA += share/sql/013-check-lists.sql
 dist_sql_DATA += share/sql/014-short-triggers.sql
+dist_sql_DATA += share/sql/015-product-key.sql
 # Shop and courier layouts (src/sync/template.h): data, not code.
 templatesdir = $(pkgdatadir)/templates
 dist_templates_DATA = \

@@ -1,2 +1,2 @@
 libcoopstock_a_SOURCES += \
-	src/db/db.c src/db/db.h
+	src/db/db.c src/db/db.h src/db/pcache.c src/db/pcache.h

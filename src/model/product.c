@@ -28,9 +28,9 @@
  *   - the SKU ranges, as typed, upper and folded (repeats skipped),
  *     read from product_sku_keys (sku, active, name) alone.
  * What an arm reads of a product it has not yet chosen (its active flag
- * and sort keys) is in product_keys (by id) or product_sku_keys (by
- * SKU), a third of the pages of the rows; only a page's chosen rows are
- * read in full.
+ * and sort keys) is in product_key (a table by id, 015-product-key.sql)
+ * or product_sku_keys (an index by SKU), a third of the pages of the
+ * rows; only a page's chosen rows are read in full.
  * A second gram (the next rarest) is checked in the postings before a
  * product row is read.  Counts read postings in no order and stop at the
  * caller's cap; the SKU count takes only products whose names do not
@@ -106,18 +106,19 @@
 /* Name matches from the postings of ASCII gram ?13 (and ?14), fetched
  * and sorted: for sparse grams.  ARM_POSTED_EXACT when the gram is the
  * whole search: its postings are the matches, no instr() needed, and
- * product_keys (schema 14) holds all it reads of a product, so thousands
- * of postings cost a third of the pages their rows would; SQLite, with
- * no statistics, would choose the rows. */
-#define KEYS "INDEXED BY product_keys "
-#define ARM_POSTED_(key, cmp, dir, idx, match) \
+ * product_key (schema 15) holds all it reads of a product, by rowid: a
+ * posting costs an integer seek in a table a third the size of
+ * product's, where the row would cost a seek in all of it. */
+#define KEYS "product_key p "
+#define ROWS "product p "
+#define ARM_POSTED_(key, cmp, dir, tab, match) \
 	CHOSEN "FROM product_gram g " \
-	"CROSS JOIN product p " idx "ON p.id = g.product_id " \
+	"CROSS JOIN " tab "ON p.id = g.product_id " \
 	"WHERE g.gram = ?13 AND " ALSO_14("g.product_id") \
 	"AND (p." key ", p.id) " cmp " (?1, ?2) AND (?3 OR p.active = 1)" \
 	match CHOSEN_END(key, dir)
 #define ARM_POSTED(key, cmp, dir) \
-	ARM_POSTED_(key, cmp, dir, "", " AND " NAME_MATCH)
+	ARM_POSTED_(key, cmp, dir, ROWS, " AND " NAME_MATCH)
 #define ARM_POSTED_EXACT(key, cmp, dir) ARM_POSTED_(key, cmp, dir, KEYS, "")
 
 /* Name matches by walking the sort index, looking at ?15 rows at most:
@@ -136,7 +137,7 @@
 	CHOSEN "FROM (SELECT q.id AS id, q." key " AS k FROM product q " \
 	"WHERE (q." key ", q.id) " cmp " (?1, ?2) " \
 	"ORDER BY q." key " " dir ", q.id " dir " LIMIT ?15) AS w " \
-	"CROSS JOIN product p " KEYS "ON p.id = w.id " \
+	"CROSS JOIN " KEYS "ON p.id = w.id " \
 	"WHERE EXISTS (SELECT 1 FROM product_gram h WHERE h.gram = ?13 " \
 	"AND h.product_id = w.id) AND " ALSO_14("w.id") \
 	"AND (?3 OR p.active = 1)" CHOSEN_END(key, dir)
@@ -177,12 +178,12 @@ static const char count_scan_sql[] =
     " LIMIT ?12)";
 /* Name matches counted from gram ?13's postings; the exact count (the
  * gram is the whole search) needs no instr(), as ARM_POSTED_EXACT. */
-#define COUNT_POSTED(idx, match)                                             \
+#define COUNT_POSTED(tab, match)                                             \
 	"SELECT count(*) FROM (SELECT 1 FROM product_gram g "                \
-	"CROSS JOIN product p " idx "ON p.id = g.product_id "                \
+	"CROSS JOIN " tab "ON p.id = g.product_id "                          \
 	"WHERE g.gram = ?13 AND "                                            \
 	ALSO_14("g.product_id") "AND (?3 OR p.active = 1)" match " LIMIT ?12)"
-static const char count_name_sql[] = COUNT_POSTED("", " AND " NAME_MATCH);
+static const char count_name_sql[] = COUNT_POSTED(ROWS, " AND " NAME_MATCH);
 static const char count_exact_sql[] = COUNT_POSTED(KEYS, "");
 /* Products only a SKU range matches: those whose names do not; when no
  * name can match (a gram has no posting), the ranges alone, read from

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 
 #include "db/db.h"
+#include "db/pcache.h"
 #include "model/demo.h"
 #include "model/product.h"
 #include "model/setting.h"
@@ -85,6 +86,8 @@ ui_main(const char *db_path)
 	char *err = NULL;
 	struct ui *ui;
 
+	/* before the first open: a session's pages reused, not refaulted */
+	(void)db_pcache_fixed();
 	if (db_open(db_path, DB_OPEN_CREATE, &db, &err) != ST_OK) {
 		fprintf(stderr, "coopstock: %s\n",
 		    err ? err : _("cannot open the database"));

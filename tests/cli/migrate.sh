@@ -2,10 +2,12 @@
 # Upgrading a schema-12 database that holds a cooperative's data to the
 # newest schema: 13 builds orders and stock_move again
 # (013-check-lists.sql), 14 writes the search index's and the field
-# logs' triggers again (014-short-triggers.sql).  Every row comes through
+# logs' triggers again (014-short-triggers.sql), 15 copies the list's
+# keys into product_key (015-product-key.sql).  Every row comes through
 # unchanged, the checks and triggers still hold, the foreign keys still
 # point at the same rows, Home's counts still use orders_live, and a
-# renamed product is posted under its new grams and logged.  A database
+# renamed product is posted under its new grams and logged, and
+# product_key follows every insert, update and delete of a product.  A database
 # whose rows already refer to missing rows is refused and left exactly
 # as it was.
 . "$TESTS_SRCDIR/lib.sh"
@@ -16,7 +18,7 @@ export LC_ALL
 # A data directory whose newest migration is 12.
 mkdir -p "$T/old/sql"
 cp -R "$COOPSTOCK_DATADIR/." "$T/old/"
-rm -f "$T/old/sql/013-"*.sql "$T/old/sql/014-"*.sql
+rm -f "$T/old/sql/013-"*.sql "$T/old/sql/014-"*.sql "$T/old/sql/015-"*.sql
 old() { COOPSTOCK_DATADIR="$T/old" "$COOPSTOCK" "$@"; }
 q() { "$SQLITE3" "$1" "$2"; }
 # The shell's error without its prefix, which differs between versions.
@@ -42,7 +44,7 @@ rows "$db" >"$T/before"
 
 run cs --db "$db" init
 is "init upgrades it" 0 "$rc"
-is "and says so" "$db: ready (schema version 14)" "$out"
+is "and says so" "$db: ready (schema version 15)" "$out"
 rows "$db" >"$T/after"
 ok "every order, line, event, stock move and gram kept" cmp -s "$T/before" "$T/after"
 is "the orders are all there" 14 "$(q "$db" 'SELECT count(*) FROM orders')"
@@ -94,6 +96,25 @@ is "and the field log has both new names, in order, by t" \
     "name=蜂蜜 ab,name_en=" "$(q "$db" "SELECT group_concat(f, ',') FROM
 	(SELECT field || '=' || value AS f FROM field_change WHERE
 	entity = 'product' AND row_id = 1 AND actor = 't' ORDER BY id)")"
+
+# product_key against product: the rows in one and not the other.
+keys_differ() { q "$db" "SELECT count(*) FROM (SELECT * FROM (SELECT id,
+    active, name, sku FROM product EXCEPT SELECT * FROM product_key)
+    UNION ALL SELECT * FROM (SELECT * FROM product_key EXCEPT SELECT id,
+    active, name, sku FROM product))"; }
+is "product_key holds every product's keys"     "$(q "$db" 'SELECT count(*) FROM product')|0"     "$(q "$db" 'SELECT count(*) FROM product_key')|$(keys_differ)"
+q "$db" "UPDATE product SET active = 0 WHERE id = 2;
+    UPDATE product SET sku = 'X-' || sku WHERE id = 3;
+    INSERT INTO product(id, sku, name, unit, price) VALUES
+	(900, 'N-1', '新品', 'kg', 100), (901, 'N-2', '新品二', 'kg', 100);
+    UPDATE product SET id = 902 WHERE id = 901;
+    DELETE FROM product WHERE id = 900"
+is "and follows an insert, a change of active, SKU, name and id, and a delete" \
+    "1:1:HT-KG:蜂蜜 ab 2:0:HT-JIN:核桃 一斤装 3:1:X-GLY-500:武都橄榄油 500ml 902:1:N-2:新品二" \
+    "$(q "$db" "SELECT group_concat(k, ' ') FROM (SELECT id || ':' ||
+	active || ':' || sku || ':' || name AS k FROM product_key
+	WHERE id IN (1, 2, 3, 900, 901, 902) ORDER BY id)")"
+is "with no row differing" 0 "$(keys_differ)"
 
 # A damaged schema-12 file: an order line whose order is gone.
 bad="$T/bad.db"
