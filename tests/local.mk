@@ -33,6 +33,12 @@ tests_unit_test_num_LDADD = $(UNIT_LDADD)
 tests_unit_test_text_SOURCES = tests/unit/test_text.c
 tests_unit_test_text_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_text_LDADD = $(UNIT_LDADD)
+# db_pcache_fixed, in child processes (the cache is process-wide).
+check_PROGRAMS += tests/unit/test_pcache
+TESTS += tests/unit/test_pcache
+tests_unit_test_pcache_SOURCES = tests/unit/test_pcache.c tests/unit/testlib.c tests/unit/testlib.h
+tests_unit_test_pcache_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pcache_LDADD = $(UNIT_LDADD)
 
 # The pseudo-terminal recorder: bytes per key, idle bytes (make check) and
 # the figures of make bench.

@@ -44,10 +44,13 @@ map_aligned(size_t len)
 int
 db_pcache_fixed(void)
 {
+	static int installed;
 	int hdr = 0, n;
 	size_t slot;
 	void *region;
 
+	if (installed > 0)
+		return installed;
 	if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) != SQLITE_OK)
 		return 0;
 	slot = ((size_t)PAGE_BYTES + (size_t)hdr + 7) & ~(size_t)7;
@@ -65,5 +68,6 @@ db_pcache_fixed(void)
 		munmap(region, DB_PCACHE_BYTES);
 		return 0;
 	}
+	installed = n;
 	return n;
 }

@@ -15,7 +15,8 @@
  * first db_open() of an interactive session.  Returns the number of pages
  * the region holds, or 0 when it was not installed (SQLite is already
  * initialised in this process, or no memory): harmless, SQLite then
- * allocates as it always does.  The region lives until the process ends.
+ * allocates as it always does.  A second call returns the first's count
+ * and installs nothing.  The region lives until the process ends.
  * Not for bulk loads: once the region is full SQLite reuses its pages
  * rather than grow, whatever PRAGMA cache_size says.
  */
