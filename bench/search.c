@@ -222,12 +222,13 @@ main(int argc, char **argv)
 	}
 	if (cache_kib > 0) {
 		char *sql = xasprintf("PRAGMA cache_size=-%d", cache_kib);
+		enum status s = db_exec(db, sql);
 
-		if (db_exec(db, sql) != ST_OK) {
+		free(sql);
+		if (s != ST_OK) {
 			fprintf(stderr, "bench-search: %s\n", db_errmsg(db));
 			return 1;
 		}
-		free(sql);
 	}
 	printf("search as you type: %d queries per class, a page of %d rows "
 	    "+ a count up to %d\n", nq, rows, COUNT_CAP);

@@ -7,9 +7,9 @@
 # unchanged, the checks and triggers still hold, the foreign keys still
 # point at the same rows, Home's counts still use orders_live, and a
 # renamed product is posted under its new grams and logged, and
-# product_key follows every insert, update and delete of a product.  A database
-# whose rows already refer to missing rows is refused and left exactly
-# as it was.
+# product_key follows every insert, update and delete of a product.  A
+# database whose rows already refer to missing rows is refused and left
+# exactly as it was.
 . "$TESTS_SRCDIR/lib.sh"
 LC_ALL=C.UTF-8
 export LC_ALL
@@ -102,7 +102,9 @@ keys_differ() { q "$db" "SELECT count(*) FROM (SELECT * FROM (SELECT id,
     active, name, sku FROM product EXCEPT SELECT * FROM product_key)
     UNION ALL SELECT * FROM (SELECT * FROM product_key EXCEPT SELECT id,
     active, name, sku FROM product))"; }
-is "product_key holds every product's keys"     "$(q "$db" 'SELECT count(*) FROM product')|0"     "$(q "$db" 'SELECT count(*) FROM product_key')|$(keys_differ)"
+is "product_key holds every product's keys" \
+    "$(q "$db" 'SELECT count(*) FROM product')|0" \
+    "$(q "$db" 'SELECT count(*) FROM product_key')|$(keys_differ)"
 q "$db" "UPDATE product SET active = 0 WHERE id = 2;
     UPDATE product SET sku = 'X-' || sku WHERE id = 3;
     INSERT INTO product(id, sku, name, unit, price) VALUES

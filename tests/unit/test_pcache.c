@@ -24,14 +24,15 @@ static const char fill_sql[] =
     "WHERE i < 4000) INSERT INTO big SELECT zeroblob(900) FROM c; "
     "SELECT count(*) FROM big";
 
+/* The most SQLite's counter op has reached, or -1. */
 static sqlite3_int64
-status(int op, int high)
+highwater(int op)
 {
 	sqlite3_int64 cur = -1, hi = -1;
 
 	if (sqlite3_status64(op, &cur, &hi, 0) != SQLITE_OK)
 		return -1;
-	return high ? hi : cur;
+	return hi;
 }
 
 /* Exit status: 0 when every check holds, else the failed check's
@@ -49,9 +50,9 @@ child_installed(void)
 	t = testdb_new();
 	if (db_exec(t->db, fill_sql) != ST_OK)
 		rc = 3;
-	else if (status(SQLITE_STATUS_PAGECACHE_USED, 1) < n - 20)
+	else if (highwater(SQLITE_STATUS_PAGECACHE_USED) < n - 20)
 		rc = 4;		/* the region filled */
-	else if (status(SQLITE_STATUS_PAGECACHE_OVERFLOW, 1) >
+	else if (highwater(SQLITE_STATUS_PAGECACHE_OVERFLOW) >
 	    DB_PCACHE_BYTES / 8)
 		rc = 5;		/* and little went past it */
 	testdb_free(t);
