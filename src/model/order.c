@@ -87,20 +87,42 @@ static const char sql_find_ref[] =
     "SELECT id FROM orders WHERE channel = ?1 AND ext_ref = ?2";
 static const char sql_product_price[] =
     "SELECT price FROM product WHERE id = ?1 AND active = 1";
-static const char sql_order_insert[] =
-    "INSERT INTO orders(channel, ext_ref, ordered_at, customer_name,"
-    " customer_phone, customer_address, note, created_by)"
-    " VALUES (?1, ?2, coalesce(?3, datetime('now', 'localtime')), ?4, ?5,"
-    " ?6, ?7, ?8)";
+#define ORDER_INSERT                                                         \
+	"INSERT INTO orders(channel, ext_ref, ordered_at, customer_name,"    \
+	" customer_phone, customer_address, note, created_by)"               \
+	" VALUES (?1, ?2, coalesce(?3, datetime('now', 'localtime')), ?4,"   \
+	" ?5, ?6, ?7, ?8)"
+static const char sql_order_insert[] = ORDER_INSERT;
+/* The bulk creator's: an order already here writes nothing, which
+ * spares a lookup of every reference before its insert. */
+static const char sql_order_insert_new[] =
+    ORDER_INSERT " ON CONFLICT(channel, ext_ref) DO NOTHING";
 static const char sql_line_insert[] =
     "INSERT INTO order_line(order_id, product_id, qty, unit_price)"
     " VALUES (?1, ?2, ?3, ?4)";
+/* An empty name or address keeps the remembered one. */
+#define CUSTOMER_UPSERT                                                      \
+	" ON CONFLICT(phone) DO UPDATE SET name = CASE WHEN excluded.name"   \
+	" <> '' THEN excluded.name ELSE name END, address = CASE WHEN"       \
+	" excluded.address <> '' THEN excluded.address ELSE address END,"    \
+	" updated_at = datetime('now', 'localtime')"
 static const char sql_customer[] =
     "INSERT INTO customer(phone, name, address) VALUES (?1, ?2, ?3)"
-    " ON CONFLICT(phone) DO UPDATE SET"
-    " name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END,"
-    " address = CASE WHEN excluded.address <> '' THEN excluded.address"
-    " ELSE address END, updated_at = datetime('now', 'localtime')";
+    CUSTOMER_UPSERT;
+/*
+ * The bulk creator's customers and first events, for the orders ?1..?2
+ * it made, in one statement each.  In id order, so the last order of a
+ * phone has the last word, as one upsert per order would give.  (The
+ * WHERE is what lets SQLite read the ON CONFLICT after a SELECT.)
+ */
+static const char sql_bulk_customers[] =
+    "INSERT INTO customer(phone, name, address) SELECT customer_phone,"
+    " customer_name, customer_address FROM orders WHERE id BETWEEN ?1 AND"
+    " ?2 AND customer_phone <> '' ORDER BY id" CUSTOMER_UPSERT;
+static const char sql_bulk_events[] =
+    "INSERT INTO order_event(order_id, to_status, actor, note)"
+    " SELECT id, 'new', ?3, '' FROM orders WHERE id BETWEEN ?1 AND ?2"
+    " ORDER BY id";
 static const char sql_lines[] =
     "SELECT id, product_id, qty FROM order_line WHERE order_id = ?1"
     " ORDER BY id";
@@ -293,29 +315,48 @@ create_validate(struct db *db, const struct order_in *in, char *when)
 	return ST_OK;
 }
 
-/* Look for (channel, ext_ref); *id gets the order or 0. */
+/*
+ * ST_EXISTS (with the message, *id the order) when in's reference is
+ * already here, ST_NOT_FOUND when it is not (or in has none), or an
+ * SQLite error.
+ */
 static enum status
-find_ref(struct db *db, const struct order_in *in, long long *id)
+ref_present(struct db *db, const struct order_in *in, long long *id)
 {
-	sqlite3_stmt *st = db_prepare(db, sql_find_ref);
+	sqlite3_stmt *st;
+	enum status s;
 
 	*id = 0;
+	if (in->ext_ref == NULL || in->ext_ref[0] == '\0')
+		return ST_NOT_FOUND;
+	st = db_prepare(db, sql_find_ref);
 	if (st == NULL)
 		return ST_ERROR;
 	if (db_bind_text(st, 1, in->channel) != SQLITE_OK ||
 	    db_bind_text(st, 2, in->ext_ref) != SQLITE_OK)
 		return db_status(db, sqlite3_errcode(db_sqlite(db)));
-	return db_query_int(db, st, 0, id);
+	s = db_query_int(db, st, 0, id);
+	if (s != ST_OK)
+		return s;
+	if (*id == 0)
+		return ST_NOT_FOUND;
+	return db_fail(db, ST_EXISTS,
+	    _("order %s from %s is already here (order %lld)"), in->ext_ref,
+	    in->channel, *id);
 }
 
+/* Insert in's header with sql (one of the two above); *id gets the new
+ * order, or 0 when sql wrote nothing. */
 static enum status
-header_insert(
-    struct db *db, const struct order_in *in, const char *when, long long *id)
+header_insert(struct db *db, const char *sql, const struct order_in *in,
+    const char *when, long long *id)
 {
-	sqlite3_stmt *st = db_prepare(db, sql_order_insert);
+	sqlite3_stmt *st = db_prepare(db, sql);
+	sqlite3 *h = db_sqlite(db);
 	int bad = 0;
 	enum status s;
 
+	*id = 0;
 	if (st == NULL)
 		return ST_ERROR;
 	bad |= db_bind_text(st, 1, in->channel) != SQLITE_OK;
@@ -333,10 +374,10 @@ header_insert(
 	bad |= db_bind_text(st, 7, in->note ? in->note : "") != SQLITE_OK;
 	bad |= db_bind_text(st, 8, db_actor(db)) != SQLITE_OK;
 	if (bad)
-		return db_status(db, sqlite3_errcode(db_sqlite(db)));
+		return db_status(db, sqlite3_errcode(h));
 	s = ledger_step(db, st);
-	if (s == ST_OK)
-		*id = sqlite3_last_insert_rowid(db_sqlite(db));
+	if (s == ST_OK && sqlite3_changes(h) > 0)
+		*id = sqlite3_last_insert_rowid(h);
 	return s;
 }
 
@@ -424,19 +465,12 @@ order_create(struct db *db, const struct order_in *in, long long *id)
 	s = txn_begin(db, &nested);
 	if (s != ST_OK)
 		return s;
-	if (in->ext_ref != NULL && in->ext_ref[0] != '\0') {
-		s = find_ref(db, in, &oid);
-		if (s == ST_OK && oid != 0) {
-			*id = oid;
-			return txn_end(db, nested,
-			    db_fail(db, ST_EXISTS,
-				_("order %s from %s is already here "
-				  "(order %lld)"),
-				in->ext_ref, in->channel, oid));
-		}
-	}
-	if (s == ST_OK)
-		s = header_insert(db, in, when, &oid);
+	s = ref_present(db, in, &oid);
+	if (s == ST_EXISTS)
+		*id = oid;
+	if (s != ST_NOT_FOUND)
+		return txn_end(db, nested, s);
+	s = header_insert(db, sql_order_insert, in, when, &oid);
 	for (int i = 0; s == ST_OK && i < in->nlines; i++)
 		s = line_insert(db, oid, i, &in->lines[i]);
 	if (s == ST_OK)
@@ -465,7 +499,21 @@ struct order_bulk {
 	long long made;     /* orders created */
 	long long existing; /* max(id) before the first, -1: not read yet */
 	struct index_defer *dropped;
+	/* Orders first..last (none when first is 0) have their lines but
+	 * not yet their customers (nor, unless event_each, their events):
+	 * bulk_flush writes those for the whole run at once. */
+	long long first, last;
+	int event_each;
+	int probe; /* the last order was here: look the next one up first */
 };
+
+/*
+ * Orders per flush.  A statement over many rows keeps, for its own
+ * rollback, a copy of every page it changes that the transaction had
+ * already changed; in memory (temp_store) that grows with the run, so a
+ * run is cut at this size, where the per-statement cost is long gone.
+ */
+enum { BULK_RUN_MAX = 4096 };
 
 struct order_bulk *
 order_bulk_new(struct db *db)
@@ -522,10 +570,75 @@ order_bulk_deferred(const struct order_bulk *b)
 	return b != NULL && b->dropped != NULL;
 }
 
+void
+order_bulk_event_each(struct order_bulk *b)
+{
+	b->event_each = 1;
+}
+
+/* Run sql over the orders first..last (?1, ?2; ?3 the actor). */
+static enum status
+bulk_range(struct order_bulk *b, const char *sql)
+{
+	sqlite3_stmt *st = db_prepare_id(b->db, sql, b->first);
+
+	if (st == NULL)
+		return ST_ERROR;
+	if (sqlite3_bind_int64(st, 2, b->last) != SQLITE_OK ||
+	    (sqlite3_bind_parameter_count(st) >= 3 &&
+		db_bind_text(st, 3, db_actor(b->db)) != SQLITE_OK))
+		return db_status(b->db, sqlite3_errcode(db_sqlite(b->db)));
+	return ledger_step(b->db, st);
+}
+
+/* Write the customers and events of the run not yet written. */
+static enum status
+bulk_flush(struct order_bulk *b)
+{
+	enum status s = ST_OK;
+
+	if (b->first == 0)
+		return ST_OK;
+	s = bulk_range(b, sql_bulk_customers);
+	if (s == ST_OK && !b->event_each)
+		s = bulk_range(b, sql_bulk_events);
+	if (s == ST_OK)
+		b->first = b->last = 0;
+	return s;
+}
+
+/*
+ * What an order id, whose header and lines are written, still needs:
+ * its event now when event_each (a confirm follows at once), and its
+ * place in the run.  An id that does not follow the run, or a full run,
+ * flushes it first, so the run only ever holds this creator's orders.
+ */
+static enum status
+bulk_write(struct order_bulk *b, long long id)
+{
+	enum status s = ST_OK;
+
+	if (b->event_each)
+		s = event_write(b->db, id, -1, ORDER_NEW, NULL);
+	if (s == ST_OK && b->first != 0 &&
+	    (id != b->last + 1 || b->last - b->first + 1 >= BULK_RUN_MAX))
+		s = bulk_flush(b);
+	if (s != ST_OK)
+		return s;
+	if (b->first == 0)
+		b->first = id;
+	b->last = id;
+	return ST_OK;
+}
+
 enum status
 order_bulk_finish(struct order_bulk *b)
 {
-	enum status s = index_defer_restore(b->db, b->dropped);
+	enum status s = bulk_flush(b);
+
+	if (s != ST_OK)
+		return s;
+	s = index_defer_restore(b->db, b->dropped);
 
 	if (s == ST_OK) {
 		index_defer_free(b->dropped);
@@ -616,18 +729,46 @@ bulk_check(struct order_bulk *b, const struct order_in *in, char *when,
 
 	if (s == ST_OK && !db_in_transaction(db))
 		s = db_fail(db, ST_INVALID, "order_bulk_create: no transaction");
-	if (s == ST_OK && in->ext_ref != NULL && in->ext_ref[0] != '\0') {
-		s = find_ref(db, in, id);
-		if (s == ST_OK && *id != 0)
-			return db_fail(db, ST_EXISTS,
-			    _("order %s from %s is already here (order %lld)"),
-			    in->ext_ref, in->channel, *id);
-	}
 	for (int i = 0; s == ST_OK && i < in->nlines; i++) {
 		s = bulk_price(b, in->lines[i].product_id, &prices[i]);
-		if (s == ST_OK && prices[i] < 0)
-			s = no_product(db, i, &in->lines[i]);
+		if (s == ST_OK && prices[i] < 0) {
+			/* An order already here is that, as order_create
+			 * says, whatever its products have become. */
+			s = ref_present(db, in, id);
+			if (s == ST_NOT_FOUND)
+				s = no_product(db, i, &in->lines[i]);
+		}
 	}
+	return s;
+}
+
+/*
+ * Write in's header, *id the new order, or ST_EXISTS (*id the order
+ * there).  A new order costs one statement, its insert, which does
+ * nothing when the reference is here; but then it takes a second, to
+ * find the order, so after an order that was here the next is looked
+ * for first: a file already imported costs one lookup per order.
+ */
+static enum status
+bulk_header(struct order_bulk *b, const struct order_in *in,
+    const char *when, long long *id)
+{
+	enum status s = ST_NOT_FOUND;
+
+	if (b->probe) {
+		s = ref_present(b->db, in, id);
+		if (s != ST_NOT_FOUND)
+			return s;
+		b->probe = 0;
+	}
+	s = header_insert(b->db, sql_order_insert_new, in, when, id);
+	if (s != ST_OK || *id != 0)
+		return s;
+	b->probe = 1;
+	s = ref_present(b->db, in, id);
+	if (s == ST_NOT_FOUND) /* DO NOTHING, yet no conflict */
+		s = db_fail(b->db, ST_ERROR, "order %s not written",
+		    in->ext_ref);
 	return s;
 }
 
@@ -644,16 +785,14 @@ order_bulk_create(
 	if (in->nlines > (int)(sizeof one / sizeof one[0]))
 		prices = xcalloc((size_t)in->nlines, sizeof *prices);
 	s = bulk_check(b, in, when, prices, &oid);
+	if (s == ST_OK)
+		s = bulk_header(b, in, when, &oid);
 	if (s == ST_EXISTS)
 		*id = oid;
-	if (s == ST_OK)
-		s = header_insert(db, in, when, &oid);
 	for (int i = 0; s == ST_OK && i < in->nlines; i++)
 		s = line_write(db, oid, &in->lines[i], prices[i]);
 	if (s == ST_OK)
-		s = customer_remember(db, in);
-	if (s == ST_OK)
-		s = event_write(db, oid, -1, ORDER_NEW, NULL);
+		s = bulk_write(b, oid);
 	if (s == ST_OK) {
 		*id = oid;
 		b->made++;

@@ -626,6 +626,8 @@ imp_orders(struct imp *im, char *const *files, int nfiles)
 	r.skus = strmap_new();
 	r.bulk = order_bulk_new(im->db);
 	order_bulk_defer_indexes(r.bulk, IMP_DEFER_AFTER, im->o->confirm);
+	if (im->o->confirm)
+		order_bulk_event_each(r.bulk);
 	/* First the item reports, so that their orders find them. */
 	for (int i = 0; i < nfiles; i++) {
 		ok[i] = open_layout(im, files[i], im->o->from, &ls[i]) == ST_OK;

@@ -368,7 +368,8 @@ static enum status
 run_bulk_deferred(struct fx *fx)
 {
 	struct order_line_in line = { 1, 2000, -1 };
-	struct order_in o = { .channel = "douyin", .lines = &line, .nlines = 1 };
+	struct order_in o = { .channel = "douyin", .customer_phone = "139",
+		.lines = &line, .nlines = 1 };
 	const char *refs[] = { "BULK-1", "BULK-2", "BULK-3" };
 	struct order_bulk *b = order_bulk_new(fx->db);
 	long long id;
@@ -402,7 +403,12 @@ applied_bulk_deferred(struct db *db)
 	    " ('orders_status', 'orders_phone', 'order_line_order',"
 	    " 'order_line_product', 'order_event_order')") == 5 &&
 	    testdb_int(db, "SELECT count(*) FROM order_line"
-	    " INDEXED BY order_line_order WHERE order_id > 0") == 3;
+	    " INDEXED BY order_line_order WHERE order_id > 0") == 3 &&
+	    testdb_int(db, "SELECT count(*) FROM order_event e JOIN orders o"
+	    " ON o.id = e.order_id WHERE o.ext_ref LIKE 'BULK-_'"
+	    " AND e.to_status = 'new'") == 3 &&
+	    testdb_int(db, "SELECT count(*) FROM customer"
+	    " WHERE phone = '139'") == 1;
 }
 
 /* The catalogue, and a products file changing one product, adding one. */

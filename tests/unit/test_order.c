@@ -209,17 +209,30 @@ test_bulk_create(void **state)
 	assert_int_equal(order_bulk_create(b, &in, &again), ST_INVALID);
 	assert_unchanged(t->db, before);
 	free(before);
+	/* After an order that was here the next is looked up first; a new
+	 * one is still made, and one made then is found. */
+	lines[0].qty = 1000;
+	in.ext_ref = "TB-1";
+	assert_int_equal(order_bulk_create(b, &in, &again), ST_EXISTS);
+	in.ext_ref = "TB-2";
+	assert_int_equal(order_bulk_create(b, &in, &again), ST_OK);
+	assert_int_equal(again, id + 1);
+	assert_int_equal(order_bulk_create(b, &in, &again), ST_EXISTS);
+	assert_int_equal(again, id + 1);
+	assert_string_equal(db_errmsg(t->db),
+	    "order TB-2 from taobao is already here (order 2)");
+	assert_int_equal(order_bulk_finish(b), ST_OK);
 	assert_int_equal(db_commit(t->db), ST_OK);
 	order_bulk_free(b);
-	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM orders"), 1);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM orders"), 2);
 	assert_int_equal(
 	    testdb_int(t->db, "SELECT sum(qty * 10000 + unit_price) "
 			      "FROM order_line"),
-	    30000000 + 3800 + 500);
+	    2 * (30000000 + 3800 + 500));
 	assert_int_equal(
 	    testdb_int(t->db, "SELECT count(*) FROM order_event "
 			      "WHERE from_status IS NULL AND to_status = 'new'"),
-	    1);
+	    2);
 	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM customer"), 1);
 	order_bulk_free(NULL);
 }
@@ -925,6 +938,136 @@ test_bulk_defer_refused(void **state)
 	assert_int_equal(testdb_int(t->db, "PRAGMA temp_store"), 2);
 }
 
+/* The order_event rows as "order:status:actor " in id order, the status
+ * marked "+" when the event has a from_status. */
+static char *
+event_list(struct db *db)
+{
+	sqlite3_stmt *st;
+	char *out = xstrdup("");
+
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db),
+			     "SELECT order_id, to_status, from_status IS NULL,"
+			     " actor FROM order_event ORDER BY id",
+			     -1, &st, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char *next = xasprintf("%s%lld:%s%s:%s ", out,
+		    (long long)sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    sqlite3_column_int(st, 2) ? "" : "+",
+		    (const char *)sqlite3_column_text(st, 3));
+
+		free(out);
+		out = next;
+	}
+	sqlite3_finalize(st);
+	return out;
+}
+
+/*
+ * The customers and "new" events of bulk orders: none before
+ * order_bulk_finish, then one event per order and each phone's last
+ * non-empty name and address, as order_create gives.  An order made
+ * by another path in between is not counted twice, and a run longer than
+ * one flush loses nothing.
+ */
+static void
+test_bulk_customers_and_events(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	struct order_line_in line = {p, 1000, -1};
+	struct order_in in = {.channel = "taobao", .lines = &line, .nlines = 1};
+	struct order_bulk *b = order_bulk_new(t->db);
+	char ref[32], *events;
+	long long id, other;
+
+	assert_int_equal(db_begin(t->db), ST_OK);
+	in.ext_ref = "TB-1";
+	in.customer_phone = "139";
+	in.customer_name = "王芳";
+	in.customer_address = "陇南市 1 号";
+	assert_int_equal(order_bulk_create(b, &in, &id), ST_OK);
+	in.ext_ref = "TB-2";
+	in.customer_name = "";
+	in.customer_address = "陇南市 2 号";
+	assert_int_equal(order_bulk_create(b, &in, &id), ST_OK);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM customer"), 0);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM order_event"), 0);
+	in.ext_ref = "TB-3";
+	in.customer_phone = "138";
+	in.customer_name = "李强";
+	assert_int_equal(order_create(t->db, &in, &other), ST_OK);
+	in.ext_ref = "TB-4";
+	in.customer_phone = "";
+	assert_int_equal(order_bulk_create(b, &in, &id), ST_OK);
+	assert_int_equal(order_bulk_finish(b), ST_OK);
+	events = event_list(t->db);
+	assert_string_equal(events, "3:new:tester 1:new:tester 2:new:tester "
+				    "4:new:tester ");
+	free(events);
+	assert_int_equal(testdb_int(t->db,
+			     "SELECT count(*) FROM customer WHERE phone = '139'"
+			     " AND name = '王芳' AND address = '陇南市 2 号'"),
+	    1);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM customer"), 2);
+	/* Past one run: every order gets its event, once. */
+	in.customer_phone = "137";
+	for (int i = 0; i < 5000; i++) {
+		snprintf(ref, sizeof ref, "L-%d", i);
+		in.ext_ref = ref;
+		assert_int_equal(order_bulk_create(b, &in, &id), ST_OK);
+	}
+	assert_int_equal(order_bulk_finish(b), ST_OK);
+	assert_int_equal(db_commit(t->db), ST_OK);
+	order_bulk_free(b);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM order_event"), 5004);
+	assert_int_equal(testdb_int(t->db,
+			     "SELECT count(*) FROM (SELECT order_id FROM"
+			     " order_event GROUP BY order_id HAVING count(*) = 1"
+			     " AND min(to_status) = 'new')"),
+	    5004);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM customer"), 3);
+}
+
+/* With event_each (import --confirm), "new" is written with the order,
+ * so the confirm that follows comes after it. */
+static void
+test_bulk_event_each(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	struct order_line_in line = {p, 1000, -1};
+	struct order_in in = {.channel = "taobao",
+	    .ext_ref = "TB-1",
+	    .customer_phone = "139",
+	    .lines = &line,
+	    .nlines = 1};
+	struct order_bulk *b = order_bulk_new(t->db);
+	char *events;
+	long long id;
+
+	fx_lot(t->db, p, 5000, "2099-01-01");
+	order_bulk_event_each(b);
+	assert_int_equal(db_begin(t->db), ST_OK);
+	assert_int_equal(order_bulk_create(b, &in, &id), ST_OK);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM order_event"), 1);
+	assert_int_equal(order_confirm(t->db, id), ST_OK);
+	in.ext_ref = "TB-2";
+	assert_int_equal(order_bulk_create(b, &in, &id), ST_OK);
+	assert_int_equal(order_bulk_finish(b), ST_OK);
+	assert_int_equal(db_commit(t->db), ST_OK);
+	order_bulk_free(b);
+	events = event_list(t->db);
+	assert_string_equal(events, "1:new:tester 1:confirmed+:tester 2:new:tester ");
+	free(events);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM customer"), 1);
+}
+
 int
 main(void)
 {
@@ -954,6 +1097,10 @@ main(void)
 		test_return_brings_stock_back, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_two_lines_one_product, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_bulk_customers_and_events, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_bulk_event_each, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_check_catches_bad_reservations,
 		testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
