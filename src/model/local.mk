@@ -10,6 +10,7 @@ libcoopstock_a_SOURCES += \
 	src/model/check.c src/model/check.h \
 	src/model/ledger.c src/model/ledger.h \
 	src/model/order.c src/model/order.h \
+	src/model/order_bulk.c src/model/order_bulk.h \
 	src/model/order_get.c src/model/order_get.h \
 	src/model/index_defer.c src/model/index_defer.h \
 	src/model/stock.c src/model/stock.h \

@@ -88,56 +88,6 @@ enum status order_create(struct db *db, const struct order_in *in,
     long long *id);
 
 /*
- * A bulk creator for one long import transaction, which the caller
- * holds (db_begin) and rolls back if any order fails: order_bulk_create
- * is order_create without its savepoint.  It makes every check
- * order_create makes (same statuses and messages, ST_EXISTS writes
- * nothing and sets *id) before it writes anything, and remembers the
- * products' prices for the next orders, so the catalogue must not change
- * while it is in use.  It writes the order and its lines at once; the
- * customers and the "new" events of the orders it made are written a
- * run of orders at a time, the last run by order_bulk_finish, which the
- * caller must call before it commits.  A failure after the checks (an
- * SQLite error) may leave the order half written: the caller must then
- * roll back.  order_bulk_new never fails; order_bulk_free(NULL) does
- * nothing.
- */
-struct order_bulk;
-struct order_bulk *order_bulk_new(struct db *db);
-enum status order_bulk_create(
-    struct order_bulk *b, const struct order_in *in, long long *id);
-void order_bulk_free(struct order_bulk *b);
-
-/* Make b write each order's "new" event as it creates the order, for a
- * caller that moves the order on (order_confirm) at once, so the events
- * come in the order they happened.  Call it before the first order. */
-void order_bulk_event_each(struct order_bulk *b);
-
-/*
- * Let b drop the secondary indexes of orders, order_line and order_event
- * (index_defer.h) once it has created at least after orders and at least
- * as many as the table held before: from then on the rows are written
- * without them, and order_bulk_finish builds them again.  With confirm,
- * order_line's indexes stay (order_confirm reads an order's lines).
- * Nothing else in the transaction may then need those indexes' order
- * (queries still work, only slower).
- */
-void order_bulk_defer_indexes(
-    struct order_bulk *b, long long after, int confirm);
-
-/* Return 1 if b has dropped the indexes and not yet built them again. */
-int order_bulk_deferred(const struct order_bulk *b);
-
-/*
- * Write what b still owes of the orders it made (customers, events),
- * then build again the indexes it dropped (nothing when none were): call
- * it before committing the transaction.  ST_OK, or a status after which
- * the caller must roll back.  A transaction that is rolled back instead
- * needs no call: the rollback restores them; order_bulk_free only frees.
- */
-enum status order_bulk_finish(struct order_bulk *b);
-
-/*
  * Common to every transition below: ST_NOT_FOUND for an unknown order;
  * ST_BAD_STATE when the order is not in a state the transition starts
  * from, with db_errmsg() naming it ("order 12 is shipped; only new,
@@ -179,6 +129,45 @@ enum status order_release(struct db *db, long long id);
 /* shipped | delivered -> returned: every sold unit comes back to its lot
  * as a 'return' move; reason (NULL: "") is their note and the event's. */
 enum status order_return(struct db *db, long long id, const char *reason);
+
+/*
+ * The pieces of order_create that the bulk creator (order_bulk.h) also
+ * uses; nothing else should need them.  Each returns ST_OK or a status
+ * with db_errmsg() set, and none opens a transaction.
+ * order_validate: the checks that need no database (ST_INVALID); when
+ * gets ordered_at as stored (DATETIME_SIZE bytes).
+ * order_ref_present: ST_EXISTS (the message set, *id the order) when
+ * in's (channel, ext_ref) is here, ST_NOT_FOUND when not or in has none.
+ * order_header_write: the orders row, *id the new id; with if_new an
+ * order already there writes nothing and sets *id to 0.
+ * order_product_price: an active product's price into *price, or -1.
+ * order_no_product: ST_NOT_FOUND naming line i (from 0) and its product.
+ * order_line_write: line l of order id at l's price, or price when l
+ * has none (unit_price < 0).
+ * order_event_new: order id's first event ("new", no from_status).
+ */
+enum status order_validate(
+    struct db *db, const struct order_in *in, char *when);
+enum status order_ref_present(
+    struct db *db, const struct order_in *in, long long *id);
+enum status order_header_write(struct db *db, int if_new,
+    const struct order_in *in, const char *when, long long *id);
+enum status order_product_price(
+    struct db *db, long long product_id, long long *price);
+enum status order_no_product(
+    struct db *db, int i, const struct order_line_in *l);
+enum status order_line_write(struct db *db, long long id,
+    const struct order_line_in *l, long long price);
+enum status order_event_new(struct db *db, long long id);
+
+/* For the model's SQL: the end of an INSERT INTO customer(phone, name,
+ * address) that remembers a customer; an empty name or address keeps
+ * the remembered one. */
+#define ORDER_CUSTOMER_UPSERT                                                      \
+	" ON CONFLICT(phone) DO UPDATE SET name = CASE WHEN excluded.name"   \
+	" <> '' THEN excluded.name ELSE name END, address = CASE WHEN"       \
+	" excluded.address <> '' THEN excluded.address ELSE address END,"    \
+	" updated_at = datetime('now', 'localtime')"
 
 /*
  * For the model's SQL: the site of the orders row aliased a, as

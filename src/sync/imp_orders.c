@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "model/order.h"
+#include "model/order_bulk.h"
 #include "model/product.h"
 #include "sync/imp_orders.h"
 #include "sync/strmap.h"

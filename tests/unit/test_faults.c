@@ -37,6 +37,7 @@
 #include "model/clerk.h"
 #include "model/member.h"
 #include "model/order.h"
+#include "model/order_bulk.h"
 #include "model/payment.h"
 #include "model/product.h"
 #include "model/stock.h"

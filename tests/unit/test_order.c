@@ -15,6 +15,7 @@
 #include "fixture.h"
 #include "model/check.h"
 #include "model/order.h"
+#include "model/order_bulk.h"
 #include "model/stock.h"
 #include "util/num.h"
 #include "util/xalloc.h"
