@@ -439,6 +439,33 @@ applied_import_products(struct db *db)
 	    "AND name = '花椒' AND unit = 'jin' AND price = 4550") == 1;
 }
 
+/* The catalogue, and a members file changing one member, adding one. */
+static void
+seed_import_members(struct db *db)
+{
+	write_csv(db, "code,name,village,phone\n"
+	    "M01,王芳,石门村,13800000001\n"
+	    "M02,李强,花椒沟,\n");
+	seed_catalogue(db);
+}
+
+static enum status
+run_import_members(struct fx *fx)
+{
+	return run_import(fx, "members");
+}
+
+static int
+applied_import_members(struct db *db)
+{
+	return testdb_int(db, "SELECT count(*) FROM member") == 2 &&
+	    testdb_int(db, "SELECT count(*) FROM member WHERE code = 'M01' "
+	    "AND name = '王芳' AND village = '石门村' AND phone = "
+	    "'13800000001'") == 1 &&
+	    testdb_int(db, "SELECT count(*) FROM member WHERE code = 'M02' "
+	    "AND name = '李强' AND village = '花椒沟' AND phone = ''") == 1;
+}
+
 /* The catalogue, and an intake file: 5 kg of FT-1 from M01. */
 static void
 seed_import_intake(struct db *db)
@@ -527,6 +554,8 @@ applied_import_tracking(struct db *db)
 	    applied_bulk_deferred, 0)                                         \
 	X("import products", seed_import_products, run_import_products,       \
 	    applied_import_products, 0)                                       \
+	X("import members", seed_import_members, run_import_members,          \
+	    applied_import_members, 0)                                        \
 	X("import intake", seed_import_intake, run_import_intake,             \
 	    applied_import_intake, 0)                                         \
 	X("import tracking", seed_import_tracking, run_import_tracking,       \
