@@ -138,6 +138,13 @@ decode_utf8_prefix(const unsigned char *s, size_t n, int *cut)
 			i++;
 			continue;
 		}
+		/* Most Chinese text: a three-byte sequence whose lead puts no
+		 * further limit on the byte after it (not E0 or ED). */
+		if (s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && n - i > 2 &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		len = lead_len(s[i]);
 		if (len == 0)
 			return i;

@@ -152,6 +152,25 @@ test_utf8_prefix(void **state)
 			     (const unsigned char *)"0123456789\x80", 11, &cut),
 	    10);
 	assert_int_equal(cut, 0);
+	/* three-byte sequences, the common Chinese case and its edges */
+	assert_int_equal(decode_utf8_prefix((const unsigned char *)
+			     "\xe6\xa0\xb8\xe6\xa1\x83\xef\xbf\xbf", 9, &cut),
+	    9);
+	assert_int_equal(cut, 0);
+	assert_int_equal(decode_utf8_prefix(
+			     (const unsigned char *)"\xe6\xa0\xc0", 3, &cut),
+	    0);
+	assert_int_equal(cut, 0);
+	assert_int_equal(
+	    decode_utf8_prefix((const unsigned char *)"\xe6\xa0" "A", 3, &cut), 0);
+	assert_int_equal(cut, 0);
+	assert_int_equal(decode_utf8_prefix(
+			     (const unsigned char *)"x\xe0\x80\x80", 4, &cut),
+	    1);
+	assert_int_equal(cut, 0);
+	assert_int_equal(
+	    decode_utf8_prefix((const unsigned char *)"\xe6", 1, &cut), 0);
+	assert_int_equal(cut, 1);
 }
 
 static void
