@@ -301,11 +301,6 @@ order_validate(struct db *db, const struct order_in *in, char *when)
 	return ST_OK;
 }
 
-/*
- * ST_EXISTS (with the message, *id the order) when in's reference is
- * already here, ST_NOT_FOUND when it is not (or in has none), or an
- * SQLite error.
- */
 enum status
 order_ref_present(struct db *db, const struct order_in *in, long long *id)
 {

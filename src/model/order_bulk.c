@@ -127,17 +127,17 @@ order_bulk_event_each(struct order_bulk *b)
 	b->event_each = 1;
 }
 
-/* Run sql over the orders first..last (?1, ?2; ?3 the actor). */
+/* Run sql over the orders first..last (?1, ?2; ?3 the actor when
+ * with_actor). */
 static enum status
-bulk_range(struct order_bulk *b, const char *sql)
+bulk_range(struct order_bulk *b, const char *sql, int with_actor)
 {
 	sqlite3_stmt *st = db_prepare_id(b->db, sql, b->first);
 
 	if (st == NULL)
 		return ST_ERROR;
 	if (sqlite3_bind_int64(st, 2, b->last) != SQLITE_OK ||
-	    (sqlite3_bind_parameter_count(st) >= 3 &&
-		db_bind_text(st, 3, db_actor(b->db)) != SQLITE_OK))
+	    (with_actor && db_bind_text(st, 3, db_actor(b->db)) != SQLITE_OK))
 		return db_status(b->db, sqlite3_errcode(db_sqlite(b->db)));
 	return ledger_step(b->db, st);
 }
@@ -146,13 +146,13 @@ bulk_range(struct order_bulk *b, const char *sql)
 static enum status
 bulk_flush(struct order_bulk *b)
 {
-	enum status s = ST_OK;
+	enum status s;
 
 	if (b->first == 0)
 		return ST_OK;
-	s = bulk_range(b, sql_bulk_customers);
+	s = bulk_range(b, sql_bulk_customers, 0);
 	if (s == ST_OK && !b->event_each)
-		s = bulk_range(b, sql_bulk_events);
+		s = bulk_range(b, sql_bulk_events, 1);
 	if (s == ST_OK)
 		b->first = b->last = 0;
 	return s;
@@ -190,7 +190,6 @@ order_bulk_finish(struct order_bulk *b)
 	if (s != ST_OK)
 		return s;
 	s = index_defer_restore(b->db, b->dropped);
-
 	if (s == ST_OK) {
 		index_defer_free(b->dropped);
 		b->dropped = NULL;
@@ -304,7 +303,7 @@ static enum status
 bulk_header(struct order_bulk *b, const struct order_in *in,
     const char *when, long long *id)
 {
-	enum status s = ST_NOT_FOUND;
+	enum status s;
 
 	if (b->probe) {
 		s = order_ref_present(b->db, in, id);
