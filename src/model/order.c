@@ -91,9 +91,10 @@ static const char sql_product_price[] =
     "SELECT price FROM product WHERE id = ?1 AND active = 1";
 #define ORDER_INSERT                                                         \
 	"INSERT INTO orders(channel, ext_ref, ordered_at, customer_name,"    \
-	" customer_phone, customer_address, note, created_by)"               \
-	" VALUES (?1, ?2, coalesce(?3, datetime('now', 'localtime')), ?4,"   \
-	" ?5, ?6, ?7, ?8)"
+	" customer_phone, customer_address, note, created_by, created_at,"    \
+	" updated_at) VALUES (?1, ?2, coalesce(?3, datetime('now',"          \
+	" 'localtime')), ?4, ?5, ?6, ?7, ?8, coalesce(?9, datetime('now',"   \
+	" 'localtime')), coalesce(?9, datetime('now', 'localtime')))"
 static const char sql_order_insert[] = ORDER_INSERT;
 /* The bulk creator's: an order already here writes nothing, which
  * spares a lookup of every reference before its insert. */
@@ -328,7 +329,7 @@ order_ref_present(struct db *db, const struct order_in *in, long long *id)
 
 enum status
 order_header_write(struct db *db, int if_new, const struct order_in *in,
-    const char *when, long long *id)
+    const char *when, const char *now, long long *id)
 {
 	sqlite3_stmt *st =
 	    db_prepare(db, if_new ? sql_order_insert_new : sql_order_insert);
@@ -353,6 +354,8 @@ order_header_write(struct db *db, int if_new, const struct order_in *in,
 		in->customer_address ? in->customer_address : "") != SQLITE_OK;
 	bad |= db_bind_text(st, 7, in->note ? in->note : "") != SQLITE_OK;
 	bad |= db_bind_text(st, 8, db_actor(db)) != SQLITE_OK;
+	if (now != NULL)
+		bad |= db_bind_text(st, 9, now) != SQLITE_OK;
 	if (bad)
 		return db_status(db, sqlite3_errcode(h));
 	s = ledger_step(db, st);
@@ -449,7 +452,7 @@ order_create(struct db *db, const struct order_in *in, long long *id)
 		*id = oid;
 	if (s != ST_NOT_FOUND)
 		return txn_end(db, nested, s);
-	s = order_header_write(db, 0, in, when, &oid);
+	s = order_header_write(db, 0, in, when, NULL, &oid);
 	for (int i = 0; s == ST_OK && i < in->nlines; i++)
 		s = line_insert(db, oid, i, &in->lines[i]);
 	if (s == ST_OK)

@@ -139,7 +139,8 @@ enum status order_return(struct db *db, long long id, const char *reason);
  * order_ref_present: ST_EXISTS (the message set, *id the order) when
  * in's (channel, ext_ref) is here, ST_NOT_FOUND when not or in has none.
  * order_header_write: the orders row, *id the new id; with if_new an
- * order already there writes nothing and sets *id to 0.
+ * order already there writes nothing and sets *id to 0.  now, when not
+ * NULL, is its created_at and updated_at (as stored); NULL: the clock's.
  * order_product_price: an active product's price into *price, or -1.
  * order_no_product: ST_NOT_FOUND naming line i (from 0) and its product.
  * order_line_write: line l of order id at l's price, or price when l
@@ -151,7 +152,8 @@ enum status order_validate(
 enum status order_ref_present(
     struct db *db, const struct order_in *in, long long *id);
 enum status order_header_write(struct db *db, int if_new,
-    const struct order_in *in, const char *when, long long *id);
+    const struct order_in *in, const char *when, const char *now,
+    long long *id);
 enum status order_product_price(
     struct db *db, long long product_id, long long *price);
 enum status order_no_product(
@@ -161,13 +163,14 @@ enum status order_line_write(struct db *db, long long id,
 enum status order_event_new(struct db *db, long long id);
 
 /* For the model's SQL: the end of an INSERT INTO customer(phone, name,
- * address) that remembers a customer; an empty name or address keeps
- * the remembered one. */
+ * address[, updated_at]) that remembers a customer; an empty name or
+ * address keeps the remembered one, and updated_at is the insert's (the
+ * clock's when it names none). */
 #define ORDER_CUSTOMER_UPSERT                                                      \
 	" ON CONFLICT(phone) DO UPDATE SET name = CASE WHEN excluded.name"   \
 	" <> '' THEN excluded.name ELSE name END, address = CASE WHEN"       \
 	" excluded.address <> '' THEN excluded.address ELSE address END,"    \
-	" updated_at = datetime('now', 'localtime')"
+	" updated_at = excluded.updated_at"
 
 /*
  * For the model's SQL: the site of the orders row aliased a, as

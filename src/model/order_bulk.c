@@ -10,6 +10,7 @@
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "model/index_defer.h"
@@ -26,13 +27,14 @@ static const char sql_max_order[] = "SELECT max(id) FROM orders";
  * WHERE is what lets SQLite read the ON CONFLICT after a SELECT.)
  */
 static const char sql_bulk_customers[] =
-    "INSERT INTO customer(phone, name, address) SELECT customer_phone,"
-    " customer_name, customer_address FROM orders WHERE id BETWEEN ?1 AND"
-    " ?2 AND customer_phone <> '' ORDER BY id" ORDER_CUSTOMER_UPSERT;
+    "INSERT INTO customer(phone, name, address, updated_at) SELECT"
+    " customer_phone, customer_name, customer_address, created_at FROM"
+    " orders WHERE id BETWEEN ?1 AND ?2 AND customer_phone <> ''"
+    " ORDER BY id" ORDER_CUSTOMER_UPSERT;
 static const char sql_bulk_events[] =
-    "INSERT INTO order_event(order_id, to_status, actor, note)"
-    " SELECT id, 'new', ?3, '' FROM orders WHERE id BETWEEN ?1 AND ?2"
-    " ORDER BY id";
+    "INSERT INTO order_event(order_id, to_status, actor, note, at)"
+    " SELECT id, 'new', ?3, '', created_at FROM orders"
+    " WHERE id BETWEEN ?1 AND ?2 ORDER BY id";
 
 /*
  * A bulk creator: the prices of the products seen so far, in an open
@@ -56,6 +58,9 @@ struct order_bulk {
 	long long first, last;
 	int event_each;
 	int probe; /* the last order was here: look the next one up first */
+	/* The created_at of the run's orders, read when a run starts: the
+	 * clock is read once for 4,096 orders instead of twice for each. */
+	char now[DATETIME_SIZE];
 };
 
 /*
@@ -140,6 +145,28 @@ bulk_range(struct order_bulk *b, const char *sql, int with_actor)
 	    (with_actor && db_bind_text(st, 3, db_actor(b->db)) != SQLITE_OK))
 		return db_status(b->db, sqlite3_errcode(db_sqlite(b->db)));
 	return ledger_step(b->db, st);
+}
+
+static const char sql_now[] = "SELECT datetime('now', 'localtime')";
+
+/* Read the database's clock into b->now. */
+static enum status
+bulk_clock(struct order_bulk *b)
+{
+	sqlite3_stmt *st = db_prepare(b->db, sql_now);
+	const unsigned char *t;
+	int rc;
+
+	if (st == NULL)
+		return ST_ERROR;
+	rc = sqlite3_step(st);
+	t = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+	if (t != NULL)
+		snprintf(b->now, sizeof b->now, "%s", (const char *)t);
+	else
+		rc = rc == SQLITE_ROW ? SQLITE_NOMEM : rc;
+	sqlite3_reset(st);
+	return t != NULL ? ST_OK : db_status(b->db, rc);
 }
 
 /* Write the customers and events of the run not yet written. */
@@ -311,7 +338,9 @@ bulk_header(struct order_bulk *b, const struct order_in *in,
 			return s;
 		b->probe = 0;
 	}
-	s = order_header_write(b->db, 1, in, when, id);
+	if (b->first == 0 && (s = bulk_clock(b)) != ST_OK)
+		return s;
+	s = order_header_write(b->db, 1, in, when, b->now, id);
 	if (s != ST_OK || *id != 0)
 		return s;
 	b->probe = 1;

@@ -28,8 +28,31 @@ tui_have_tmux() {
 	TMUX_BIN=$(command -v tmux 2>/dev/null) && [ -n "$TMUX_BIN" ]
 }
 
-tui_cleanup() {
+# Whether process $1 still runs (a zombie no one reaps does not).
+tui_alive() {
+	[ -r "/proc/$1/status" ] || return 1
+	! grep -q "^State:.*Z" "/proc/$1/status" 2>/dev/null
+}
+
+# Kill the server, then make sure its program is gone: one that does not
+# exit on the hangup within 2 s is killed.  Seen with LeakSanitizer: its
+# exit-time leak check, after the SIGSTOP and SIGCONT of frozen.sh, can
+# spin for ever waiting on its own tracer, and would outlive the test.
+tui_stop() {
 	tui_t kill-server 2>/dev/null
+	[ -s "$T/tui.pid" ] || return 0
+	tui_pid=$(cat "$T/tui.pid")
+	i=0
+	while tui_alive "$tui_pid" && [ $i -lt 40 ]; do
+		tui_tick
+		i=$((i + 1))
+	done
+	kill -9 "$tui_pid" 2>/dev/null
+	return 0
+}
+
+tui_cleanup() {
+	tui_stop
 	rm -rf "$T"
 }
 
@@ -38,7 +61,7 @@ tui_start() {
 	unset TMUX
 	# A fresh server for each program: a dying one may still hold the
 	# old socket.
-	tui_t kill-server 2>/dev/null
+	tui_stop
 	tui_n=$((tui_n + 1))
 	tui_sock="coopstock-tui-$$-$tui_n"
 	rm -f "$T/tui.pid" "$T/tui.status"

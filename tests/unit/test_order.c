@@ -1014,6 +1014,22 @@ test_bulk_customers_and_events(void **state)
 			     " AND name = '王芳' AND address = '陇南市 2 号'"),
 	    1);
 	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM customer"), 2);
+	/* The clock is read once a run: each bulk order's times, its
+	 * event's and its customer's are the same moment, and a real one
+	 * (within a minute of the database's clock now). */
+	assert_int_equal(testdb_int(t->db,
+			     "SELECT count(*) FROM orders o JOIN order_event e"
+			     " ON e.order_id = o.id WHERE o.id IN (1, 2, 4)"
+			     " AND o.updated_at = o.created_at"
+			     " AND e.at = o.created_at AND abs(strftime('%s',"
+			     " o.created_at) - strftime('%s', 'now',"
+			     " 'localtime')) < 60"),
+	    3);
+	assert_int_equal(testdb_int(t->db,
+			     "SELECT count(*) FROM customer c JOIN orders o"
+			     " ON o.id = 2 WHERE c.phone = '139'"
+			     " AND c.updated_at = o.created_at"),
+	    1);
 	/* Past one run: every order gets its event, once. */
 	in.customer_phone = "137";
 	for (int i = 0; i < 5000; i++) {
