@@ -132,7 +132,8 @@ MODEL_TEST_SOURCES = tests/unit/testlib.c tests/unit/testlib.h \
 tests_unit_test_stock_SOURCES = tests/unit/test_stock.c $(MODEL_TEST_SOURCES)
 tests_unit_test_stock_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_stock_LDADD = $(UNIT_LDADD)
-tests_unit_test_order_SOURCES = tests/unit/test_order.c $(MODEL_TEST_SOURCES)
+tests_unit_test_order_SOURCES = tests/unit/test_order.c \
+	tests/unit/faultvfs.c tests/unit/faultvfs.h $(MODEL_TEST_SOURCES)
 tests_unit_test_order_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_order_LDADD = $(UNIT_LDADD)
 tests_unit_test_concurrency_SOURCES = tests/unit/test_concurrency.c $(MODEL_TEST_SOURCES)

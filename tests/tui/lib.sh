@@ -18,7 +18,7 @@
 # tui_wait_dead [SECS]  wait until the program has exited; prints its
 #                       exit status (128+N when a signal N killed it)
 # tui_title             the pane title (what OSC 0/2 would set)
-# The server is killed on exit.
+# The server is killed on exit, and then the program if it lingers.
 tui_n=0
 tui_sock="coopstock-tui-$$-0"
 tui_t() { "${TMUX_BIN:-tmux}" -L "$tui_sock" -f /dev/null "$@"; }
@@ -47,7 +47,7 @@ tui_stop() {
 		tui_tick
 		i=$((i + 1))
 	done
-	kill -9 "$tui_pid" 2>/dev/null
+	! tui_alive "$tui_pid" || kill -9 "$tui_pid" 2>/dev/null
 	return 0
 }
 

@@ -331,11 +331,17 @@ fv_sleep(sqlite3_vfs *vfs, int us)
 	return root->xSleep(root, us);
 }
 
+/* What faultvfs_clock_shift added to the clock, in milliseconds. */
+static sqlite3_int64 clock_shift_ms;
+
 static int
 fv_current_time(sqlite3_vfs *vfs, double *t)
 {
+	int rc = root->xCurrentTime(root, t);
+
 	(void)vfs;
-	return root->xCurrentTime(root, t);
+	*t += (double)clock_shift_ms / 86400000.0; /* SQLite's Julian days */
+	return rc;
 }
 
 static int
@@ -348,8 +354,17 @@ fv_last_error(sqlite3_vfs *vfs, int n, char *out)
 static int
 fv_current_time64(sqlite3_vfs *vfs, sqlite3_int64 *t)
 {
+	int rc = root->xCurrentTimeInt64(root, t);
+
 	(void)vfs;
-	return root->xCurrentTimeInt64(root, t);
+	*t += clock_shift_ms;
+	return rc;
+}
+
+void
+faultvfs_clock_shift(long long seconds)
+{
+	clock_shift_ms += seconds * 1000;
 }
 
 int

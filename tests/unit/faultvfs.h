@@ -11,6 +11,8 @@
  * sqlite3_open_v2(..., NULL) goes through it unchanged; the shipped binary
  * never contains it.
  *
+ * It can also move the clock SQLite reads (faultvfs_clock_shift).
+ *
  * faultmem_* does the same for SQLite's memory allocations, through
  * sqlite3_config(SQLITE_CONFIG_MALLOC).
  */
@@ -52,6 +54,10 @@ long faultvfs_calls(enum faultvfs_op op);
  * time.  Off by default.
  */
 void faultvfs_set_nosync(int on);
+
+/* Move the clock SQLite reads (datetime('now')) seconds ahead, on top
+ * of earlier shifts: for tests of what is stamped when. */
+void faultvfs_clock_shift(long long seconds);
 
 /* Name of op for test messages ("write"). */
 const char *faultvfs_op_name(enum faultvfs_op op);
