@@ -770,20 +770,35 @@ db_prepare_id(struct db *db, const char *sql, long long id)
  * bind never fails quietly: out of memory is fatal like every other
  * allocation (xalloc.h), and anything else is a programming error.
  */
-int
-db_bind_text(sqlite3_stmt *st, int i, const char *s)
+static int
+bind_text(sqlite3_stmt *st, int i, const char *s, sqlite3_destructor_type d)
 {
 	int rc;
 
 	if (s == NULL)
 		rc = sqlite3_bind_null(st, i);
 	else
-		rc = sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_bind_text(st, i, s, -1, d);
 	if (rc == SQLITE_NOMEM)
 		fatal("out of memory");
 	if (rc != SQLITE_OK)
 		fatal("cannot bind SQL parameter %d: %s", i, sqlite3_errstr(rc));
 	return rc;
+}
+
+int
+db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return bind_text(st, i, s, SQLITE_TRANSIENT);
+}
+
+/* SQLite reads a static binding only while the statement steps; a
+ * cached statement's bindings are cleared by db_prepare before it can
+ * step again, so the pointer is never read once the caller is done. */
+int
+db_bind_text_static(sqlite3_stmt *st, int i, const char *s)
+{
+	return bind_text(st, i, s, SQLITE_STATIC);
 }
 
 enum status

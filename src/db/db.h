@@ -108,6 +108,12 @@ sqlite3_stmt *db_prepare_id(struct db *db, const char *sql, long long id);
  * Returns SQLITE_OK. */
 int db_bind_text(sqlite3_stmt *st, int i, const char *s);
 
+/* db_bind_text without the copy, for a row written many times a second:
+ * s must stay valid and unchanged until the statement has been stepped
+ * and reset.  Only for a statement from db_prepare, whose next
+ * db_prepare clears the binding. */
+int db_bind_text_static(sqlite3_stmt *st, int i, const char *s);
+
 /*
  * Run a prepared statement expected to return at most one row with one
  * integer column; *out gets it (or dflt when there is no row).

@@ -327,6 +327,12 @@ order_ref_present(struct db *db, const struct order_in *in, long long *id)
 	    in->channel, *id);
 }
 
+static const char *
+or_empty(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
 enum status
 order_header_write(struct db *db, int if_new, const struct order_in *in,
     const char *when, const char *now, long long *id)
@@ -334,30 +340,25 @@ order_header_write(struct db *db, int if_new, const struct order_in *in,
 	sqlite3_stmt *st =
 	    db_prepare(db, if_new ? sql_order_insert_new : sql_order_insert);
 	sqlite3 *h = db_sqlite(db);
-	int bad = 0;
 	enum status s;
 
 	*id = 0;
 	if (st == NULL)
 		return ST_ERROR;
-	bad |= db_bind_text(st, 1, in->channel) != SQLITE_OK;
+	/* The texts are bound, not copied: they outlive the step below.
+	 * A bind never fails (db_bind_text). */
+	db_bind_text_static(st, 1, in->channel);
 	if (in->ext_ref != NULL && in->ext_ref[0] != '\0')
-		bad |= db_bind_text(st, 2, in->ext_ref) != SQLITE_OK;
+		db_bind_text_static(st, 2, in->ext_ref);
 	if (in->ordered_at != NULL)
-		bad |= db_bind_text(st, 3, when) != SQLITE_OK;
-	bad |= db_bind_text(st, 4,
-		   in->customer_name ? in->customer_name : "") != SQLITE_OK;
-	bad |= db_bind_text(st, 5,
-		   in->customer_phone ? in->customer_phone : "") != SQLITE_OK;
-	bad |=
-	    db_bind_text(st, 6,
-		in->customer_address ? in->customer_address : "") != SQLITE_OK;
-	bad |= db_bind_text(st, 7, in->note ? in->note : "") != SQLITE_OK;
-	bad |= db_bind_text(st, 8, db_actor(db)) != SQLITE_OK;
+		db_bind_text_static(st, 3, when);
+	db_bind_text_static(st, 4, or_empty(in->customer_name));
+	db_bind_text_static(st, 5, or_empty(in->customer_phone));
+	db_bind_text_static(st, 6, or_empty(in->customer_address));
+	db_bind_text_static(st, 7, or_empty(in->note));
+	db_bind_text_static(st, 8, db_actor(db));
 	if (now != NULL)
-		bad |= db_bind_text(st, 9, now) != SQLITE_OK;
-	if (bad)
-		return db_status(db, sqlite3_errcode(h));
+		db_bind_text_static(st, 9, now);
 	s = ledger_step(db, st);
 	if (s == ST_OK && sqlite3_changes(h) > 0)
 		*id = sqlite3_last_insert_rowid(h);

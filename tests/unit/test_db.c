@@ -58,6 +58,29 @@ test_prepare_caches_by_pointer(void **state)
 	assert_int_equal(v, -1);
 }
 
+/* A static binding is the caller's buffer itself, read when the
+ * statement steps; the next db_prepare clears it, so a freed buffer is
+ * never read (AddressSanitizer would say so). */
+static void
+test_bind_static(void **state)
+{
+	struct testdb *t = *state;
+	static const char sql[] = "SELECT coalesce(length(?1), -2)";
+	char *s = xstrdup("walnut");
+	sqlite3_stmt *st = db_prepare(t->db, sql);
+	long long v;
+
+	assert_non_null(st);
+	assert_int_equal(db_bind_text_static(st, 1, s), SQLITE_OK);
+	s[3] = '\0'; /* not copied: the step sees "wal" */
+	assert_int_equal(db_query_int(t->db, st, -1, &v), ST_OK);
+	assert_int_equal(v, 3);
+	free(s);
+	st = db_prepare(t->db, sql);
+	assert_int_equal(db_query_int(t->db, st, -1, &v), ST_OK);
+	assert_int_equal(v, -2);
+}
+
 static void
 test_prepare_error_sets_message(void **state)
 {
@@ -176,6 +199,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_open_migrates_to_latest, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_wal_and_sync, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_prepare_caches_by_pointer, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_bind_static, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_prepare_error_sets_message, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_discards, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_busy_is_reported_not_raw, testdb_setup, testdb_teardown),
