@@ -143,6 +143,12 @@ peek(const char *p, const char **next)
 	size_t len;
 	uint32_t c;
 
+	/* Most of what is read is ASCII, which folds to itself but tab. */
+	if ((unsigned char)*p < 0x80 && *p != '\t') {
+		if (next != NULL)
+			*next = p + (*p != '\0');
+		return (unsigned char)*p;
+	}
 	c = fold(utf8_decode((const unsigned char *)p, &len));
 	if (next != NULL)
 		*next = p + len;

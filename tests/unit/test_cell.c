@@ -49,6 +49,9 @@ test_clean(void **state)
 	check_clean(
 	    "=\"138****1234\"", "138****1234", CELL_MASKED | CELL_UNWRAPPED);
 	check_clean("500g*2袋", "500g*2袋", 0);
+	/* ｘ is EF BD 98: an EF that starts no star. */
+	check_clean("ｘ*ｘ*", "ｘ*ｘ*", 0);
+	check_clean("ｘ*＊", "ｘ*＊", CELL_MASKED);
 	check_clean("", "", 0);
 	check_clean(" \t ", "", 0);
 }
