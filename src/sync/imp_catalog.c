@@ -157,11 +157,58 @@ product_read(struct imp *im, struct product *p)
 	return ok;
 }
 
+/* *p gets its own copy of old's texts, to be changed by the row. */
+static void
+product_copy(const struct product *old, struct product *p)
+{
+	*p = *old;
+	p->name = xstrdup(old->name);
+	p->name_en = xstrdup(old->name_en);
+	p->unit = xstrdup(old->unit);
+	p->category = xstrdup(old->category);
+	p->short_code = xstrdup(old->short_code);
+	p->sku = xstrdup(old->sku);
+	p->updated_at = p->updated_by = NULL;
+}
+
+/* Add p (old NULL) or update old to p when the row changed it; sku is
+ * the row's, for the dry run's lines. */
+static enum status
+product_store(struct imp *im, const char *sku, const struct product *old,
+    struct product *p)
+{
+	char list[128];
+	enum status st;
+
+	if (old == NULL) {
+		st = product_add(im->db, p, NULL);
+		if (st == ST_OK) {
+			im->created++;
+			if (im->o->dry_run)
+				imp_say(im, _("create product %s\n"), sku);
+		}
+		return st;
+	}
+	product_diff(old, p, list, sizeof list);
+	if (*list == '\0') {
+		im->unchanged++;
+		if (im->o->dry_run)
+			imp_say(im, _("skip product %s (unchanged)\n"), sku);
+		return ST_OK;
+	}
+	st = product_update(im->db, p);
+	if (st == ST_OK) {
+		im->updated++;
+		if (im->o->dry_run)
+			imp_say(im, _("update product %s (%s)\n"), sku, list);
+	}
+	return st;
+}
+
 static void
 product_row(struct imp *im, struct strmap *seen)
 {
 	struct product old, p;
-	char list[128];
 	char *sku = imp_id(im, P_SKU, 1);
 	enum status st;
 	int found;
@@ -176,41 +223,13 @@ product_row(struct imp *im, struct strmap *seen)
 	if (imp_fault(im, st))
 		goto out;
 	found = st == ST_OK;
-	if (found) {
-		p = old;
-		p.name = xstrdup(old.name);
-		p.name_en = xstrdup(old.name_en);
-		p.unit = xstrdup(old.unit);
-		p.category = xstrdup(old.category);
-		p.short_code = xstrdup(old.short_code);
-		p.sku = xstrdup(old.sku);
-		p.updated_at = p.updated_by = NULL;
-	} else if (sku != NULL)
+	if (found)
+		product_copy(&old, &p);
+	else if (sku != NULL)
 		p.sku = xstrdup(sku);
 	if (!product_read(im, &p) || sku == NULL)
 		goto out;
-	if (!found) {
-		st = product_add(im->db, &p, NULL);
-		if (st == ST_OK) {
-			im->created++;
-			if (im->o->dry_run)
-				imp_say(im, _("create product %s\n"), sku);
-		}
-	} else {
-		product_diff(&old, &p, list, sizeof list);
-		st = ST_OK;
-		if (*list == '\0') {
-			im->unchanged++;
-			if (im->o->dry_run)
-				imp_say(im, _("skip product %s (unchanged)\n"),
-				    sku);
-		} else if ((st = product_update(im->db, &p)) == ST_OK) {
-			im->updated++;
-			if (im->o->dry_run)
-				imp_say(im, _("update product %s (%s)\n"), sku,
-				    list);
-		}
-	}
+	st = product_store(im, sku, found ? &old : NULL, &p);
 	if (st != ST_OK && !imp_fault(im, st))
 		imp_problem(im, im->line, im->colname[P_SKU], "%s",
 		    *db_errmsg(im->db) ? db_errmsg(im->db)

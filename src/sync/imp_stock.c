@@ -96,15 +96,70 @@ intake_keys(struct imp *im, struct exchange_lot_key *k)
 	return ok;
 }
 
+/* Return 1 after reporting that the row of k is the same intake as an
+ * earlier row of this file; else remember it and return 0. */
+static int
+intake_repeated(struct imp *im, struct strmap *seen,
+    const struct exchange_lot_key *k)
+{
+	struct strmap_entry *e;
+	char *key = xasprintf("%lld|%lld|%s|%lld|%lld|%s|%s", k->product_id,
+	    k->member_id, k->received_on, (long long)k->qty,
+	    (long long)k->unit_cost, k->grade, k->best_before);
+	int added;
+
+	e = strmap_get(seen, key, 1, &added);
+	free(key);
+	if (!added) {
+		imp_problem(im, im->line, NULL,
+		    _("the same intake is already on line %ld of this file"),
+		    e->val);
+		return 1;
+	}
+	e->val = im->line;
+	return 0;
+}
+
+/* Receive the lot of the good row k, unless an import made it before. */
+static void
+intake_write(struct imp *im, const struct exchange_lot_key *k)
+{
+	struct intake in;
+	int found = 0;
+	enum status st = exchange_lot_exists(im->db, k, &found);
+
+	if (st == ST_OK && found) {
+		im->present++;
+		if (im->o->dry_run)
+			imp_say(im, _("skip line %ld (already present)\n"),
+			    im->line);
+		return;
+	}
+	memset(&in, 0, sizeof in);
+	in.product_id = k->product_id;
+	in.member_id = k->member_id;
+	in.qty = k->qty;
+	in.unit_cost = k->unit_cost;
+	in.received_on = k->received_on;
+	in.grade = k->grade;
+	in.best_before = *k->best_before != '\0' ? k->best_before : NULL;
+	if (st == ST_OK)
+		st = stock_intake(im->db, &in, NULL);
+	if (st == ST_OK) {
+		im->created++;
+		if (im->o->dry_run)
+			imp_say(
+			    im, _("create a lot from line %ld\n"), im->line);
+	} else if (!imp_fault(im, st))
+		intake_problem(im, I_SKU, st);
+}
+
 static void
 intake_row(struct imp *im, struct strmap *seen)
 {
 	struct exchange_lot_key k;
-	struct intake in;
-	char date[DATE_SIZE], best[DATE_SIZE], *grade, *key;
-	struct strmap_entry *e;
-	int ok, found = 0, added;
-	enum status st;
+	char date[DATE_SIZE], best[DATE_SIZE], *grade;
+	int ok;
 
 	memset(&k, 0, sizeof k);
 	ok = intake_keys(im, &k);
@@ -118,51 +173,15 @@ intake_row(struct imp *im, struct strmap *seen)
 		    _("must be more than zero"));
 		ok = 0;
 	}
-	if (!ok)
-		goto out;
-	if (*date == '\0')
-		date_today(date, sizeof date);
-	k.received_on = date;
-	k.grade = grade;
-	k.best_before = best;
-	key =
-	    xasprintf("%lld|%lld|%s|%lld|%lld|%s|%s", k.product_id, k.member_id,
-		date, (long long)k.qty, (long long)k.unit_cost, grade, best);
-	e = strmap_get(seen, key, 1, &added);
-	free(key);
-	if (!added) {
-		imp_problem(im, im->line, NULL,
-		    _("the same intake is already on line %ld of this file"),
-		    e->val);
-		goto out;
+	if (ok) {
+		if (*date == '\0')
+			date_today(date, sizeof date);
+		k.received_on = date;
+		k.grade = grade;
+		k.best_before = best;
+		if (!intake_repeated(im, seen, &k))
+			intake_write(im, &k);
 	}
-	e->val = im->line;
-	st = exchange_lot_exists(im->db, &k, &found);
-	if (st == ST_OK && found) {
-		im->present++;
-		if (im->o->dry_run)
-			imp_say(im, _("skip line %ld (already present)\n"),
-			    im->line);
-		goto out;
-	}
-	memset(&in, 0, sizeof in);
-	in.product_id = k.product_id;
-	in.member_id = k.member_id;
-	in.qty = k.qty;
-	in.unit_cost = k.unit_cost;
-	in.received_on = date;
-	in.grade = grade;
-	in.best_before = *best != '\0' ? best : NULL;
-	if (st == ST_OK)
-		st = stock_intake(im->db, &in, NULL);
-	if (st == ST_OK) {
-		im->created++;
-		if (im->o->dry_run)
-			imp_say(
-			    im, _("create a lot from line %ld\n"), im->line);
-	} else if (!imp_fault(im, st))
-		intake_problem(im, I_SKU, st);
-out:
 	free(grade);
 }
 
