@@ -232,22 +232,26 @@ order_begin(struct db *db, long long id, enum order_status to,
 }
 
 /* Write the event row (from may be -1: none). */
+static const char *
+or_empty(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
 static enum status
 event_write(struct db *db, long long id, int from, enum order_status to,
     const char *note)
 {
 	sqlite3_stmt *st = db_prepare_id(db, sql_event, id);
-	int bad = 0;
 
 	if (st == NULL)
 		return ST_ERROR;
+	/* A bind never fails (db_bind_text). */
 	if (from >= 0)
-		bad |= db_bind_text(st, 2, status_names[from]) != SQLITE_OK;
-	bad |= db_bind_text(st, 3, status_names[to]) != SQLITE_OK;
-	bad |= db_bind_text(st, 4, db_actor(db)) != SQLITE_OK;
-	bad |= db_bind_text(st, 5, note != NULL ? note : "") != SQLITE_OK;
-	if (bad)
-		return db_status(db, sqlite3_errcode(db_sqlite(db)));
+		db_bind_text(st, 2, status_names[from]);
+	db_bind_text(st, 3, status_names[to]);
+	db_bind_text(st, 4, db_actor(db));
+	db_bind_text(st, 5, or_empty(note));
 	return ledger_step(db, st);
 }
 
@@ -325,12 +329,6 @@ order_ref_present(struct db *db, const struct order_in *in, long long *id)
 	return db_fail(db, ST_EXISTS,
 	    _("order %s from %s is already here (order %lld)"), in->ext_ref,
 	    in->channel, *id);
-}
-
-static const char *
-or_empty(const char *s)
-{
-	return s != NULL ? s : "";
 }
 
 enum status
@@ -426,12 +424,9 @@ customer_remember(struct db *db, const struct order_in *in)
 	st = db_prepare(db, sql_customer);
 	if (st == NULL)
 		return ST_ERROR;
-	if (db_bind_text(st, 1, in->customer_phone) != SQLITE_OK ||
-	    db_bind_text(st, 2, in->customer_name ? in->customer_name : "") !=
-		SQLITE_OK ||
-	    db_bind_text(st, 3,
-		in->customer_address ? in->customer_address : "") != SQLITE_OK)
-		return db_status(db, sqlite3_errcode(db_sqlite(db)));
+	db_bind_text(st, 1, in->customer_phone);
+	db_bind_text(st, 2, or_empty(in->customer_name));
+	db_bind_text(st, 3, or_empty(in->customer_address));
 	return ledger_step(db, st);
 }
 
