@@ -8,8 +8,22 @@
  * record ended by this line without one started on it too.  Fields are
  * copied into one arena and completed records queued (a bare CR, which
  * libcsv also takes as a record end, can end several records in a line);
- * csvread_next() parses only when the queue is empty, so the queue holds
- * at most what one piece produces.
+ * the parser parses only when the queue is empty, so the queue holds at
+ * most what one piece produces.
+ *
+ * Decoding and parsing run in a second thread for a regular file, ahead
+ * of the reader: an import spends most of its time in SQLite, and on a
+ * machine with two cores the file is then read while the database is
+ * written (6% less wall time for 1,000,000 order lines; the thread has
+ * the parser to itself).  Whole records are copied into batches, a ring
+ * of three; the reader holds one while the thread fills the next, so
+ * memory stays bounded: three batches of about 256 KiB, or one record
+ * where a record is bigger.  The last batch carries how the file ended,
+ * and the reader reports that only once it has handed out every record
+ * before it, exactly as it would reading alone.  A pipe is read in the
+ * reader's own thread, through the same batches: a thread blocked on a
+ * writer could not be stopped.  The thread never touches SQLite or the
+ * terminal; every signal is blocked in it.
  *
  * Speed (a generated 1,000,000-line, 130 MB order file, page cache warm,
  * one core of an AMD EPYC, -O2): ~370 MB/s and ~2.9 M rows/s with the
@@ -23,6 +37,8 @@
 #include <config.h>
 
 #include <csv.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,7 +58,7 @@ struct queued {
 	long line;
 };
 
-struct csvread {
+struct parser {
 	struct decoder *dec;
 	char *path;
 	struct csvread_caps caps;
@@ -62,7 +78,48 @@ struct csvread {
 	size_t cur_first; /* first field of the record in progress */
 	struct queued *q;
 	size_t q_head, q_count, q_cap;
-	const char **ptrs; /* field pointers of the record handed out */
+	enum status failed;
+	char *errmsg;
+};
+
+/*
+ * Records on their way from the parsing thread to the reader: the fields
+ * of whole records, copied out of the parser's arena.  The last batch of
+ * a file says how the file ended (ST_OK: its end; else the failure).
+ */
+struct batch {
+	char *arena;
+	size_t arena_len, arena_cap;
+	size_t *f_off, *f_len;
+	size_t nf, f_cap;
+	struct queued *recs;
+	size_t nrec, rec_cap;
+	int full;        /* written, not yet handed back by the reader */
+	int last;        /* nothing follows it */
+	enum status end; /* when last: ST_OK at the end of the file */
+	char *end_msg;   /* when last and end is a failure */
+};
+
+/* Three batches: one read, one waiting, one being filled.  A batch is
+ * handed over once it holds BATCH_RECORDS records or BATCH_BYTES bytes
+ * of fields (or the record that took it past them). */
+enum { N_BATCHES = 3, BATCH_RECORDS = 512, BATCH_BYTES = 1 << 18 };
+
+struct csvread {
+	struct parser *p; /* the parsing thread's alone once it runs */
+	char *path;
+	enum decode_enc enc;
+	pthread_t thread;
+	int started;
+	pthread_mutex_t mu;
+	pthread_cond_t cv_full;  /* a batch became full */
+	pthread_cond_t cv_free;  /* a batch was handed back, or stop */
+	int stop;                /* csvread_free: the thread must end */
+	struct batch ring[N_BATCHES];
+	struct batch *held; /* the batch records are read from, or NULL */
+	size_t next_rec;    /* in held */
+	int w, rd;          /* the slot the thread fills, the reader reads */
+	const char **ptrs;  /* field pointers of the record handed out */
 	size_t ptrs_cap;
 	struct csvread_record rec;
 	enum status failed;
@@ -78,7 +135,7 @@ csvread_caps_default(struct csvread_caps *caps)
 }
 
 static void
-fail(struct csvread *r, enum status st, long line, const char *what)
+fail(struct parser *r, enum status st, long line, const char *what)
 {
 	if (r->failed != ST_OK)
 		return;
@@ -87,7 +144,7 @@ fail(struct csvread *r, enum status st, long line, const char *what)
 }
 
 static void
-fail_field_long(struct csvread *r)
+fail_field_long(struct parser *r)
 {
 	char *what =
 	    xasprintf(_("a field is longer than %zu bytes"), r->caps.max_field);
@@ -100,7 +157,7 @@ fail_field_long(struct csvread *r)
 static void
 on_field(void *s, size_t len, void *data)
 {
-	struct csvread *r = data;
+	struct parser *r = data;
 	char *what;
 
 	r->quote_line = 0;
@@ -149,7 +206,7 @@ on_field(void *s, size_t len, void *data)
 static void
 on_record(int c, void *data)
 {
-	struct csvread *r = data;
+	struct parser *r = data;
 
 	if (r->failed == ST_OK) {
 		if (r->q_count == r->q_cap) {
@@ -167,7 +224,7 @@ on_record(int c, void *data)
 
 /* Drop handed-out records; keep the fields of the record in progress. */
 static void
-compact(struct csvread *r)
+compact(struct parser *r)
 {
 	size_t i, base, n = r->nf - r->cur_first;
 
@@ -189,7 +246,7 @@ compact(struct csvread *r)
 
 /* Note where the record in progress and an open quote started. */
 static void
-end_of_line(struct csvread *r)
+end_of_line(struct parser *r)
 {
 	if (r->p.pstate != PS_ROW_NOT_BEGUN && r->rec_line == 0)
 		r->rec_line = r->line;
@@ -199,7 +256,7 @@ end_of_line(struct csvread *r)
 
 /* Map a libcsv failure to our message. */
 static void
-parse_failed(struct csvread *r)
+parse_failed(struct parser *r)
 {
 	if (csv_error(&r->p) != CSV_EPARSE) {
 		fail(r, ST_NOMEM, r->line, _("out of memory"));
@@ -220,7 +277,7 @@ parse_failed(struct csvread *r)
  * on) and cell_clean() unwraps it.
  */
 static int
-at_excel_text_form(struct csvread *r)
+at_excel_text_form(struct parser *r)
 {
 	return csv_error(&r->p) == CSV_EPARSE &&
 	       r->p.pstate == PS_FIELD_BEGUN && !r->p.quoted &&
@@ -229,7 +286,7 @@ at_excel_text_form(struct csvread *r)
 
 /* Feed n bytes at s (never past one LF) to libcsv. */
 static void
-feed(struct csvread *r, const char *s, size_t n)
+feed(struct parser *r, const char *s, size_t n)
 {
 	size_t done = 0;
 
@@ -250,7 +307,7 @@ feed(struct csvread *r, const char *s, size_t n)
 
 /* At the end of the file: flush libcsv, check for an open quote. */
 static void
-finish(struct csvread *r)
+finish(struct parser *r)
 {
 	r->at_end = 1;
 	end_of_line(r);
@@ -261,7 +318,7 @@ finish(struct csvread *r)
 
 /* Parse until a record is queued, the file ends or something fails. */
 static void
-parse_some(struct csvread *r)
+parse_some(struct parser *r)
 {
 	const char *s, *nl;
 	size_t n;
@@ -295,89 +352,168 @@ parse_some(struct csvread *r)
 	}
 }
 
-enum status
-csvread_next(struct csvread *r, const struct csvread_record **rec)
+
+/* Copy the fields of queued record q of r into b. */
+static void
+batch_add(struct batch *b, const struct parser *r, const struct queued *q)
 {
-	struct queued *q;
+	size_t i, len, need = 0;
+
+	for (i = 0; i < q->n; i++)
+		need += r->f_len[q->first + i] + 1;
+	if (b->arena_len + need > b->arena_cap) {
+		b->arena_cap = (b->arena_len + need) * 2;
+		b->arena = xrealloc(b->arena, b->arena_cap);
+	}
+	if (b->nf + q->n > b->f_cap) {
+		b->f_cap = (b->nf + q->n) * 2;
+		b->f_off = xrealloc(b->f_off, b->f_cap * sizeof *b->f_off);
+		b->f_len = xrealloc(b->f_len, b->f_cap * sizeof *b->f_len);
+	}
+	if (b->nrec == b->rec_cap) {
+		b->rec_cap = b->rec_cap ? b->rec_cap * 2 : BATCH_RECORDS;
+		b->recs = xrealloc(b->recs, b->rec_cap * sizeof *b->recs);
+	}
+	b->recs[b->nrec].first = b->nf;
+	b->recs[b->nrec].n = q->n;
+	b->recs[b->nrec].line = q->line;
+	b->nrec++;
+	for (i = 0; i < q->n; i++) {
+		len = r->f_len[q->first + i];
+		memcpy(b->arena + b->arena_len, r->arena + r->f_off[q->first + i],
+		    len + 1);
+		b->f_off[b->nf] = b->arena_len;
+		b->f_len[b->nf++] = len;
+		b->arena_len += len + 1;
+	}
+}
+
+/* Parse into b (emptied first) until it is big enough or the file has
+ * ended or failed; then b is the last batch, as csvread_next() was
+ * before: records queued in the piece that failed are dropped. */
+static void
+batch_fill(struct batch *b, struct parser *r)
+{
+	b->nrec = b->nf = b->arena_len = 0;
+	while (b->nrec < BATCH_RECORDS && b->arena_len < BATCH_BYTES) {
+		if (r->q_head == r->q_count)
+			compact(r);
+		parse_some(r);
+		if (r->failed != ST_OK || r->q_head == r->q_count) {
+			b->last = 1;
+			b->end = r->failed;
+			b->end_msg = r->errmsg;
+			r->errmsg = NULL;
+			return;
+		}
+		while (r->q_head < r->q_count)
+			batch_add(b, r, &r->q[r->q_head++]);
+	}
+}
+
+/* The parsing thread: fill the ring's slots in turn until the last batch
+ * or until csvread_free() says stop. */
+static void *
+produce(void *arg)
+{
+	struct csvread *c = arg;
+	struct batch *b;
+	int stop;
+
+	for (;;) {
+		b = &c->ring[c->w];
+		pthread_mutex_lock(&c->mu);
+		while (b->full && !c->stop)
+			pthread_cond_wait(&c->cv_free, &c->mu);
+		stop = c->stop;
+		pthread_mutex_unlock(&c->mu);
+		if (stop)
+			break;
+		batch_fill(b, c->p);
+		pthread_mutex_lock(&c->mu);
+		b->full = 1;
+		pthread_cond_signal(&c->cv_full);
+		pthread_mutex_unlock(&c->mu);
+		if (b->last)
+			break;
+		c->w = (c->w + 1) % N_BATCHES;
+	}
+	return NULL;
+}
+
+/* Hand the held batch back to the thread. */
+static void
+release_held(struct csvread *c)
+{
+	pthread_mutex_lock(&c->mu);
+	c->held->full = 0;
+	pthread_cond_signal(&c->cv_free);
+	pthread_mutex_unlock(&c->mu);
+	c->held = NULL;
+	c->rd = (c->rd + 1) % N_BATCHES;
+}
+
+/* Hold the next batch: wait for the thread to fill it or, with no
+ * thread, fill it here. */
+static void
+take_next(struct csvread *c)
+{
+	struct batch *b = &c->ring[c->rd];
+
+	if (c->started) {
+		pthread_mutex_lock(&c->mu);
+		while (!b->full)
+			pthread_cond_wait(&c->cv_full, &c->mu);
+		pthread_mutex_unlock(&c->mu);
+	} else {
+		batch_fill(b, c->p);
+		b->full = 1;
+	}
+	c->held = b;
+	c->next_rec = 0;
+}
+
+enum status
+csvread_next(struct csvread *c, const struct csvread_record **rec)
+{
+	const struct queued *q;
+	const struct batch *b;
 	size_t i;
 
 	*rec = NULL;
-	if (r->failed != ST_OK)
-		return r->failed;
-	if (r->q_head == r->q_count)
-		compact(r);
-	parse_some(r);
-	if (r->failed != ST_OK)
-		return r->failed;
-	if (r->q_head == r->q_count)
-		return ST_OK; /* end of file */
-	q = &r->q[r->q_head++];
-	if (q->n > r->ptrs_cap) {
-		r->ptrs_cap = q->n * 2;
-		r->ptrs = xrealloc(r->ptrs, r->ptrs_cap * sizeof *r->ptrs);
+	if (c->failed != ST_OK)
+		return c->failed;
+	if (c->held != NULL && c->next_rec == c->held->nrec) {
+		if (c->held->last) {
+			c->failed = c->held->end;
+			c->errmsg = c->held->end_msg;
+			c->held->end_msg = NULL;
+			return c->failed; /* ST_OK: the end, for good */
+		}
+		release_held(c);
+	}
+	if (c->held == NULL)
+		take_next(c);
+	b = c->held;
+	if (c->next_rec == b->nrec)
+		return csvread_next(c, rec); /* an empty last batch */
+	q = &b->recs[c->next_rec++];
+	if (q->n > c->ptrs_cap) {
+		c->ptrs_cap = q->n * 2;
+		c->ptrs = xrealloc(c->ptrs, c->ptrs_cap * sizeof *c->ptrs);
 	}
 	for (i = 0; i < q->n; i++)
-		r->ptrs[i] = r->arena + r->f_off[q->first + i];
-	r->rec.nfields = q->n;
-	r->rec.fields = r->ptrs;
-	r->rec.lens = r->f_len + q->first;
-	r->rec.line = q->line;
-	*rec = &r->rec;
+		c->ptrs[i] = b->arena + b->f_off[q->first + i];
+	c->rec.nfields = q->n;
+	c->rec.fields = c->ptrs;
+	c->rec.lens = b->f_len + q->first;
+	c->rec.line = q->line;
+	*rec = &c->rec;
 	return ST_OK;
 }
 
-enum status
-csvread_open(const char *path, enum decode_enc enc,
-    const struct csvread_caps *caps, struct csvread **out, char **err)
-{
-	struct csvread *r;
-	enum status st;
-
-	*out = NULL;
-	r = xcalloc(1, sizeof *r);
-	if (caps != NULL)
-		r->caps = *caps;
-	else
-		csvread_caps_default(&r->caps);
-	st = decoder_open(path, enc, r->caps.max_file, &r->dec, err);
-	if (st != ST_OK) {
-		free(r);
-		return st;
-	}
-	if (csv_init(&r->p, STRICT_OPTS) != 0) {
-		decoder_free(r->dec);
-		free(r);
-		*err = xasprintf("%s: %s", path, _("out of memory"));
-		return ST_NOMEM;
-	}
-	r->p_ok = 1;
-	csv_set_blk_size(&r->p, 4096);
-	r->path = xstrdup(path);
-	r->line = 1;
-	*out = r;
-	return ST_OK;
-}
-
-const char *
-csvread_error(const struct csvread *r)
-{
-	return r->errmsg;
-}
-
-const char *
-csvread_path(const struct csvread *r)
-{
-	return r->path;
-}
-
-enum decode_enc
-csvread_encoding(const struct csvread *r)
-{
-	return decoder_encoding(r->dec);
-}
-
-void
-csvread_free(struct csvread *r)
+static void
+parser_free(struct parser *r)
 {
 	if (r == NULL)
 		return;
@@ -389,7 +525,129 @@ csvread_free(struct csvread *r)
 	free(r->f_off);
 	free(r->f_len);
 	free(r->q);
-	free(r->ptrs);
 	free(r->errmsg);
 	free(r);
+}
+
+/* Open the parser: the decoder (which detects the encoding) and libcsv. */
+static enum status
+parser_open(const char *path, enum decode_enc enc,
+    const struct csvread_caps *caps, struct parser **out, char **err)
+{
+	struct parser *r = xcalloc(1, sizeof *r);
+	enum status st;
+
+	*out = NULL;
+	if (caps != NULL)
+		r->caps = *caps;
+	else
+		csvread_caps_default(&r->caps);
+	st = decoder_open(path, enc, r->caps.max_file, &r->dec, err);
+	if (st != ST_OK) {
+		free(r);
+		return st;
+	}
+	if (csv_init(&r->p, STRICT_OPTS) != 0) {
+		parser_free(r);
+		*err = xasprintf("%s: %s", path, _("out of memory"));
+		return ST_NOMEM;
+	}
+	r->p_ok = 1;
+	csv_set_blk_size(&r->p, 4096);
+	r->path = xstrdup(path);
+	r->line = 1;
+	*out = r;
+	return ST_OK;
+}
+
+/* Start the parsing thread with every signal blocked in it, so that
+ * signals (a resize, a Ctrl-C) reach the main thread as before. */
+static int
+start_thread(struct csvread *c)
+{
+	sigset_t all, old;
+	int rc;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&c->thread, NULL, produce, c);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
+enum status
+csvread_open(const char *path, enum decode_enc enc,
+    const struct csvread_caps *caps, struct csvread **out, char **err)
+{
+	struct csvread *c;
+	struct parser *r;
+	enum status st;
+
+	*out = NULL;
+	st = parser_open(path, enc, caps, &r, err);
+	if (st != ST_OK)
+		return st;
+	c = xcalloc(1, sizeof *c);
+	c->p = r;
+	c->path = xstrdup(path);
+	c->enc = decoder_encoding(r->dec);
+	pthread_mutex_init(&c->mu, NULL);
+	pthread_cond_init(&c->cv_full, NULL);
+	pthread_cond_init(&c->cv_free, NULL);
+	/* A pipe is read here: a thread blocked on a writer that never
+	 * writes again could not be joined by csvread_free().  And without
+	 * a thread (none left in the process), reading here is as good. */
+	if (decoder_is_file(r->dec) && start_thread(c) == 0)
+		c->started = 1;
+	*out = c;
+	return ST_OK;
+}
+
+const char *
+csvread_error(const struct csvread *c)
+{
+	return c->errmsg;
+}
+
+const char *
+csvread_path(const struct csvread *c)
+{
+	return c->path;
+}
+
+enum decode_enc
+csvread_encoding(const struct csvread *c)
+{
+	return c->enc;
+}
+
+void
+csvread_free(struct csvread *c)
+{
+	int i;
+
+	if (c == NULL)
+		return;
+	if (c->started) {
+		pthread_mutex_lock(&c->mu);
+		c->stop = 1;
+		pthread_cond_broadcast(&c->cv_free);
+		pthread_mutex_unlock(&c->mu);
+		pthread_join(c->thread, NULL);
+	}
+	pthread_mutex_destroy(&c->mu);
+	pthread_cond_destroy(&c->cv_full);
+	pthread_cond_destroy(&c->cv_free);
+	parser_free(c->p);
+	for (i = 0; i < N_BATCHES; i++) {
+		free(c->ring[i].arena);
+		free(c->ring[i].f_off);
+		free(c->ring[i].f_len);
+		free(c->ring[i].recs);
+		free(c->ring[i].end_msg);
+	}
+	free(c->path);
+	free(c->ptrs);
+	free(c->errmsg);
+	free(c);
 }

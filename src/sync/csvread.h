@@ -10,8 +10,10 @@
  * around an unquoted field are dropped (libcsv's rule), so a cell that
  * must keep them is quoted (csvwrite does that).
  *
- * Memory is bounded by the caps, never by the file: one field, one record
- * and one decoded chunk are held at a time.
+ * Memory is bounded by the caps, never by the file: one decoded chunk
+ * and a few hundred KiB of records read ahead (at least one record) are
+ * held at a time.  A regular file is parsed ahead in a second thread,
+ * which csvread_free() stops; a reader is used from one thread only.
  */
 #ifndef COOPSTOCK_CSVREAD_H
 #define COOPSTOCK_CSVREAD_H

@@ -28,6 +28,7 @@ struct decoder {
 	char *path;
 	enum decode_enc enc; /* UTF8 or GB18030 */
 	int explicit_enc;    /* given by the caller, not detected */
+	int regular;         /* a regular file, not a pipe or a device */
 	iconv_t cd;          /* GB18030 only */
 	unsigned char *in;   /* IN_SIZE bytes */
 	size_t in_len;       /* bytes held in in */
@@ -411,7 +412,8 @@ setup(struct decoder *d, enum decode_enc enc, char **err)
 
 	if (fstat(fileno(d->fp), &sb) != 0)
 		memset(&sb, 0, sizeof sb);
-	if (S_ISREG(sb.st_mode) && (uint64_t)sb.st_size > d->max) {
+	d->regular = S_ISREG(sb.st_mode);
+	if (d->regular && (uint64_t)sb.st_size > d->max) {
 		*err = too_big(d->path, d->max);
 		return ST_FILE;
 	}
@@ -472,6 +474,12 @@ enum decode_enc
 decoder_encoding(const struct decoder *d)
 {
 	return d->enc;
+}
+
+int
+decoder_is_file(const struct decoder *d)
+{
+	return d->regular;
 }
 
 const char *

@@ -58,6 +58,10 @@ enum status decoder_open(const char *path, enum decode_enc enc,
 /* Return the encoding in use: DECODE_UTF8 or DECODE_GB18030, never AUTO. */
 enum decode_enc decoder_encoding(const struct decoder *d);
 
+/* Return 1 if d reads a regular file, whose reads never wait on a writer;
+ * 0 for a pipe, a FIFO or a device. */
+int decoder_is_file(const struct decoder *d);
+
 /*
  * Decode the next piece of the file: store a pointer to UTF-8 bytes in
  * *buf and their count in *len (valid until the next call on d; a BOM is

@@ -626,6 +626,112 @@ test_chunk_edges(void **state)
 	round_many("核桃,花椒𠮷\r\n", "GB18030", DECODE_GB18030);
 }
 
+/*
+ * Records cross from the parsing thread in batches: many records, every
+ * seventh holding a quoted newline (so lines and records part), then a
+ * stray quote.  Every record comes back whole, in order, with its line,
+ * and the error comes after the last good one, naming its line.
+ */
+static void
+test_batches_in_order(void **state)
+{
+	size_t n = 5000, i, len = 0, cap = n * 40;
+	char *text = xmalloc(cap), *p, *msg, want[32];
+	const struct csvread_record *rec;
+	struct csvread *r;
+	long line = 1;
+
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(text + len, cap - len,
+		    i % 7 ? "r%zu,%zu\n" : "r%zu,\"%zu\nmore\"\n", i, i * 3);
+	len += (size_t)snprintf(text + len, cap - len, "bad\"quote,1\n");
+	p = tmpfile_with("batches.csv", text, len);
+	r = open_ok(p, DECODE_UTF8);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(csvread_next(r, &rec), ST_OK);
+		assert_non_null(rec);
+		assert_int_equal(rec->line, line);
+		assert_int_equal(rec->nfields, 2);
+		snprintf(want, sizeof want, "r%zu", i);
+		assert_string_equal(rec->fields[0], want);
+		snprintf(want, sizeof want, i % 7 ? "%zu" : "%zu\nmore", i * 3);
+		assert_string_equal(rec->fields[1], want);
+		assert_int_equal(rec->lens[1], strlen(want));
+		line += i % 7 ? 1 : 2;
+	}
+	msg = xasprintf("%s:%ld: stray quote character", p, line);
+	expect_error(r, ST_INVALID, msg);
+	csvread_free(r);
+	free(msg);
+	free(p);
+	free(text);
+}
+
+/* Records of large fields fill a batch by bytes before by count: each
+ * comes back with its every byte. */
+static void
+test_batches_of_big_fields(void **state)
+{
+	size_t n = 40, w = 60000, i, j, len = 0;
+	char *text = xmalloc(n * (w + 16)), *p;
+	const struct csvread_record *rec;
+	struct csvread *r;
+
+	for (i = 0; i < n; i++) {
+		len += (size_t)sprintf(text + len, "%zu,", i);
+		memset(text + len, 'a' + (int)(i % 26), w);
+		len += w;
+		text[len++] = '\n';
+	}
+	p = tmpfile_with("wide.csv", text, len);
+	r = open_ok(p, DECODE_AUTO);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(csvread_next(r, &rec), ST_OK);
+		assert_non_null(rec);
+		assert_int_equal(rec->line, (long)i + 1);
+		assert_int_equal(rec->nfields, 2);
+		assert_int_equal(strtol(rec->fields[0], NULL, 10), (long)i);
+		assert_int_equal(rec->lens[1], w);
+		for (j = 0; j < w && rec->fields[1][j] == 'a' + (int)(i % 26);
+		     j++)
+			;
+		assert_int_equal(j, w);
+		assert_int_equal(rec->fields[1][w], '\0');
+	}
+	expect_end(r);
+	csvread_free(r);
+	free(p);
+	free(text);
+}
+
+/* A reader freed early (a bad header, say) stops the parsing thread
+ * wherever it is: nothing read, one record read, all but the end. */
+static void
+test_free_early(void **state)
+{
+	size_t n = 20000, i, len = 0, stop;
+	char *text = xmalloc(n * 16), *p;
+	const struct csvread_record *rec;
+	struct csvread *r;
+
+	for (i = 0; i < n; i++)
+		len += (size_t)sprintf(text + len, "x%zu,y\n", i);
+	p = tmpfile_with("early.csv", text, len);
+	for (stop = 0; stop <= n; stop += n / 2) {
+		r = open_ok(p, DECODE_AUTO);
+		for (i = 0; i < stop; i++) {
+			assert_int_equal(csvread_next(r, &rec), ST_OK);
+			assert_non_null(rec);
+		}
+		csvread_free(r);
+	}
+	r = open_ok(p, DECODE_AUTO);
+	assert_int_equal(csvread_next(r, &rec), ST_OK);
+	csvread_free(r);
+	free(p);
+	free(text);
+}
+
 /* Taobao writes order numbers as ="0123" unquoted: accepted for that
  * field only; a quote elsewhere in an unquoted field stays an error. */
 static void
@@ -705,6 +811,9 @@ main(void)
 	    cmocka_unit_test(test_nul_byte),
 	    cmocka_unit_test(test_empty_and_spaces),
 	    cmocka_unit_test(test_chunk_edges),
+	    cmocka_unit_test(test_batches_in_order),
+	    cmocka_unit_test(test_batches_of_big_fields),
+	    cmocka_unit_test(test_free_early),
 	    cmocka_unit_test(test_bare_cr),
 	    cmocka_unit_test(test_excel_text_form),
 	};
