@@ -165,3 +165,10 @@ exchange_bulk_mode(struct db *db)
 		st = db_exec(db, "PRAGMA cache_size = -32768");
 	return st;
 }
+
+enum status
+exchange_fk_checks(struct db *db, int on)
+{
+	return db_exec(
+	    db, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF");
+}

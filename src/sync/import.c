@@ -22,14 +22,18 @@ struct kind {
 	void (*one)(struct imp *im, const char *path);
 	void (*all)(struct imp *im, char *const *files, int nfiles);
 	enum summary summary;
+	/* It writes through order_bulk_create, which makes every reference
+	 * it writes itself: no foreign key checks (exchange_fk_checks),
+	 * unless --confirm also reserves stock. */
+	int own_refs;
 };
 
 static const struct kind kinds[] = {
-    {"products", imp_products, NULL, SUM_CATALOG},
-    {"members", imp_members, NULL, SUM_CATALOG},
-    {"intake", imp_intake, NULL, SUM_LOTS},
-    {"orders", NULL, imp_orders, SUM_ORDERS},
-    {"tracking", imp_tracking, NULL, SUM_TRACKING},
+    {"products", imp_products, NULL, SUM_CATALOG, 0},
+    {"members", imp_members, NULL, SUM_CATALOG, 0},
+    {"intake", imp_intake, NULL, SUM_LOTS, 0},
+    {"orders", NULL, imp_orders, SUM_ORDERS, 1},
+    {"tracking", imp_tracking, NULL, SUM_TRACKING, 0},
 };
 
 static const struct kind *
@@ -83,14 +87,47 @@ import_run(struct db *db, const char *kind, char *const *files, int nfiles,
 	    db, kind, files, nfiles, o, out, err, nproblems, NULL, NULL);
 }
 
+/* Read every file of kind k inside im's transaction, then commit, or
+ * roll back after a problem, a fault or for a dry run. */
+static enum status
+run_kind(struct imp *im, const struct kind *k, char *const *files,
+    int nfiles, long *nproblems)
+{
+	enum status st;
+
+	if (k->all != NULL)
+		k->all(im, files, nfiles);
+	else
+		for (int i = 0; i < nfiles; i++)
+			k->one(im, files[i]);
+	imp_close(im);
+	*nproblems = im->problems;
+	if (im->fault != ST_OK) {
+		db_rollback(im->db);
+		return im->fault;
+	}
+	if (im->problems > 0 || im->o->dry_run) {
+		db_rollback(im->db);
+		if (im->problems > 0)
+			return ST_REJECTED;
+		summarize(im, k, im->out);
+		return ST_OK;
+	}
+	st = db_commit(im->db);
+	if (st == ST_OK)
+		summarize(im, k, im->out);
+	return st;
+}
+
 enum status
 import_run_progress(struct db *db, const char *kind, char *const *files,
     int nfiles, const struct imp_opts *o, FILE *out, FILE *err,
     long *nproblems, imp_progress_fn progress, void *arg)
 {
 	const struct kind *k = kind_find(kind);
+	int fk_off;
 	struct imp im;
-	enum status st;
+	enum status st, st2 = ST_OK;
 
 	*nproblems = 0;
 	if (k == NULL)
@@ -102,31 +139,15 @@ import_run_progress(struct db *db, const char *kind, char *const *files,
 	im.err = err;
 	im.progress = progress;
 	im.progress_arg = arg;
+	fk_off = k->own_refs && !o->confirm;
 	st = exchange_bulk_mode(db);
+	if (st == ST_OK && fk_off)
+		st = exchange_fk_checks(db, 0);
 	if (st == ST_OK)
 		st = db_begin(db);
-	if (st != ST_OK)
-		return st;
-	if (k->all != NULL)
-		k->all(&im, files, nfiles);
-	else
-		for (int i = 0; i < nfiles; i++)
-			k->one(&im, files[i]);
-	imp_close(&im);
-	*nproblems = im.problems;
-	if (im.fault != ST_OK) {
-		db_rollback(db);
-		return im.fault;
-	}
-	if (im.problems > 0 || o->dry_run) {
-		db_rollback(db);
-		if (im.problems > 0)
-			return ST_REJECTED;
-		summarize(&im, k, out);
-		return ST_OK;
-	}
-	st = db_commit(db);
 	if (st == ST_OK)
-		summarize(&im, k, out);
-	return st;
+		st = run_kind(&im, k, files, nfiles, nproblems);
+	if (fk_off)
+		st2 = exchange_fk_checks(db, 1);
+	return st != ST_OK ? st : st2;
 }

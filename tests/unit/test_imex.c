@@ -12,6 +12,7 @@
 #include "model/exchange.h"
 #include "model/order.h"
 #include "model/product.h"
+#include "sync/import.h"
 #include "sync/strmap.h"
 #include "util/xalloc.h"
 
@@ -116,6 +117,86 @@ test_exchange_orders(void **state)
 	assert_int_equal(found, 0);
 }
 
+/* exchange_fk_checks turns SQLite's checks off and on again: a line of
+ * an order that does not exist goes in only while they are off. */
+static void
+test_fk_checks(void **state)
+{
+	struct testdb *t = *state;
+	static const char bad_line[] =
+	    "INSERT INTO order_line(order_id, product_id, qty, unit_price)"
+	    " VALUES (99, 99, 1, 1)";
+
+	assert_int_equal(exchange_fk_checks(t->db, 0), ST_OK);
+	assert_int_equal(testdb_int(t->db, "PRAGMA foreign_keys"), 0);
+	assert_int_equal(db_exec(t->db, bad_line), ST_OK);
+	assert_int_equal(db_exec(t->db, "DELETE FROM order_line"), ST_OK);
+	assert_int_equal(exchange_fk_checks(t->db, 1), ST_OK);
+	assert_int_equal(testdb_int(t->db, "PRAGMA foreign_keys"), 1);
+	assert_int_not_equal(db_exec(t->db, bad_line), ST_OK);
+	db_clear_error(t->db);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM order_line"), 0);
+}
+
+/* Import path's text as an orders file and return import_run's status. */
+static enum status
+import_orders(struct testdb *t, const char *text, int confirm, long *problems)
+{
+	char *path = xasprintf("%s/o.csv", t->dir);
+	char *files[1] = {path};
+	struct imp_opts o = {.enc = DECODE_AUTO, .confirm = confirm};
+	FILE *fp = fopen(path, "w"), *sink = fopen("/dev/null", "w");
+	enum status st;
+
+	assert_non_null(fp);
+	assert_non_null(sink);
+	fputs(text, fp);
+	fclose(fp);
+	st = import_run(t->db, "orders", files, 1, &o, sink, sink, problems);
+	fclose(sink);
+	free(path);
+	return st;
+}
+
+/* `import orders` writes without foreign key checks, and leaves them on
+ * again for the connection whatever the outcome; what it wrote holds
+ * every reference. */
+static void
+test_orders_import_keys(void **state)
+{
+	struct testdb *t = *state;
+	long problems = -1;
+
+	add_product(t->db, "A");
+	add_product(t->db, "B");
+	assert_int_equal(import_orders(t,
+			     "order_ref,channel,sku,qty,unit_price\n"
+			     "K1,taobao,A,2,1.00\nK1,taobao,B,1,2.00\n"
+			     "K2,taobao,B,3,2.00\n",
+			     0, &problems),
+	    ST_OK);
+	assert_int_equal(problems, 0);
+	assert_int_equal(testdb_int(t->db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM order_line l"
+					   " JOIN orders o ON o.id = l.order_id"
+					   " JOIN product p ON p.id = l.product_id"),
+	    3);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM order_event e"
+					   " JOIN orders o ON o.id = e.order_id"),
+	    2);
+	assert_int_equal(
+	    testdb_int(t->db, "SELECT count(*) FROM pragma_foreign_key_check"),
+	    0);
+	assert_int_equal(import_orders(t,
+			     "order_ref,channel,sku,qty,unit_price\n"
+			     "K3,taobao,NOPE,1,1.00\n",
+			     0, &problems),
+	    ST_REJECTED);
+	assert_int_equal(problems, 1);
+	assert_int_equal(testdb_int(t->db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM orders"), 2);
+}
+
 int
 main(void)
 {
@@ -123,6 +204,10 @@ main(void)
 	    cmocka_unit_test(test_strmap),
 	    cmocka_unit_test_setup_teardown(
 		test_exchange_orders, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_fk_checks, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_orders_import_keys, testdb_setup, testdb_teardown),
 	};
 
 	return TESTLIB_RUN(tests);
