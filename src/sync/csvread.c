@@ -42,6 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sync/cell.h"
 #include "sync/csvread.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -78,6 +79,7 @@ struct parser {
 	size_t cur_first; /* first field of the record in progress */
 	struct queued *q;
 	size_t q_head, q_count, q_cap;
+	int cells;        /* clean every field as a cell too */
 	enum status failed;
 	char *errmsg;
 };
@@ -91,6 +93,8 @@ struct batch {
 	char *arena;
 	size_t arena_len, arena_cap;
 	size_t *f_off, *f_len;
+	size_t *c_off;      /* the cleaned cell of each field, if cells */
+	unsigned *c_flags;
 	size_t nf, f_cap;
 	struct queued *recs;
 	size_t nrec, rec_cap;
@@ -120,6 +124,7 @@ struct csvread {
 	size_t next_rec;    /* in held */
 	int w, rd;          /* the slot the thread fills, the reader reads */
 	const char **ptrs;  /* field pointers of the record handed out */
+	const char **cptrs; /* and its cells' */
 	size_t ptrs_cap;
 	struct csvread_record rec;
 	enum status failed;
@@ -353,23 +358,44 @@ parse_some(struct parser *r)
 }
 
 
-/* Copy the fields of queued record q of r into b. */
+/* Append n bytes at s and a NUL to b's arena; return their offset. */
+static size_t
+arena_put(struct batch *b, const char *s, size_t n)
+{
+	size_t off = b->arena_len;
+
+	if (b->arena_len + n + 1 > b->arena_cap) {
+		b->arena_cap = (b->arena_len + n + 1) * 2;
+		b->arena = xrealloc(b->arena, b->arena_cap);
+	}
+	memcpy(b->arena + off, s, n);
+	b->arena[off + n] = '\0';
+	b->arena_len += n + 1;
+	return off;
+}
+
+/* Room in b for n more fields. */
+static void
+fields_grow(struct batch *b, size_t n)
+{
+	if (b->nf + n <= b->f_cap)
+		return;
+	b->f_cap = (b->nf + n) * 2;
+	b->f_off = xrealloc(b->f_off, b->f_cap * sizeof *b->f_off);
+	b->f_len = xrealloc(b->f_len, b->f_cap * sizeof *b->f_len);
+	b->c_off = xrealloc(b->c_off, b->f_cap * sizeof *b->c_off);
+	b->c_flags = xrealloc(b->c_flags, b->f_cap * sizeof *b->c_flags);
+}
+
+/* Copy the fields of queued record q of r into b, with their cells. */
 static void
 batch_add(struct batch *b, const struct parser *r, const struct queued *q)
 {
-	size_t i, len, need = 0;
+	const char *f;
+	char *cell;
+	size_t i, len;
 
-	for (i = 0; i < q->n; i++)
-		need += r->f_len[q->first + i] + 1;
-	if (b->arena_len + need > b->arena_cap) {
-		b->arena_cap = (b->arena_len + need) * 2;
-		b->arena = xrealloc(b->arena, b->arena_cap);
-	}
-	if (b->nf + q->n > b->f_cap) {
-		b->f_cap = (b->nf + q->n) * 2;
-		b->f_off = xrealloc(b->f_off, b->f_cap * sizeof *b->f_off);
-		b->f_len = xrealloc(b->f_len, b->f_cap * sizeof *b->f_len);
-	}
+	fields_grow(b, q->n);
 	if (b->nrec == b->rec_cap) {
 		b->rec_cap = b->rec_cap ? b->rec_cap * 2 : BATCH_RECORDS;
 		b->recs = xrealloc(b->recs, b->rec_cap * sizeof *b->recs);
@@ -378,13 +404,17 @@ batch_add(struct batch *b, const struct parser *r, const struct queued *q)
 	b->recs[b->nrec].n = q->n;
 	b->recs[b->nrec].line = q->line;
 	b->nrec++;
-	for (i = 0; i < q->n; i++) {
+	for (i = 0; i < q->n; i++, b->nf++) {
+		f = r->arena + r->f_off[q->first + i];
 		len = r->f_len[q->first + i];
-		memcpy(b->arena + b->arena_len, r->arena + r->f_off[q->first + i],
-		    len + 1);
-		b->f_off[b->nf] = b->arena_len;
-		b->f_len[b->nf++] = len;
-		b->arena_len += len + 1;
+		b->f_off[b->nf] = arena_put(b, f, len);
+		b->f_len[b->nf] = len;
+		if (!r->cells)
+			continue;
+		cell = cell_unneutralize_in_place(
+		    cell_clean(f, len, &b->c_flags[b->nf]));
+		b->c_off[b->nf] = arena_put(b, cell, strlen(cell));
+		free(cell);
 	}
 }
 
@@ -501,6 +531,7 @@ csvread_next(struct csvread *c, const struct csvread_record **rec)
 	if (q->n > c->ptrs_cap) {
 		c->ptrs_cap = q->n * 2;
 		c->ptrs = xrealloc(c->ptrs, c->ptrs_cap * sizeof *c->ptrs);
+		c->cptrs = xrealloc(c->cptrs, c->ptrs_cap * sizeof *c->cptrs);
 	}
 	for (i = 0; i < q->n; i++)
 		c->ptrs[i] = b->arena + b->f_off[q->first + i];
@@ -508,6 +539,12 @@ csvread_next(struct csvread *c, const struct csvread_record **rec)
 	c->rec.fields = c->ptrs;
 	c->rec.lens = b->f_len + q->first;
 	c->rec.line = q->line;
+	if (c->p->cells) {
+		for (i = 0; i < q->n; i++)
+			c->cptrs[i] = b->arena + b->c_off[q->first + i];
+		c->rec.cells = c->cptrs;
+		c->rec.cell_flags = b->c_flags + q->first;
+	}
 	*rec = &c->rec;
 	return ST_OK;
 }
@@ -575,9 +612,10 @@ start_thread(struct csvread *c)
 	return rc;
 }
 
-enum status
-csvread_open(const char *path, enum decode_enc enc,
-    const struct csvread_caps *caps, struct csvread **out, char **err)
+static enum status
+reader_open(const char *path, enum decode_enc enc,
+    const struct csvread_caps *caps, int cells, struct csvread **out,
+    char **err)
 {
 	struct csvread *c;
 	struct parser *r;
@@ -587,6 +625,7 @@ csvread_open(const char *path, enum decode_enc enc,
 	st = parser_open(path, enc, caps, &r, err);
 	if (st != ST_OK)
 		return st;
+	r->cells = cells;
 	c = xcalloc(1, sizeof *c);
 	c->p = r;
 	c->path = xstrdup(path);
@@ -601,6 +640,20 @@ csvread_open(const char *path, enum decode_enc enc,
 		c->started = 1;
 	*out = c;
 	return ST_OK;
+}
+
+enum status
+csvread_open(const char *path, enum decode_enc enc,
+    const struct csvread_caps *caps, struct csvread **out, char **err)
+{
+	return reader_open(path, enc, caps, 0, out, err);
+}
+
+enum status
+csvread_open_cells(const char *path, enum decode_enc enc,
+    const struct csvread_caps *caps, struct csvread **out, char **err)
+{
+	return reader_open(path, enc, caps, 1, out, err);
 }
 
 const char *
@@ -643,11 +696,14 @@ csvread_free(struct csvread *c)
 		free(c->ring[i].arena);
 		free(c->ring[i].f_off);
 		free(c->ring[i].f_len);
+		free(c->ring[i].c_off);
+		free(c->ring[i].c_flags);
 		free(c->ring[i].recs);
 		free(c->ring[i].end_msg);
 	}
 	free(c->path);
 	free(c->ptrs);
+	free(c->cptrs);
 	free(c->errmsg);
 	free(c);
 }

@@ -37,6 +37,11 @@ struct csvread_record {
 	const char *const *fields; /* UTF-8, NUL-terminated, no NUL inside */
 	const size_t *lens;        /* byte length of each field */
 	long line;                 /* physical line where the record starts */
+	/* From csvread_open_cells only, else NULL: each field as a cell,
+	 * cleaned by cell_clean() and cell_unneutralize_in_place(), with
+	 * the flags cell_clean() reported. */
+	const char *const *cells;
+	const unsigned *cell_flags;
 };
 
 /* Fill *caps with the defaults above. */
@@ -52,6 +57,14 @@ struct csvread;
  * ST_INVALID as decoder_open does.
  */
 enum status csvread_open(const char *path, enum decode_enc enc,
+    const struct csvread_caps *caps, struct csvread **out, char **err);
+
+/*
+ * As csvread_open, and each record also carries its fields cleaned as
+ * cells (rec->cells), done while the file is parsed ahead: what an
+ * import reads.
+ */
+enum status csvread_open_cells(const char *path, enum decode_enc enc,
     const struct csvread_caps *caps, struct csvread **out, char **err);
 
 /*

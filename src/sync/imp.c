@@ -1,7 +1,9 @@
 /*
  * imp.c - see imp.h.  Cells are read through cell_clean and
- * cell_unneutralize, so what our exporter wrote comes back byte for byte
- * and what a shop wrote (="...", a leading tab) comes back clean.
+ * cell_unneutralize (csvread_open_cells applies both while it parses
+ * ahead, in its own thread), so what our exporter wrote comes back byte
+ * for byte and what a shop wrote (="...", a leading tab) comes back
+ * clean.
  */
 #include <config.h>
 
@@ -107,7 +109,7 @@ imp_open(struct imp *im, const char *path, const struct header_col *spec,
 
 	imp_close(im);
 	im->path = path;
-	st = csvread_open(path, im->o->enc, NULL, &im->r, &err);
+	st = csvread_open_cells(path, im->o->enc, NULL, &im->r, &err);
 	if (st != ST_OK) {
 		fprintf(im->err, "%s\n", err);
 		im->problems++;
@@ -196,9 +198,11 @@ imp_text(struct imp *im, int c, int required, unsigned *flags)
 		*flags = 0;
 	if (f < 0)
 		s = xstrdup("");
-	else
-		s = cell_unneutralize_in_place(cell_clean(
-		    im->rec->fields[f], im->rec->lens[f], flags));
+	else {
+		s = xstrdup(im->rec->cells[f]);
+		if (flags != NULL)
+			*flags = im->rec->cell_flags[f];
+	}
 	if (required && *s == '\0') {
 		imp_problem(im, im->line, im->colname[c], "%s",
 		    _(num_err_message(NUM_EMPTY)));

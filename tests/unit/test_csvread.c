@@ -24,6 +24,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sync/cell.h"
 #include "sync/csvread.h"
 #include "util/xalloc.h"
 
@@ -732,6 +733,52 @@ test_free_early(void **state)
 	free(text);
 }
 
+/* csvread_open_cells: each record carries its fields as they came and
+ * as cells (cleaned, unneutralised) with cell_clean's flags, across
+ * batches; csvread_open carries no cells. */
+static void
+test_cells(void **state)
+{
+	static const char row[] =
+	    "=\"0123\",\"'=SUM(A1)\",138****1234,\" \xe3\x80\x80x \"\n";
+	size_t n = 3000, i, len = sizeof row - 1;
+	char *text = xmalloc(n * len), *p;
+	const struct csvread_record *rec;
+	struct csvread *r;
+	char *err = NULL;
+
+	for (i = 0; i < n; i++)
+		memcpy(text + i * len, row, len);
+	p = tmpfile_with("cells.csv", text, n * len);
+	assert_int_equal(csvread_open_cells(p, DECODE_AUTO, NULL, &r, &err),
+	    ST_OK);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(csvread_next(r, &rec), ST_OK);
+		assert_non_null(rec);
+		assert_int_equal(rec->nfields, 4);
+		assert_string_equal(rec->fields[0], "=\"0123\"");
+		assert_string_equal(rec->cells[0], "0123");
+		assert_int_equal(rec->cell_flags[0], CELL_UNWRAPPED);
+		assert_string_equal(rec->fields[1], "'=SUM(A1)");
+		assert_string_equal(rec->cells[1], "=SUM(A1)");
+		assert_int_equal(rec->cell_flags[1], 0);
+		assert_string_equal(rec->cells[2], "138****1234");
+		assert_int_equal(rec->cell_flags[2], CELL_MASKED);
+		assert_string_equal(rec->fields[3], " \xe3\x80\x80x ");
+		assert_string_equal(rec->cells[3], "x");
+	}
+	expect_end(r);
+	csvread_free(r);
+	r = open_ok(p, DECODE_AUTO);
+	assert_int_equal(csvread_next(r, &rec), ST_OK);
+	assert_non_null(rec);
+	assert_null(rec->cells);
+	assert_null(rec->cell_flags);
+	csvread_free(r);
+	free(p);
+	free(text);
+}
+
 /* Taobao writes order numbers as ="0123" unquoted: accepted for that
  * field only; a quote elsewhere in an unquoted field stays an error. */
 static void
@@ -814,6 +861,7 @@ main(void)
 	    cmocka_unit_test(test_batches_in_order),
 	    cmocka_unit_test(test_batches_of_big_fields),
 	    cmocka_unit_test(test_free_early),
+	    cmocka_unit_test(test_cells),
 	    cmocka_unit_test(test_bare_cr),
 	    cmocka_unit_test(test_excel_text_form),
 	};

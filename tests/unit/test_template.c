@@ -129,7 +129,7 @@ test_spec_matches_header(void **state)
 	const char *cells[] = {"订单号", "商品数量（件）", "订单成交时间",
 	    "收货人", "手机", "身份证号码"};
 	size_t lens[6] = {0}, n, i;
-	struct csvread_record rec = {6, cells, lens, 1};
+	struct csvread_record rec = {6, cells, lens, 1, NULL, NULL};
 	struct header_col *spec = template_header_spec(t, &n);
 	int *idx = xcalloc(n, sizeof *idx);
 	char *warn, *err;
