@@ -756,6 +756,12 @@ test_datetime_errors(void **state)
 	check_datetime("2026-03-05 12:", NUM_SYNTAX, "");
 	check_datetime("2026-03-05 12:00:", NUM_SYNTAX, "");
 	check_datetime("2026-03-05 -1:00", NUM_SYNTAX, "");
+	/* The exact ISO form out of range: the general grammar says so. */
+	check_datetime("2026-02-29 12:00:00", NUM_RANGE, "");
+	check_datetime("2026-03-05 24:00:00", NUM_RANGE, "");
+	check_datetime("0000-01-01 00:00:00", NUM_RANGE, "");
+	check_datetime("2026-03-05 12:00:00 ", NUM_OK, "2026-03-05 12:00:00");
+	check_datetime("2026-03-05 12:00:0x", NUM_SYNTAX, "");
 	check_datetime("05/03/2026 12:00", NUM_AMBIGUOUS, "");
 }
 
