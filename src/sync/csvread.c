@@ -99,6 +99,7 @@ struct batch {
 	struct queued *recs;
 	size_t nrec, rec_cap;
 	int full;        /* written, not yet handed back by the reader */
+	enum decode_enc enc; /* the decoder's, once the batch was filled */
 	int last;        /* nothing follows it */
 	enum status end; /* when last: ST_OK at the end of the file */
 	char *end_msg;   /* when last and end is a failure */
@@ -429,6 +430,7 @@ batch_fill(struct batch *b, struct parser *r)
 		if (r->q_head == r->q_count)
 			compact(r);
 		parse_some(r);
+		b->enc = decoder_encoding(r->dec);
 		if (r->failed != ST_OK || r->q_head == r->q_count) {
 			b->last = 1;
 			b->end = r->failed;
@@ -501,6 +503,7 @@ take_next(struct csvread *c)
 	}
 	c->held = b;
 	c->next_rec = 0;
+	c->enc = b->enc;
 }
 
 enum status
@@ -579,7 +582,7 @@ parser_open(const char *path, enum decode_enc enc,
 		r->caps = *caps;
 	else
 		csvread_caps_default(&r->caps);
-	st = decoder_open(path, enc, r->caps.max_file, &r->dec, err);
+	st = decoder_open_lazy(path, enc, r->caps.max_file, &r->dec, err);
 	if (st != ST_OK) {
 		free(r);
 		return st;

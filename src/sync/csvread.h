@@ -86,7 +86,9 @@ const char *csvread_error(const struct csvread *r);
 /* Return the path given to csvread_open; owned by r. */
 const char *csvread_path(const struct csvread *r);
 
-/* Return the encoding in use (DECODE_UTF8 or DECODE_GB18030). */
+/* Return the encoding in use (DECODE_UTF8 or DECODE_GB18030).  When it
+ * is detected, that is done while the file is parsed ahead: until the
+ * first csvread_next() has returned, this may be DECODE_AUTO. */
 enum decode_enc csvread_encoding(const struct csvread *r);
 
 /* Free r and close its file.  NULL is ok. */

@@ -29,6 +29,7 @@ struct decoder {
 	enum decode_enc enc; /* UTF8 or GB18030 */
 	int explicit_enc;    /* given by the caller, not detected */
 	int regular;         /* a regular file, not a pipe or a device */
+	int lazy;            /* detect at the first decoder_read */
 	iconv_t cd;          /* GB18030 only */
 	unsigned char *in;   /* IN_SIZE bytes */
 	size_t in_len;       /* bytes held in in */
@@ -302,13 +303,26 @@ read_gb(struct decoder *d, const char **buf, size_t *len)
 	return ST_OK;
 }
 
+/* Defined with setup, below. */
+static enum status settle(
+    struct decoder *d, enum decode_enc enc, char **err);
+
 enum status
 decoder_read(struct decoder *d, const char **buf, size_t *len)
 {
+	char *err = NULL;
+
 	*buf = "";
 	*len = 0;
 	if (d->failed != ST_OK)
 		return d->failed;
+	if (d->lazy) {
+		d->lazy = 0;
+		if ((d->failed = settle(d, DECODE_AUTO, &err)) != ST_OK) {
+			d->errmsg = err;
+			return d->failed;
+		}
+	}
 	if (d->enc == DECODE_UTF8)
 		return read_utf8(d, buf, len);
 	return read_gb(d, buf, len);
@@ -425,6 +439,18 @@ setup(struct decoder *d, enum decode_enc enc, char **err)
 		    d->path);
 		return ST_FILE;
 	}
+	if (enc == DECODE_AUTO && d->lazy)
+		return ST_OK; /* decoder_read calls settle */
+	d->lazy = 0;
+	return settle(d, enc, err);
+}
+
+/* Detect the encoding if enc is DECODE_AUTO, then get ready to read. */
+static enum status
+settle(struct decoder *d, enum decode_enc enc, char **err)
+{
+	enum status st;
+
 	if (enc == DECODE_AUTO && (st = detect(d, &enc, err)) != ST_OK)
 		return st;
 	d->enc = enc;
@@ -441,9 +467,9 @@ setup(struct decoder *d, enum decode_enc enc, char **err)
 	return ST_OK;
 }
 
-enum status
-decoder_open(const char *path, enum decode_enc enc, uint64_t max_bytes,
-    struct decoder **out, char **err)
+static enum status
+open_decoder(const char *path, enum decode_enc enc, uint64_t max_bytes,
+    int lazy, struct decoder **out, char **err)
 {
 	struct decoder *d;
 	enum status st;
@@ -451,6 +477,7 @@ decoder_open(const char *path, enum decode_enc enc, uint64_t max_bytes,
 	*out = NULL;
 	*err = NULL;
 	d = xcalloc(1, sizeof *d);
+	d->lazy = lazy;
 	d->path = xstrdup(path);
 	d->max = max_bytes;
 	d->cd = (iconv_t)-1;
@@ -470,10 +497,24 @@ decoder_open(const char *path, enum decode_enc enc, uint64_t max_bytes,
 	return ST_OK;
 }
 
+enum status
+decoder_open(const char *path, enum decode_enc enc, uint64_t max_bytes,
+    struct decoder **out, char **err)
+{
+	return open_decoder(path, enc, max_bytes, 0, out, err);
+}
+
+enum status
+decoder_open_lazy(const char *path, enum decode_enc enc, uint64_t max_bytes,
+    struct decoder **out, char **err)
+{
+	return open_decoder(path, enc, max_bytes, 1, out, err);
+}
+
 enum decode_enc
 decoder_encoding(const struct decoder *d)
 {
-	return d->enc;
+	return d->lazy ? DECODE_AUTO : d->enc;
 }
 
 int

@@ -55,7 +55,17 @@ struct decoder;
 enum status decoder_open(const char *path, enum decode_enc enc,
     uint64_t max_bytes, struct decoder **out, char **err);
 
-/* Return the encoding in use: DECODE_UTF8 or DECODE_GB18030, never AUTO. */
+/*
+ * As decoder_open, but a detection pass (DECODE_AUTO on a regular file)
+ * is left to the first decoder_read(), so that the thread which reads
+ * the file makes it; a failure of that pass (a read error, ST_FILE) is
+ * then that call's, with its message in decoder_error(d).
+ */
+enum status decoder_open_lazy(const char *path, enum decode_enc enc,
+    uint64_t max_bytes, struct decoder **out, char **err);
+
+/* Return the encoding in use: DECODE_UTF8 or DECODE_GB18030; DECODE_AUTO
+ * only from decoder_open_lazy, until the first decoder_read(). */
 enum decode_enc decoder_encoding(const struct decoder *d);
 
 /* Return 1 if d reads a regular file, whose reads never wait on a writer;
