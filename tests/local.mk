@@ -40,6 +40,13 @@ tests_unit_test_pcache_SOURCES = tests/unit/test_pcache.c tests/unit/testlib.c t
 tests_unit_test_pcache_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pcache_LDADD = $(UNIT_LDADD)
 
+# db_alloc_install, in child processes (the allocator is process-wide).
+check_PROGRAMS += tests/unit/test_alloc
+TESTS += tests/unit/test_alloc
+tests_unit_test_alloc_SOURCES = tests/unit/test_alloc.c tests/unit/testlib.c tests/unit/testlib.h
+tests_unit_test_alloc_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_alloc_LDADD = $(UNIT_LDADD)
+
 # The pseudo-terminal recorder: bytes per key, idle bytes (make check) and
 # the figures of make bench.
 check_PROGRAMS += tests/tools/ptyrec
