@@ -621,6 +621,7 @@ imp_orders(struct imp *im, char *const *files, int nfiles)
 	struct layout *ls = xcalloc((size_t)nfiles, sizeof *ls);
 	int *ok = xcalloc((size_t)nfiles, sizeof *ok);
 	struct run r;
+	int kept = -1; /* the file left open by the first pass */
 
 	memset(&r, 0, sizeof r);
 	r.im = im;
@@ -637,13 +638,24 @@ imp_orders(struct imp *im, char *const *files, int nfiles)
 			items_load(&r);
 			ok[i] = 0;
 		}
-		imp_close(im);
+		/* The last file, if it holds orders, stays open for the
+		 * second pass when it is the first read there: opening it
+		 * again would read it all again to detect its encoding. */
+		if (i == nfiles - 1 && ok[i])
+			kept = i;
+		else
+			imp_close(im);
 	}
 	for (int i = 0; i < nfiles; i++) {
 		im->quiet = 1; /* the notes were printed in the first pass */
-		if (!ok[i] ||
-		    imp_open(im, files[i], ls[i].spec, ls[i].n, 1) != ST_OK)
+		if (!ok[i])
 			continue;
+		if (i != kept &&
+		    imp_open(im, files[i], ls[i].spec, ls[i].n, 1) != ST_OK) {
+			kept = -1;
+			continue;
+		}
+		kept = -1; /* a later file is opened again */
 		r.l = &ls[i];
 		while (imp_next(im) > 0)
 			order_row(&r);
