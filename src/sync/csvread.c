@@ -358,7 +358,6 @@ parse_some(struct parser *r)
 	}
 }
 
-
 /* Append n bytes at s and a NUL to b's arena; return their offset. */
 static size_t
 arena_put(struct batch *b, const char *s, size_t n)
@@ -420,8 +419,8 @@ batch_add(struct batch *b, const struct parser *r, const struct queued *q)
 }
 
 /* Parse into b (emptied first) until it is big enough or the file has
- * ended or failed; then b is the last batch, as csvread_next() was
- * before: records queued in the piece that failed are dropped. */
+ * ended or failed; then b is the last batch, and records queued in the
+ * piece that failed are dropped, as a reader parsing alone would. */
 static void
 batch_fill(struct batch *b, struct parser *r)
 {
