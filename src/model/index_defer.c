@@ -28,6 +28,7 @@ struct deferrable {
 static const struct deferrable order_indexes[] = {
     {"orders_status", "DROP INDEX orders_status", 0},
     {"orders_phone", "DROP INDEX orders_phone", 0},
+    {"orders_live", "DROP INDEX orders_live", 0},
     {"order_line_order", "DROP INDEX order_line_order", 1},
     {"order_line_product", "DROP INDEX order_line_product", 1},
     {"order_event_order", "DROP INDEX order_event_order", 0},

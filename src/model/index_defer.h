@@ -18,8 +18,9 @@ struct index_defer;
 
 /* The secondary indexes of orders, order_line and order_event that
  * creating orders does not read: orders_status, orders_phone,
- * order_event_order, and order_line_order and order_line_product unless
- * keep_lines (order_confirm reads an order's lines by order_id). */
+ * orders_live, order_event_order, and order_line_order and
+ * order_line_product unless keep_lines (order_confirm reads an order's
+ * lines by order_id). */
 enum index_defer_set { INDEX_DEFER_ORDERS, INDEX_DEFER_ORDERS_KEEP_LINES };
 
 /*

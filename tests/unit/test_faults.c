@@ -401,8 +401,9 @@ applied_bulk_deferred(struct db *db)
 	return testdb_int(db, "SELECT count(*) FROM orders o JOIN order_line l"
 	    " ON l.order_id = o.id WHERE o.ext_ref LIKE 'BULK-_'") == 3 &&
 	    testdb_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN"
-	    " ('orders_status', 'orders_phone', 'order_line_order',"
-	    " 'order_line_product', 'order_event_order')") == 5 &&
+	    " ('orders_status', 'orders_phone', 'orders_live',"
+	    " 'order_line_order', 'order_line_product', 'order_event_order')")
+	    == 6 &&
 	    testdb_int(db, "SELECT count(*) FROM order_line"
 	    " INDEXED BY order_line_order WHERE order_id > 0") == 3 &&
 	    testdb_int(db, "SELECT count(*) FROM order_event e JOIN orders o"
