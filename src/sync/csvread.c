@@ -568,7 +568,8 @@ parser_free(struct parser *r)
 	free(r);
 }
 
-/* Open the parser: the decoder (which detects the encoding) and libcsv. */
+/* Open the parser: the decoder (whose detection pass, when there is one,
+ * the first read makes) and libcsv. */
 static enum status
 parser_open(const char *path, enum decode_enc enc,
     const struct csvread_caps *caps, struct parser **out, char **err)

@@ -631,20 +631,28 @@ when_format(const struct when *w, int with_time, char *buf)
 	*p = '\0';
 }
 
-enum num_err
-date_parse(const char *s, char *buf, size_t n)
+/* Read s by the grammar into buf, formatted with or without the time;
+ * buf gets "" on an error. */
+static enum num_err
+parse_format(const char *s, int with_time, char *buf)
 {
 	struct when w;
 	enum num_err e;
 
-	assert(buf != NULL && n >= DATE_SIZE);
-	(void)n; /* the size is only asserted */
 	if ((e = parse_when(s, &w)) != NUM_OK) {
 		buf[0] = '\0';
 		return e;
 	}
-	when_format(&w, 0, buf);
+	when_format(&w, with_time, buf);
 	return NUM_OK;
+}
+
+enum num_err
+date_parse(const char *s, char *buf, size_t n)
+{
+	assert(buf != NULL && n >= DATE_SIZE);
+	(void)n; /* the size is only asserted */
+	return parse_format(s, 0, buf);
 }
 
 /*
@@ -691,7 +699,6 @@ enum num_err
 datetime_parse(const char *s, char *buf, size_t n)
 {
 	struct when w;
-	enum num_err e;
 
 	assert(buf != NULL && n >= DATETIME_SIZE);
 	(void)n; /* the size is only asserted */
@@ -702,12 +709,7 @@ datetime_parse(const char *s, char *buf, size_t n)
 		when_format(&w, 1, buf);
 		return NUM_OK;
 	}
-	if ((e = parse_when(s, &w)) != NUM_OK) {
-		buf[0] = '\0';
-		return e;
-	}
-	when_format(&w, 1, buf);
-	return NUM_OK;
+	return parse_format(s, 1, buf);
 }
 
 int

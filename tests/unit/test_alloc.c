@@ -13,8 +13,6 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "testlib.h"
 #include "db/alloc.h"
@@ -102,38 +100,24 @@ child_too_late(void)
 }
 
 static void
-in_child(int (*fn)(void))
-{
-	int st = 0;
-	pid_t pid = fork();
-
-	assert_true(pid >= 0);
-	if (pid == 0)
-		_exit(fn());
-	assert_int_equal(waitpid(pid, &st, 0), pid);
-	assert_true(WIFEXITED(st));
-	assert_int_equal(WEXITSTATUS(st), 0);
-}
-
-static void
 test_blocks(void **state)
 {
 	(void)state;
-	in_child(child_blocks);
+	testlib_in_child(child_blocks);
 }
 
 static void
 test_sql(void **state)
 {
 	(void)state;
-	in_child(child_sql);
+	testlib_in_child(child_sql);
 }
 
 static void
 test_too_late(void **state)
 {
 	(void)state;
-	in_child(child_too_late);
+	testlib_in_child(child_too_late);
 }
 
 int

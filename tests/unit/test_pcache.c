@@ -11,8 +11,6 @@
 #include <config.h>
 
 #include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "testlib.h"
 #include "db/pcache.h"
@@ -70,31 +68,17 @@ child_too_late(void)
 }
 
 static void
-in_child(int (*fn)(void))
-{
-	int st = 0;
-	pid_t pid = fork();
-
-	assert_true(pid >= 0);
-	if (pid == 0)
-		_exit(fn());
-	assert_int_equal(waitpid(pid, &st, 0), pid);
-	assert_true(WIFEXITED(st));
-	assert_int_equal(WEXITSTATUS(st), 0);
-}
-
-static void
 test_installed(void **state)
 {
 	(void)state;
-	in_child(child_installed);
+	testlib_in_child(child_installed);
 }
 
 static void
 test_too_late(void **state)
 {
 	(void)state;
-	in_child(child_too_late);
+	testlib_in_child(child_too_late);
 }
 
 int

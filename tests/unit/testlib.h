@@ -35,6 +35,12 @@ long long testdb_int(struct db *db, const char *sql);
 int testdb_setup(void **state);
 int testdb_teardown(void **state);
 
+/* Run fn in a child process (fork) and assert it exits with 0: for a
+ * case that changes what is the whole process's (SQLite's allocator,
+ * its page cache).  fn's return value is the exit status, so a nonzero
+ * one names the check that failed. */
+void testlib_in_child(int (*fn)(void));
+
 /* Run the group with TAP output; use as main's return value. */
 #define TESTLIB_RUN(tests) \
 	(cmocka_set_message_output(CM_OUTPUT_TAP), \
