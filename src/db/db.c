@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "db/alloc.h"
+#include "db/clock.h"
 #include "db/db.h"
 #include "util/fatal.h"
 #include "util/i18n.h"
@@ -43,6 +44,7 @@ struct db {
 	long long actor_clerk;
 	char *actor;
 	int actor_manager;
+	struct db_clock *clock;
 };
 
 struct migration {
@@ -334,14 +336,18 @@ reopen_immutable(struct db *db)
 	if (!absent)
 		return 0;
 	uri = immutable_uri(db->path);
+	db_clock_free(db->clock);
+	db->clock = NULL;
 	sqlite3_close(db->h);
 	db->h = NULL;
 	rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
 	    SQLITE_OPEN_NOFOLLOW, NULL);
 	free(uri);
-	if (rc == SQLITE_OK)
-		sqlite3_extended_result_codes(db->h, 0);
-	return rc == SQLITE_OK;
+	if (rc != SQLITE_OK)
+		return 0;
+	sqlite3_extended_result_codes(db->h, 0);
+	db->clock = db_clock_new(db->h);
+	return 1;
 }
 
 static enum status
@@ -539,6 +545,7 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->h, 0);
+	db->clock = db_clock_new(db->h);
 	/* Before the first read: identify() reads a file other processes
 	 * may be writing, and must wait for them, not fail. */
 	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
@@ -581,6 +588,7 @@ db_close(struct db *db)
 	if (db->h != NULL) {
 		if (!sqlite3_get_autocommit(db->h))
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		db_clock_free(db->clock);
 		sqlite3_close(db->h);
 	}
 	free(db->path);
@@ -630,6 +638,12 @@ db_rollback(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+const char *
+db_now(struct db *db)
+{
+	return db_clock_now(db->clock);
 }
 
 int

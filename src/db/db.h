@@ -64,6 +64,11 @@ enum status db_commit(struct db *db);
 void db_rollback(struct db *db);
 /* Return nonzero while a transaction is open. */
 int db_in_transaction(struct db *db);
+/* The local time "YYYY-MM-DD HH:MM:SS" for rows written now: the same
+ * for every call inside one transaction (so one import's rows carry one
+ * time), read afresh outside one.  Owned by db; overwritten by a later
+ * call.  Never NULL. */
+const char *db_now(struct db *db);
 
 /*
  * Map an sqlite3 result code to a status, and record sqlite's message as

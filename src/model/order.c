@@ -123,8 +123,8 @@ static const char sql_sold[] =
     " WHERE order_id = ?1 AND kind = 'sale' GROUP BY product_id, lot_id"
     " ORDER BY min(id)";
 static const char sql_shipment[] =
-    "INSERT INTO shipment(order_id, courier, tracking_no, shipped_on, actor)"
-    " VALUES (?1, ?2, ?3, date('now', 'localtime'), ?4)";
+    "INSERT INTO shipment(order_id, courier, tracking_no, shipped_on, actor,"
+    " created_at) VALUES (?1, ?2, ?3, substr(?5, 1, 10), ?4, ?5)";
 
 const char *
 order_status_name(enum order_status s)
@@ -672,7 +672,8 @@ shipment_insert(
 		return ST_ERROR;
 	if (db_bind_text(st, 2, courier) != SQLITE_OK ||
 	    db_bind_text(st, 3, tracking_no) != SQLITE_OK ||
-	    db_bind_text(st, 4, db_actor(db)) != SQLITE_OK)
+	    db_bind_text(st, 4, db_actor(db)) != SQLITE_OK ||
+	    db_bind_text(st, 5, db_now(db)) != SQLITE_OK)
 		return db_status(db, sqlite3_errcode(db_sqlite(db)));
 	return ledger_step(db, st);
 }

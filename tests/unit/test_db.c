@@ -104,6 +104,42 @@ test_rollback_discards(void **state)
 	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM member"), 0);
 }
 
+/* db_now keeps one time per transaction, past a savepoint rolled back,
+ * and forgets it when the transaction commits or rolls back. */
+static void
+test_now_per_transaction(void **state)
+{
+	struct testdb *t = *state;
+	char *first, *later, *sql;
+
+	assert_int_equal(db_begin(t->db), ST_OK);
+	first = xstrdup(db_now(t->db));
+	assert_int_equal(strlen(first), 19);
+	/* SQLite's own form of its local time, within a few seconds. */
+	sql = xasprintf("SELECT datetime('%s') = '%s' AND abs(julianday('now',"
+	    " 'localtime') - julianday('%s')) * 86400 < 5", first, first, first);
+	assert_int_equal(testdb_int(t->db, sql), 1);
+	free(sql);
+	testlib_wait_past(first);
+	assert_string_equal(db_now(t->db), first);
+	assert_int_equal(db_exec(t->db, "SAVEPOINT s"), ST_OK);
+	assert_int_equal(db_exec(t->db, "ROLLBACK TO s"), ST_OK);
+	assert_int_equal(db_exec(t->db, "RELEASE s"), ST_OK);
+	assert_string_equal(db_now(t->db), first);
+	assert_int_equal(db_commit(t->db), ST_OK);
+	assert_string_not_equal(db_now(t->db), first);
+
+	assert_int_equal(db_begin(t->db), ST_OK);
+	later = xstrdup(db_now(t->db));
+	db_rollback(t->db);
+	testlib_wait_past(later);
+	assert_int_equal(db_begin(t->db), ST_OK);
+	assert_string_not_equal(db_now(t->db), later);
+	db_rollback(t->db);
+	free(first);
+	free(later);
+}
+
 static void
 test_busy_is_reported_not_raw(void **state)
 {
@@ -202,6 +238,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_bind_static, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_prepare_error_sets_message, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_discards, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_now_per_transaction, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_busy_is_reported_not_raw, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_ledger_is_append_only, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_actor, testdb_setup, testdb_teardown),

@@ -570,6 +570,38 @@ test_cancel_releases(void **state)
 	fx_check_clean(t->db);
 }
 
+/* Orders shipped in one transaction (one tracking import) carry one
+ * time and one date, however long the transaction takes: a wave's
+ * history groups its shipments by that time. */
+static void
+test_ship_one_clock(void **state)
+{
+	struct testdb *t = *state;
+	long long p = fx_product(t->db, "HONEY", "jar", 3800);
+	long long o1, o2;
+	char *first;
+
+	fx_lot(t->db, p, 5000, NULL);
+	o1 = order_in_state(t->db, p, ORDER_CONFIRMED);
+	o2 = order_in_state(t->db, p, ORDER_CONFIRMED);
+	assert_int_equal(db_begin(t->db), ST_OK);
+	assert_int_equal(order_ship(t->db, o1, "SF", "SF1"), ST_OK);
+	first = xstrdup(text_of(t->db, "SELECT created_at FROM shipment"));
+	testlib_wait_past(first);
+	assert_int_equal(order_ship(t->db, o2, "SF", "SF2"), ST_OK);
+	assert_int_equal(db_commit(t->db), ST_OK);
+	assert_string_equal(text_of(t->db,
+	    "SELECT count(DISTINCT created_at) || ' ' ||"
+	    " count(DISTINCT shipped_on) || ' ' ||"
+	    " sum(shipped_on = substr(created_at, 1, 10)) FROM shipment"),
+	    "1 1 2");
+	assert_int_equal(order_ship(t->db, order_in_state(t->db, p,
+	    ORDER_CONFIRMED), "SF", "SF3"), ST_OK);
+	assert_int_equal(testdb_int(t->db,
+	    "SELECT count(DISTINCT created_at) FROM shipment"), 2);
+	free(first);
+}
+
 static void
 test_ship_makes_sale_moves(void **state)
 {
@@ -1126,6 +1158,8 @@ main(void)
 		test_cancel_releases, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_ship_makes_sale_moves, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_ship_one_clock, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_return_brings_stock_back, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "testlib.h"
@@ -104,4 +105,23 @@ testlib_in_child(int (*fn)(void))
 	assert_int_equal(waitpid(pid, &st, 0), pid);
 	assert_true(WIFEXITED(st));
 	assert_int_equal(WEXITSTATUS(st), 0);
+}
+
+void
+testlib_wait_past(const char *when)
+{
+	const struct timespec pause = {0, 10 * 1000 * 1000};
+	char now[32];
+
+	for (int i = 0; i < 300; i++) {
+		time_t t = time(NULL);
+		struct tm tm;
+
+		localtime_r(&t, &tm);
+		strftime(now, sizeof now, "%Y-%m-%d %H:%M:%S", &tm);
+		if (strcmp(now, when) > 0)
+			return;
+		nanosleep(&pause, NULL);
+	}
+	fail_msg("the clock stayed at %s", when);
 }
