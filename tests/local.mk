@@ -202,7 +202,8 @@ stress:
 imex_tests = \
 	tests/cli/export.sh \
 	tests/cli/import-catalog.sh \
-	tests/cli/import-orders.sh
+	tests/cli/import-orders.sh \
+	tests/cli/import-solo.sh
 TESTS += $(imex_tests)
 EXTRA_DIST += $(imex_tests) \
 	tests/data/imex/douyin.csv \

@@ -28,7 +28,6 @@
 
 /* 'Coop' in ASCII: marks a file as ours (PRAGMA application_id). */
 #define COOPSTOCK_APP_ID 0x436f6f70
-#define BUSY_TIMEOUT_MS 5000
 
 struct stmt_cache {
 	const char *sql;
@@ -321,8 +320,9 @@ immutable_uri(const char *path)
 /*
  * SQLite cannot read a WAL database in a directory it may not write when
  * the -shm file is missing: it must create it first (SQLITE_READONLY on
- * the first read).  No -wal file can exist there either, so no writer is
- * at work and the file alone is the whole database: open it immutable and
+ * the first read).  No -wal file can exist there either (nor a
+ * -journal), so no writer is at work and the file alone is the whole
+ * database: open it immutable and
  * read-only, so `check` and `backup` still work and writes fail with
  * ST_READONLY.  Returns 1 when db->h was reopened so.
  */
@@ -330,9 +330,14 @@ static int
 reopen_immutable(struct db *db)
 {
 	char *wal = xasprintf("%s-wal", db->path), *uri;
+	char *journal = xasprintf("%s-journal", db->path);
 	int rc, absent = access(wal, F_OK) != 0 && errno == ENOENT;
 
+	/* Nor a rollback journal (an import cut short in db_journal_solo's
+	 * mode): its pages must be put back before the file is whole. */
+	absent = absent && access(journal, F_OK) != 0 && errno == ENOENT;
 	free(wal);
+	free(journal);
 	if (!absent)
 		return 0;
 	uri = immutable_uri(db->path);
@@ -548,7 +553,7 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	db->clock = db_clock_new(db->h);
 	/* Before the first read: identify() reads a file other processes
 	 * may be writing, and must wait for them, not fail. */
-	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(db->h, DB_BUSY_TIMEOUT_MS);
 	st = identify(db, m[n - 1].version, &version, errmsg);
 	if (st == ST_READONLY && reopen_immutable(db)) {
 		if (errmsg != NULL) {
@@ -892,7 +897,7 @@ backup_into(struct db *db, const char *tmp)
 	rc = sqlite3_open_v2(tmp, &out,
 	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc == SQLITE_OK) {
-		sqlite3_busy_timeout(out, BUSY_TIMEOUT_MS);
+		sqlite3_busy_timeout(out, DB_BUSY_TIMEOUT_MS);
 		b = sqlite3_backup_init(out, "main", db->h, "main");
 		if (b == NULL) {
 			rc = sqlite3_errcode(out);

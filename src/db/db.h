@@ -19,6 +19,9 @@
 
 struct db;
 
+/* How long a connection waits for another process's lock. */
+#define DB_BUSY_TIMEOUT_MS 5000
+
 enum db_open_mode {
 	DB_OPEN_EXISTING, /* fail with ST_NOT_FOUND when the file is missing */
 	DB_OPEN_CREATE    /* create the file (mode 0660 less umask) if missing */

@@ -30,7 +30,15 @@ struct imp_opts {
 	int dry_run;
 	int confirm;      /* orders: reserve stock too */
 	const char *from; /* a shop template name, or NULL: recognise */
+	/* Files of at least this many bytes in all are written with a
+	 * rollback journal when no one else has the database open
+	 * (db_journal_solo); 0: IMP_SOLO_BYTES, < 0: never. */
+	long long solo_bytes;
 };
+
+/* The default of imp_opts.solo_bytes: about 40,000 lines of orders.
+ * Below it WAL's fewer syncs matter more than its extra copies. */
+#define IMP_SOLO_BYTES (4ll << 20)
 
 /* A progress callback (see import_run_progress in import.h): the file
  * and the line reached.  It must not touch the database. */

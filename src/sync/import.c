@@ -4,14 +4,18 @@
  */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "db/journal.h"
 #include "model/exchange.h"
 #include "sync/imp_catalog.h"
 #include "sync/imp_orders.h"
 #include "sync/imp_stock.h"
 #include "sync/import.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* How the summary line of a kind reads. */
 enum summary { SUM_CATALOG, SUM_ORDERS, SUM_LOTS, SUM_TRACKING };
@@ -119,13 +123,48 @@ run_kind(struct imp *im, const struct kind *k, char *const *files,
 	return st;
 }
 
+/* Whether the run writes with a rollback journal when alone: a real
+ * write, of regular files of at least o->solo_bytes in all ("-" and
+ * pipes count nothing: their size is not known beforehand). */
+static int
+solo_wanted(const struct imp_opts *o, char *const *files, int nfiles)
+{
+	long long want = o->solo_bytes != 0 ? o->solo_bytes : IMP_SOLO_BYTES;
+	long long bytes = 0;
+	struct stat sb;
+
+	if (o->dry_run || want < 0)
+		return 0;
+	for (int i = 0; i < nfiles; i++)
+		if (strcmp(files[i], "-") != 0 && stat(files[i], &sb) == 0 &&
+		    S_ISREG(sb.st_mode))
+			bytes += (long long)sb.st_size;
+	return bytes >= want;
+}
+
+/* Back to WAL.  Not getting there is no failure of the import (see
+ * journal.h), so its message is dropped and the run's own kept. */
+static void
+solo_end(struct db *db)
+{
+	char *msg = xstrdup(db_errmsg(db));
+
+	if (db_journal_wal(db) != ST_OK) {
+		if (*msg != '\0')
+			db_fail(db, ST_ERROR, "%s", msg);
+		else
+			db_clear_error(db);
+	}
+	free(msg);
+}
+
 enum status
 import_run_progress(struct db *db, const char *kind, char *const *files,
     int nfiles, const struct imp_opts *o, FILE *out, FILE *err,
     long *nproblems, imp_progress_fn progress, void *arg)
 {
 	const struct kind *k = kind_find(kind);
-	int fk_off;
+	int fk_off, solo;
 	struct imp im;
 	enum status st, st2 = ST_OK;
 
@@ -143,11 +182,15 @@ import_run_progress(struct db *db, const char *kind, char *const *files,
 	st = exchange_bulk_mode(db);
 	if (st == ST_OK && fk_off)
 		st = exchange_fk_checks(db, 0);
+	solo = st == ST_OK && solo_wanted(o, files, nfiles) &&
+	       db_journal_solo(db);
 	if (st == ST_OK)
 		st = db_begin(db);
 	if (st == ST_OK)
 		st = run_kind(&im, k, files, nfiles, nproblems);
 	if (fk_off)
 		st2 = exchange_fk_checks(db, 1);
+	if (solo)
+		solo_end(db);
 	return st != ST_OK ? st : st2;
 }

@@ -4,11 +4,13 @@
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "db/journal.h"
 #include "testlib.h"
 #include "util/xalloc.h"
 
@@ -140,6 +142,54 @@ test_now_per_transaction(void **state)
 	free(later);
 }
 
+static const char *
+journal_mode(struct db *db)
+{
+	static char mode[16];
+	sqlite3_stmt *st = NULL;
+
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "PRAGMA journal_mode",
+			     -1, &st, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(mode, sizeof mode, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return mode;
+}
+
+/* The rollback journal is taken only by a connection alone with the
+ * file and outside a transaction, and WAL comes back. */
+static void
+test_journal_solo(void **state)
+{
+	struct testdb *t = *state;
+	struct db *other;
+
+	assert_int_equal(db_journal_solo(t->db), 1);
+	assert_string_equal(journal_mode(t->db), "delete");
+	assert_int_equal(db_begin(t->db), ST_OK);
+	assert_int_equal(db_exec(t->db,
+	    "INSERT INTO member(code, name) VALUES ('M1', 'A')"), ST_OK);
+	assert_int_equal(db_commit(t->db), ST_OK);
+	assert_int_equal(db_journal_wal(t->db), ST_OK);
+	assert_string_equal(journal_mode(t->db), "wal");
+
+	assert_int_equal(db_begin(t->db), ST_OK);
+	assert_int_equal(db_journal_solo(t->db), 0);
+	db_rollback(t->db);
+
+	other = testdb_open_again(t);
+	assert_int_equal(testdb_int(other, "SELECT count(*) FROM member"), 1);
+	assert_int_equal(db_journal_solo(t->db), 0);
+	assert_string_equal(journal_mode(t->db), "wal");
+	assert_string_equal(db_errmsg(t->db), "");
+	assert_int_equal(testdb_int(other, "SELECT count(*) FROM member"), 1);
+	db_close(other);
+	assert_int_equal(db_journal_solo(t->db), 1);
+	assert_int_equal(db_journal_wal(t->db), ST_OK);
+	assert_string_equal(journal_mode(t->db), "wal");
+}
+
 static void
 test_busy_is_reported_not_raw(void **state)
 {
@@ -239,6 +289,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_prepare_error_sets_message, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_discards, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_now_per_transaction, testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_journal_solo, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_busy_is_reported_not_raw, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_ledger_is_append_only, testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_actor, testdb_setup, testdb_teardown),

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "testlib.h"
 #include "model/exchange.h"
@@ -140,11 +141,13 @@ test_fk_checks(void **state)
 
 /* Import path's text as an orders file and return import_run's status. */
 static enum status
-import_orders(struct testdb *t, const char *text, int confirm, long *problems)
+import_orders_solo(struct testdb *t, const char *text, int confirm,
+    long long solo_bytes, long *problems)
 {
 	char *path = xasprintf("%s/o.csv", t->dir);
 	char *files[1] = {path};
-	struct imp_opts o = {.enc = DECODE_AUTO, .confirm = confirm};
+	struct imp_opts o = {
+	    .enc = DECODE_AUTO, .confirm = confirm, .solo_bytes = solo_bytes};
 	FILE *fp = fopen(path, "w"), *sink = fopen("/dev/null", "w");
 	enum status st;
 
@@ -156,6 +159,24 @@ import_orders(struct testdb *t, const char *text, int confirm, long *problems)
 	fclose(sink);
 	free(path);
 	return st;
+}
+
+static enum status
+import_orders(struct testdb *t, const char *text, int confirm, long *problems)
+{
+	return import_orders_solo(t, text, confirm, 0, problems);
+}
+
+/* Bytes in the database's -wal file, 0 when there is none. */
+static long long
+wal_bytes(struct testdb *t)
+{
+	char *wal = xasprintf("%s-wal", db_path(t->db));
+	struct stat sb;
+	long long n = stat(wal, &sb) == 0 ? (long long)sb.st_size : 0;
+
+	free(wal);
+	return n;
 }
 
 /* `import orders` writes without foreign key checks, and leaves them on
@@ -197,6 +218,63 @@ test_orders_import_keys(void **state)
 	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM orders"), 2);
 }
 
+/*
+ * An import alone with the database, of a file at least solo_bytes
+ * long, writes with a rollback journal: its pages never pass through
+ * the WAL, which is empty afterwards, and WAL mode is back.  It is all
+ * or nothing as before.  Below the size, or with another connection
+ * open, the pages go through the WAL.
+ */
+static void
+test_orders_import_solo(void **state)
+{
+	struct testdb *t = *state;
+	long problems = -1;
+	struct db *other;
+
+	add_product(t->db, "A");
+	assert_int_equal(testdb_int(t->db, "PRAGMA wal_checkpoint(TRUNCATE)"), 0);
+	assert_int_equal(import_orders_solo(t,
+			     "order_ref,channel,sku,qty,unit_price\n"
+			     "S1,taobao,A,2,1.00\nS2,taobao,A,1,1.00\n",
+			     0, 1, &problems),
+	    ST_OK);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM orders"), 2);
+	assert_int_equal(wal_bytes(t), 0);
+	assert_int_equal(testdb_int(t->db,
+	    "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+
+	assert_int_equal(import_orders_solo(t,
+			     "order_ref,channel,sku,qty,unit_price\n"
+			     "S3,taobao,A,1,1.00\nS4,taobao,NOPE,1,1.00\n",
+			     0, 1, &problems),
+	    ST_REJECTED);
+	assert_int_equal(problems, 1);
+	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM orders"), 2);
+	assert_int_equal(testdb_int(t->db,
+	    "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+
+	/* The default size: a small file goes through the WAL. */
+	assert_int_equal(import_orders(t,
+			     "order_ref,channel,sku,qty,unit_price\n"
+			     "S5,taobao,A,1,1.00\n",
+			     0, &problems),
+	    ST_OK);
+	assert_true(wal_bytes(t) > 0);
+
+	assert_int_equal(testdb_int(t->db, "PRAGMA wal_checkpoint(TRUNCATE)"), 0);
+	other = testdb_open_again(t);
+	assert_int_equal(testdb_int(other, "SELECT count(*) FROM orders"), 3);
+	assert_int_equal(import_orders_solo(t,
+			     "order_ref,channel,sku,qty,unit_price\n"
+			     "S6,taobao,A,1,1.00\n",
+			     0, 1, &problems),
+	    ST_OK);
+	assert_true(wal_bytes(t) > 0);
+	assert_int_equal(testdb_int(other, "SELECT count(*) FROM orders"), 4);
+	db_close(other);
+}
+
 int
 main(void)
 {
@@ -208,6 +286,8 @@ main(void)
 		test_fk_checks, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_orders_import_keys, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_orders_import_solo, testdb_setup, testdb_teardown),
 	};
 
 	return TESTLIB_RUN(tests);

@@ -372,7 +372,7 @@ tracking_import(struct db *db, const char *dir, const char *manifest)
 	char *text = slurp(manifest), *line, *save = NULL;
 	char *path = xasprintf("%s/tracking.csv", dir);
 	FILE *f = fopen(path, "w");
-	struct imp_opts o = {DECODE_AUTO, 0, 0, NULL};
+	struct imp_opts o = {.enc = DECODE_AUTO};
 	FILE *sink = fopen("/dev/null", "w");
 	char *files[1] = {path};
 	long problems = 0;
