@@ -25,10 +25,12 @@ struct db_clock *db_clock_new(sqlite3 *h);
 void db_clock_free(struct db_clock *c);
 
 /*
- * The local time as "YYYY-MM-DD HH:MM:SS", in the form SQLite's
- * datetime('now', 'localtime') gives.  Inside a transaction every call
+ * The local time as "YYYY-MM-DD HH:MM:SS": SQLite's
+ * datetime('now', 'localtime'), read by a query on c's connection (the
+ * C library's clock if that fails).  Inside a transaction every call
  * returns the time of the first call in it; outside one, the time now.
- * The text belongs to c and is overwritten by a later call.
+ * The text belongs to c and is overwritten by a later call.  Not to be
+ * called from inside an SQLite callback.
  */
 const char *db_clock_now(struct db_clock *c);
 

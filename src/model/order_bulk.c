@@ -58,10 +58,6 @@ struct order_bulk {
 	long long first, last;
 	int event_each;
 	int probe; /* the last order was here: look the next one up first */
-	/* The created_at of the orders written, as the clock read at the
-	 * first of them; "" after a run is written, so it is read again:
-	 * once per run instead of twice per order. */
-	char now[DATETIME_SIZE];
 };
 
 /*
@@ -148,28 +144,6 @@ bulk_range(struct order_bulk *b, const char *sql, int with_actor)
 	return ledger_step(b->db, st);
 }
 
-static const char sql_now[] = "SELECT datetime('now', 'localtime')";
-
-/* Read the database's clock into b->now. */
-static enum status
-bulk_clock(struct order_bulk *b)
-{
-	sqlite3_stmt *st = db_prepare(b->db, sql_now);
-	const unsigned char *t;
-	int rc;
-
-	if (st == NULL)
-		return ST_ERROR;
-	rc = sqlite3_step(st);
-	t = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
-	if (t != NULL)
-		snprintf(b->now, sizeof b->now, "%s", (const char *)t);
-	else
-		rc = rc == SQLITE_ROW ? SQLITE_NOMEM : rc;
-	sqlite3_reset(st);
-	return t != NULL ? ST_OK : db_status(b->db, rc);
-}
-
 /* Write the customers and events of the run not yet written. */
 static enum status
 bulk_flush(struct order_bulk *b)
@@ -181,10 +155,8 @@ bulk_flush(struct order_bulk *b)
 	s = bulk_range(b, sql_bulk_customers, 0);
 	if (s == ST_OK && !b->event_each)
 		s = bulk_range(b, sql_bulk_events, 1);
-	if (s == ST_OK) {
+	if (s == ST_OK)
 		b->first = b->last = 0;
-		b->now[0] = '\0';
-	}
 	return s;
 }
 
@@ -341,9 +313,9 @@ bulk_header(struct order_bulk *b, const struct order_in *in,
 			return s;
 		b->probe = 0;
 	}
-	if (b->now[0] == '\0' && (s = bulk_clock(b)) != ST_OK)
-		return s;
-	s = order_header_write(b->db, 1, in, when, b->now, id);
+	/* The transaction's clock: one created_at for the whole import,
+	 * read once instead of twice per order. */
+	s = order_header_write(b->db, 1, in, when, db_now(b->db), id);
 	if (s != ST_OK || *id != 0)
 		return s;
 	b->probe = 1;

@@ -318,11 +318,12 @@ write_csv(struct db *db, const char *text)
 	free(csv);
 }
 
-/* As `coopstock import KIND DIR/template.db.csv`. */
+/* As `coopstock import KIND DIR/template.db.csv`; solo_bytes as in
+ * imp_opts (1: the rollback journal, as for a big file). */
 static enum status
-run_import(struct fx *fx, const char *kind)
+run_import_solo(struct fx *fx, const char *kind, long long solo_bytes)
 {
-	struct imp_opts o = { 0 };
+	struct imp_opts o = { .solo_bytes = solo_bytes };
 	char *csv = xasprintf("%s.csv", fx->tmpl);
 	FILE *null = fopen("/dev/null", "w");
 	long nproblems = 0;
@@ -334,6 +335,12 @@ run_import(struct fx *fx, const char *kind)
 	fclose(null);
 	free(csv);
 	return st;
+}
+
+static enum status
+run_import(struct fx *fx, const char *kind)
+{
+	return run_import_solo(fx, kind, 0);
 }
 
 /* The catalogue, and an orders file beside the database. */
@@ -350,6 +357,14 @@ static enum status
 run_import_orders(struct fx *fx)
 {
 	return run_import(fx, "orders");
+}
+
+/* The same, alone with the database: written with a rollback journal
+ * (db_journal_solo), WAL mode back afterwards. */
+static enum status
+run_import_orders_solo(struct fx *fx)
+{
+	return run_import_solo(fx, "orders", 1);
 }
 
 static int
@@ -551,6 +566,8 @@ applied_import_tracking(struct db *db)
 	    applied_order_confirm, 0)                                         \
 	X("import orders", seed_import, run_import_orders,                    \
 	    applied_import_orders, 0)                                         \
+	X("import orders, rollback journal", seed_import,                     \
+	    run_import_orders_solo, applied_import_orders, 0)                 \
 	X("order_bulk deferred indexes", seed_catalogue, run_bulk_deferred,  \
 	    applied_bulk_deferred, 0)                                         \
 	X("import products", seed_import_products, run_import_products,       \

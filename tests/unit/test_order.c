@@ -1053,10 +1053,9 @@ test_bulk_customers_and_events(void **state)
 			     " AND name = '王芳' AND address = '陇南市 2 号'"),
 	    1);
 	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM customer"), 2);
-	/* The clock is read once per run: TB-4 was written before TB-1's
-	 * run was, so it has TB-1's time too; events and customers take
-	 * their order's.  After a run the clock is read again: L-0 (order
-	 * 5) is stamped an hour after TB-1. */
+	/* The clock is the transaction's (db_now): TB-4 has TB-1's time
+	 * too, and so will the orders of later runs; events and customers
+	 * take their order's. */
 	assert_int_equal(testdb_int(t->db,
 			     "SELECT count(*) FROM orders o JOIN order_event e"
 			     " ON e.order_id = o.id JOIN orders f ON f.id = 1"
@@ -1080,21 +1079,28 @@ test_bulk_customers_and_events(void **state)
 			    testdb_int(t->db,
 				"SELECT count(*) FROM orders o JOIN orders f"
 				" ON f.id = 1 WHERE o.id = 5"
-				" AND strftime('%s', o.created_at) -"
-				" strftime('%s', f.created_at) BETWEEN 3600"
-				" AND 3660"),
+				" AND o.created_at = f.created_at"),
 			    1);
 	}
 	assert_int_equal(order_bulk_finish(b), ST_OK);
 	assert_int_equal(db_commit(t->db), ST_OK);
 	order_bulk_free(b);
+	/* The next transaction reads the clock again: an hour later. */
+	in.ext_ref = "TB-5";
+	assert_int_equal(order_create(t->db, &in, &id), ST_OK);
+	assert_int_equal(testdb_int(t->db,
+			     "SELECT strftime('%s', o.created_at) -"
+			     " strftime('%s', f.created_at) BETWEEN 3600 AND 3660"
+			     " FROM orders o JOIN orders f ON f.id = 1"
+			     " WHERE o.ext_ref = 'TB-5'"),
+	    1);
 	assert_int_equal(
-	    testdb_int(t->db, "SELECT count(*) FROM order_event"), 5004);
+	    testdb_int(t->db, "SELECT count(*) FROM order_event"), 5005);
 	assert_int_equal(testdb_int(t->db,
 			     "SELECT count(*) FROM (SELECT order_id FROM"
 			     " order_event GROUP BY order_id HAVING count(*) = 1"
 			     " AND min(to_status) = 'new')"),
-	    5004);
+	    5005);
 	assert_int_equal(testdb_int(t->db, "SELECT count(*) FROM customer"), 3);
 }
 
