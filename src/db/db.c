@@ -355,6 +355,23 @@ reopen_immutable(struct db *db)
 	return 1;
 }
 
+/*
+ * A file this call created gets DB_PAGE_BYTES pages; it must be said
+ * before WAL mode and the first table.  (An existing file keeps its
+ * size: changing it would take a VACUUM of the whole file.)
+ */
+static enum status
+new_page_size(struct db *db, char **errmsg)
+{
+	char *sql = xasprintf("PRAGMA page_size=%d", DB_PAGE_BYTES);
+	enum status st = db_exec(db, sql);
+
+	free(sql);
+	if (st != ST_OK)
+		set_err(errmsg, "%s: %s", db->path, plain_reason(db, st));
+	return st;
+}
+
 static enum status
 configure_connection(struct db *db, char **errmsg)
 {
@@ -562,6 +579,8 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 		}
 		st = identify(db, m[n - 1].version, &version, errmsg);
 	}
+	if (st == ST_OK && created)
+		st = new_page_size(db, errmsg);
 	if (st == ST_OK)
 		st = configure_connection(db, errmsg);
 	if (st == ST_OK && version < m[n - 1].version)

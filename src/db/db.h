@@ -22,6 +22,12 @@ struct db;
 /* How long a connection waits for another process's lock. */
 #define DB_BUSY_TIMEOUT_MS 5000
 
+/* The page size of a database db_open creates: 8 KiB pages make a bulk
+ * import a tenth to a fifth faster than SQLite's default 4 KiB (fewer
+ * pages to split, balance and write), and cost searches nothing
+ * measurable (README, Performance).  A file made before keeps its own. */
+#define DB_PAGE_BYTES 8192
+
 enum db_open_mode {
 	DB_OPEN_EXISTING, /* fail with ST_NOT_FOUND when the file is missing */
 	DB_OPEN_CREATE    /* create the file (mode 0660 less umask) if missing */

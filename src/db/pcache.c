@@ -17,10 +17,13 @@
 #include <stdint.h>
 #include <sys/mman.h>
 
+#include "db/db.h"
 #include "db/pcache.h"
 
-/* SQLite's page size for our databases (the default). */
-#define PAGE_BYTES 4096
+/* A slot holds one page of a database db_open creates; a file with
+ * 4 KiB pages (made before 8 KiB) uses a slot per page too, half of it
+ * idle.  A larger page than a slot would come from malloc instead. */
+#define PAGE_BYTES DB_PAGE_BYTES
 
 /* A region of len bytes aligned to len (a power of two), or NULL. */
 static void *

@@ -1,7 +1,7 @@
 /*
  * exchange.c - see exchange.h.  Each query is one prepared statement;
- * the order walk is a single join in index order (order_line_order), so
- * it streams.
+ * the order walk is a single join in index order (order_line_order, or
+ * orders_status for one status), so it streams.
  */
 #include <config.h>
 
@@ -17,7 +17,12 @@
 	"FROM orders o JOIN order_line l ON l.order_id = o.id "             \
 	"JOIN product p ON p.id = l.product_id "
 
-static const char sql_rows_all[] = ORDER_ROWS_SELECT "ORDER BY o.id, l.id";
+/* By l.order_id, not o.id: the same order, but SQLite then reads it
+ * straight off order_line_order instead of sorting every line in a
+ * temporary b-tree first (1,000,000 lines: 1.6 s instead of 2.4 s).
+ * With a status, orders_status gives o.id's order already. */
+static const char sql_rows_all[] =
+    ORDER_ROWS_SELECT "ORDER BY l.order_id, l.id";
 static const char sql_rows_status[] =
     ORDER_ROWS_SELECT "WHERE o.status = ?1 ORDER BY o.id, l.id";
 

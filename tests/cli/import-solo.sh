@@ -51,17 +51,19 @@ wait $reader
 "$COOPSTOCK" --db "$db" import orders "$T/c.csv" >/dev/null 2>&1 &
 pid=$!
 i=0
-while [ ! -f "$db-journal" ] && [ $i -lt 1000 ]; do sleep 0.005; i=$((i + 1)); done
+while [ ! -s "$db-journal" ] && [ $i -lt 1000 ]; do sleep 0.005; i=$((i + 1)); done
 seen=no
-[ -f "$db-journal" ] && seen=yes
+[ -s "$db-journal" ] && seen=yes
 kill -KILL $pid 2>/dev/null
 wait $pid 2>/dev/null
-is "killed while the rollback journal was there" yes "$seen"
+is "killed while the rollback journal was being written" yes "$seen"
 run cs --db "$db" check
 is "killed: coopstock check passes" "0|" "$rc|$err"
 is "killed: all or nothing" yes "$(q "SELECT CASE count(*) WHEN 0 THEN 'yes'
     WHEN 30000 THEN 'yes' ELSE count(*) END FROM orders WHERE ext_ref LIKE 'C%'")"
-is "killed: WAL mode again, no journal left" "wal|" "$(q 'PRAGMA journal_mode')|$(ls "$db-journal" 2>/dev/null)"
+# (A journal killed before its header was written is not hot and may
+# stay behind: SQLite ignores it.)
+is "killed: WAL mode again" wal "$(q 'PRAGMA journal_mode')"
 is "killed: the database is whole" ok "$(q 'PRAGMA integrity_check')"
 run cs --db "$db" import orders "$T/c.csv"
 is "killed: importing again completes it" 0 "$rc"

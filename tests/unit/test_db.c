@@ -38,6 +38,7 @@ test_wal_and_sync(void **state)
 	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
 	sqlite3_reset(st);
 	assert_int_equal(testdb_int(t->db, "PRAGMA synchronous"), 2);
+	assert_int_equal(testdb_int(t->db, "PRAGMA page_size"), 8192);
 }
 
 static void

@@ -41,8 +41,11 @@ child_installed(void)
 	struct testdb *t;
 	int n = db_pcache_fixed(), rc = 0;
 
-	if (n < 400 || n > 511)
-		return 1;	/* 4 KiB pages, a header of some hundred bytes */
+	/* Pages of DB_PAGE_BYTES, each with a header of some hundred
+	 * bytes. */
+	if (n < (int)(DB_PCACHE_BYTES / (DB_PAGE_BYTES + 1024)) ||
+	    n >= (int)(DB_PCACHE_BYTES / DB_PAGE_BYTES))
+		return 1;
 	if (db_pcache_fixed() != n)
 		return 2;
 	t = testdb_new();
