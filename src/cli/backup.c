@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "db/maint.h"
 #include "util/i18n.h"
 
 int

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "db/maint.h"
 #include "model/check.h"
 #include "model/syncstate.h"
 #include "util/i18n.h"

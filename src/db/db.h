@@ -139,23 +139,6 @@ enum status db_query_int(struct db *db, sqlite3_stmt *st, long long dflt,
  * NULL).  Out of memory is fatal, as in xalloc. */
 char *db_column_dup(sqlite3_stmt *st, int i);
 
-/*
- * Run SQLite's integrity_check and foreign_key_check.  Each problem is
- * passed to problem() as one line of text (valid only during the call);
- * *count receives how many there were.  Returns ST_OK when the checks
- * ran, whatever they found; another status when the file is unreadable.
- */
-enum status db_integrity(struct db *db,
-    void (*problem)(const char *msg, void *arg), void *arg, int *count);
-
-/*
- * Copy the whole database to dest with SQLite's online backup API (never
- * a file copy: other clerks may be writing).  The copy is written beside
- * dest under a temporary name, synced and renamed over dest, so dest is
- * always either the old file or a complete new one.  Returns ST_OK, or a
- * status with db_errmsg() naming the file.
- */
-enum status db_backup(struct db *db, const char *dest);
 
 /*
  * The acting person recorded on every write: clerk name or Unix user.

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "db/maint.h"
 #include "fuzz.h"
 #include "fuzzdb.h"
 #include "model/check.h"
