@@ -167,7 +167,7 @@ exchange_bulk_mode(struct db *db)
 	enum status st = db_exec(db, "PRAGMA temp_store = MEMORY");
 
 	if (st == ST_OK)
-		st = db_exec(db, "PRAGMA cache_size = -32768");
+		st = db_exec(db, "PRAGMA cache_size = -8192");
 	return st;
 }
 
