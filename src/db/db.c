@@ -243,12 +243,13 @@ pragma_int(sqlite3 *h, const char *sql, int *rc)
 	return v;
 }
 
-/* The reason to show for st: "the disk is full" or "the database is
- * read-only" say more to a clerk than SQLite's words; else the detail. */
+/* The reason to show for st: "the disk is full", "the database is
+ * read-only" or "another clerk is saving" (a long import, say) say more
+ * to a clerk than SQLite's words; else the detail. */
 static const char *
 plain_reason(struct db *db, enum status st)
 {
-	if (st == ST_FULL || st == ST_READONLY)
+	if (st == ST_FULL || st == ST_READONLY || st == ST_BUSY)
 		return _(status_message(st));
 	return db->err;
 }

@@ -2,7 +2,7 @@
 # A big import alone with the database writes with a rollback journal
 # (db_journal_solo) and leaves it in WAL mode; with another process that
 # has the file open it stays in WAL; killed halfway, the next open puts
-# the database back as it was.
+# the database back as it was; opened meanwhile, it says to wait.
 . "$TESTS_SRCDIR/lib.sh"
 [ -n "$SQLITE3" ] || skip_all "sqlite3 is needed to look at the database"
 
@@ -68,4 +68,20 @@ is "killed: the database is whole" ok "$(q 'PRAGMA integrity_check')"
 run cs --db "$db" import orders "$T/c.csv"
 is "killed: importing again completes it" 0 "$rc"
 is "killed: every order once" 90000 "$(q 'SELECT count(*) FROM orders')"
+# Opened while a writer in rollback-journal mode holds the file (as a
+# long import alone does): after the busy timeout, plain words.
+"$SQLITE3" "$db" "PRAGMA journal_mode=DELETE" "BEGIN EXCLUSIVE" \
+    ".shell touch $T/locked" \
+    ".shell while [ ! -f $T/unlock ]; do sleep 0.02; done" "COMMIT" >/dev/null &
+locker=$!
+i=0
+while [ ! -f "$T/locked" ] && [ $i -lt 500 ]; do sleep 0.02; i=$((i + 1)); done
+run cs --db "$db" check
+touch "$T/unlock"
+wait $locker
+is "opened while locked: the clerk is told to wait" \
+    "1|coopstock: $db: another clerk is saving; please try again in a moment" \
+    "$rc|$err"
+run cs --db "$db" check
+is "and afterwards it opens, in WAL mode" "0|wal" "$rc|$(q 'PRAGMA journal_mode')"
 done_testing
