@@ -1,6 +1,8 @@
 /*
  * test_db.c - the database layer: migrations, transactions, the statement
- * cache, error mapping, and that a second connection sees the same file.
+ * cache, error mapping, and that a second connection sees the same file;
+ * the transaction's clock (db_now) and the lone writer's rollback
+ * journal (db_journal_solo).
  */
 #include <config.h>
 
