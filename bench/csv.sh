@@ -58,16 +58,23 @@ awk -v n="$N" 'BEGIN {
 	}
 }' >"$W/orders.csv"
 
-db="$W/cs.db"
-"$COOPSTOCK" --db "$db" init >/dev/null
-"$COOPSTOCK" --db "$db" import products "$W/products.csv" >/dev/null
+# timed_import DB FILE: a fresh DB with the products, then `import
+# orders FILE` timed: sets took (seconds), rss (peak) and used (CPU).
+timed_import() {
+	"$COOPSTOCK" --db "$1" init >/dev/null
+	"$COOPSTOCK" --db "$1" import products "$W/products.csv" >/dev/null
+	t0=$(now)
+	$TIME "$COOPSTOCK" --db "$1" import orders "$2" >/dev/null
+	t1=$(now)
+	took=$(secs "$t0" "$t1")
+	rss=$(peak)
+	used=
+	[ -z "$TIME" ] || used=$(cpu)
+}
 
-t0=$(now)
-$TIME "$COOPSTOCK" --db "$db" import orders "$W/orders.csv" >/dev/null
-t1=$(now)
-cs_import=$(secs "$t0" "$t1")
-cs_import_rss=$(peak)
-[ -z "$TIME" ] || cs_import_cpu=$(cpu)
+db="$W/cs.db"
+timed_import "$db" "$W/orders.csv"
+cs_import=$took cs_import_rss=$rss cs_import_cpu=$used
 
 # The same orders with their customers' phones in no order, as a shop's
 # file has them: each order's customer upsert lands on its own page.
@@ -75,15 +82,9 @@ cs_import_rss=$(peak)
 awk -F, 'BEGIN { OFS = ","; srand(7) } NR == 1 { print; next }
     $1 != last { last = $1; ph = sprintf("13%09d", int(rand() * 1e9)) }
     { $5 = ph; print }' "$W/orders.csv" >"$W/orders-rp.csv"
-db3="$W/rp.db"
-"$COOPSTOCK" --db "$db3" init >/dev/null
-"$COOPSTOCK" --db "$db3" import products "$W/products.csv" >/dev/null
-t0=$(now)
-$TIME "$COOPSTOCK" --db "$db3" import orders "$W/orders-rp.csv" >/dev/null
-t1=$(now)
-cs_rp=$(secs "$t0" "$t1")
-cs_rp_rss=$(peak)
-rm -f "$db3" "$W/orders-rp.csv"
+timed_import "$W/rp.db" "$W/orders-rp.csv"
+cs_rp=$took cs_rp_rss=$rss
+rm -f "$W/rp.db" "$W/orders-rp.csv"
 
 t0=$(now)
 $TIME "$SQLITE3" "$W/plain.db" "CREATE TABLE o(order_ref, channel, date,

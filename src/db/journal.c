@@ -54,7 +54,5 @@ db_journal_wal(struct db *db)
 
 	if (journal_set(db_sqlite(db), "PRAGMA journal_mode=WAL", "wal", &rc))
 		return ST_OK;
-	if (rc != SQLITE_OK)
-		return db_status(db, rc);
-	return db_fail(db, ST_ERROR, "the database did not go back to WAL mode");
+	return rc != SQLITE_OK ? db_status(NULL, rc) : ST_ERROR;
 }

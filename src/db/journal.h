@@ -30,9 +30,10 @@ int db_journal_solo(struct db *db);
 /*
  * Back to WAL after db_journal_solo() returned 1; call outside a
  * transaction.  It waits for the lock as a write does.  Returns ST_OK,
- * or the failure with db_errmsg() set: the database is whole either
- * way, still usable with its rollback journal, and the next db_open()
- * of it switches it to WAL.
+ * or the failure's status, leaving db_errmsg() as it was (the caller's
+ * own message says more): the database is whole either way, still
+ * usable with its rollback journal, and the next db_open() of it
+ * switches it to WAL.
  */
 enum status db_journal_wal(struct db *db);
 

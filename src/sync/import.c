@@ -4,7 +4,6 @@
  */
 #include <config.h>
 
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -15,7 +14,6 @@
 #include "sync/imp_stock.h"
 #include "sync/import.h"
 #include "util/i18n.h"
-#include "util/xalloc.h"
 
 /* How the summary line of a kind reads. */
 enum summary { SUM_CATALOG, SUM_ORDERS, SUM_LOTS, SUM_TRACKING };
@@ -142,22 +140,6 @@ solo_wanted(const struct imp_opts *o, char *const *files, int nfiles)
 	return bytes >= want;
 }
 
-/* Back to WAL.  Not getting there is no failure of the import (see
- * journal.h), so its message is dropped and the run's own kept. */
-static void
-solo_end(struct db *db)
-{
-	char *msg = xstrdup(db_errmsg(db));
-
-	if (db_journal_wal(db) != ST_OK) {
-		if (*msg != '\0')
-			db_fail(db, ST_ERROR, "%s", msg);
-		else
-			db_clear_error(db);
-	}
-	free(msg);
-}
-
 enum status
 import_run_progress(struct db *db, const char *kind, char *const *files,
     int nfiles, const struct imp_opts *o, FILE *out, FILE *err,
@@ -190,7 +172,8 @@ import_run_progress(struct db *db, const char *kind, char *const *files,
 		st = run_kind(&im, k, files, nfiles, nproblems);
 	if (fk_off)
 		st2 = exchange_fk_checks(db, 1);
+	/* Not back in WAL is no failure of the import (journal.h). */
 	if (solo)
-		solo_end(db);
+		(void)db_journal_wal(db);
 	return st != ST_OK ? st : st2;
 }

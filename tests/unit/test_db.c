@@ -125,7 +125,7 @@ test_now_per_transaction(void **state)
 	    " 'localtime') - julianday('%s')) * 86400 < 5", first, first, first);
 	assert_int_equal(testdb_int(t->db, sql), 1);
 	free(sql);
-	testlib_wait_past(first);
+	testlib_wait_past(t->db, first);
 	assert_string_equal(db_now(t->db), first);
 	assert_int_equal(db_exec(t->db, "SAVEPOINT s"), ST_OK);
 	assert_int_equal(db_exec(t->db, "ROLLBACK TO s"), ST_OK);
@@ -137,7 +137,7 @@ test_now_per_transaction(void **state)
 	assert_int_equal(db_begin(t->db), ST_OK);
 	later = xstrdup(db_now(t->db));
 	db_rollback(t->db);
-	testlib_wait_past(later);
+	testlib_wait_past(t->db, later);
 	assert_int_equal(db_begin(t->db), ST_OK);
 	assert_string_not_equal(db_now(t->db), later);
 	db_rollback(t->db);

@@ -587,7 +587,7 @@ test_ship_one_clock(void **state)
 	assert_int_equal(db_begin(t->db), ST_OK);
 	assert_int_equal(order_ship(t->db, o1, "SF", "SF1"), ST_OK);
 	first = xstrdup(text_of(t->db, "SELECT created_at FROM shipment"));
-	testlib_wait_past(first);
+	testlib_wait_past(t->db, first);
 	assert_int_equal(order_ship(t->db, o2, "SF", "SF2"), ST_OK);
 	assert_int_equal(db_commit(t->db), ST_OK);
 	assert_string_equal(text_of(t->db,

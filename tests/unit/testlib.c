@@ -108,20 +108,26 @@ testlib_in_child(int (*fn)(void))
 }
 
 void
-testlib_wait_past(const char *when)
+testlib_wait_past(struct db *db, const char *when)
 {
 	const struct timespec pause = {0, 10 * 1000 * 1000};
-	char now[32];
+	sqlite3_stmt *st = NULL;
+	int past = 0;
 
-	for (int i = 0; i < 300; i++) {
-		time_t t = time(NULL);
-		struct tm tm;
-
-		localtime_r(&t, &tm);
-		strftime(now, sizeof now, "%Y-%m-%d %H:%M:%S", &tm);
-		if (strcmp(now, when) > 0)
-			return;
-		nanosleep(&pause, NULL);
+	if (sqlite3_prepare_v2(db_sqlite(db),
+		"SELECT datetime('now', 'localtime') > ?1", -1, &st,
+		NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, when, -1, SQLITE_TRANSIENT) != SQLITE_OK)
+		fail_msg("the clock: %s", sqlite3_errmsg(db_sqlite(db)));
+	for (int i = 0; i < 300 && !past; i++) {
+		if (sqlite3_step(st) != SQLITE_ROW)
+			fail_msg("the clock: %s", sqlite3_errmsg(db_sqlite(db)));
+		past = sqlite3_column_int(st, 0);
+		sqlite3_reset(st);
+		if (!past)
+			nanosleep(&pause, NULL);
 	}
-	fail_msg("the clock stayed at %s", when);
+	sqlite3_finalize(st);
+	if (!past)
+		fail_msg("the clock stayed at %s", when);
 }

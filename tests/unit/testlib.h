@@ -41,10 +41,11 @@ int testdb_teardown(void **state);
  * one names the check that failed. */
 void testlib_in_child(int (*fn)(void));
 
-/* Sleep until the local time, as "YYYY-MM-DD HH:MM:SS", is later than
- * when: for tests of a clock that must not move.  Fails the test if it
- * has not after three seconds. */
-void testlib_wait_past(const char *when);
+/* Sleep until db's clock (SQLite's datetime('now', 'localtime'), so a
+ * faultvfs_clock_shift counts) is later than when: for tests of a clock
+ * that must not move.  Fails the test if it has not after three
+ * seconds. */
+void testlib_wait_past(struct db *db, const char *when);
 
 /* Run the group with TAP output; use as main's return value. */
 #define TESTLIB_RUN(tests) \
