@@ -78,6 +78,7 @@ timed_import() {
 # run right before a sqlite3 run, so both sides see the same moments of a
 # busy machine; the medians are compared, and each pair's ratio printed.
 RUNS=${BENCH_RUNS:-3}
+[ "$RUNS" -ge 1 ] 2>/dev/null || RUNS=1
 db="$W/cs.db"
 : >"$W/cs.runs"
 : >"$W/sq.runs"
