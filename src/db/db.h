@@ -139,7 +139,6 @@ enum status db_query_int(struct db *db, sqlite3_stmt *st, long long dflt,
  * NULL).  Out of memory is fatal, as in xalloc. */
 char *db_column_dup(sqlite3_stmt *st, int i);
 
-
 /*
  * The acting person recorded on every write: clerk name or Unix user.
  * name is copied (it may be db_actor(db) itself); NULL means "?".
