@@ -47,8 +47,10 @@ bench-search: bench/bench-search$(EXEEXT) $(BENCH_DB)
 
 # bench-tty: bytes per key, first screen, idle, startup and RSS against
 # less on the same rows (bench/tty.sh).
-bench-tty: coopstock$(EXEEXT) tests/tools/ptyrec$(EXEEXT) $(BENCH_DB)
+bench-tty: coopstock$(EXEEXT) tests/tools/ptyrec$(EXEEXT) $(BENCH_DB) \
+	$(BENCH_STATIC)
 	COOPSTOCK='$(abs_top_builddir)/coopstock$(EXEEXT)' \
+	COOPSTOCK_STATIC='$(BENCH_STATIC)' \
 	PTYREC='$(abs_top_builddir)/tests/tools/ptyrec$(EXEEXT)' \
 	COOPSTOCK_DATADIR='$(abs_top_srcdir)/share' \
 	  $(SHELL) $(top_srcdir)/bench/tty.sh $(BENCH_DB) $(BENCH_TABLE)
@@ -60,3 +62,16 @@ bench-home: bench/bench-home$(EXEEXT) $(BENCH_DB)
 	  bench/bench-home$(EXEEXT) $(BENCH_DB)
 .PHONY: bench-search bench-tty bench-home
 EXTRA_DIST += bench/tty.sh
+
+# bench/coopstock-static: coopstock linked from the libraries' static
+# archives (what --enable-static-deps builds), when they link; bench-tty
+# times its start next to the shared build's.
+if STATIC_DEPS
+check_PROGRAMS += bench/coopstock-static
+bench_coopstock_static_SOURCES = src/main.c
+bench_coopstock_static_LDADD = libcoopstock.a $(STATIC_DEPS_LIBS) \
+	$(THREAD_LIBS) $(LTLIBINTL) $(LIBICONV)
+BENCH_STATIC = $(abs_top_builddir)/bench/coopstock-static$(EXEEXT)
+else
+BENCH_STATIC =
+endif

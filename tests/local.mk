@@ -60,6 +60,7 @@ cli_tests = \
 	tests/cli/db-open.sh \
 	tests/cli/migrate.sh \
 	tests/cli/readonly.sh \
+	tests/cli/static-build.sh \
 	tests/cli/usage.sh \
 	tests/potfiles.sh
 TESTS += $(cli_tests)

@@ -16,9 +16,13 @@
  *   mark LABEL         start a new report line called LABEL
  * The report (stdout) has one line per mark:
  *   LABEL keys=N bytes=B mean=M
- * preceded by "first_screen bytes=B ms=T" and followed by
- * "exit status=S peak_rss_kb=K cpu_ms=C" (C: the program's user and
- * system CPU time, its whole run).  RAWFILE receives every byte written,
+ * preceded by "first_screen bytes=B ms=T us=U cpu_us=C" (the time from
+ * the fork to the first screen's last byte, in ms and in us, and the
+ * program's CPU time when that byte was read) and followed by
+ * "exit status=S peak_rss_kb=K cpu_ms=C sys_ms=Y minflt=F" (C: the
+ * program's user and system CPU time, its whole run; Y the system part;
+ * F its minor page faults, which on a virtual machine cost more than
+ * most of the instructions).  RAWFILE receives every byte written,
  * for tests that look for escape sequences.  Used by make bench and by
  * the idle and injection tests in make check (which assert bytes, never
  * times).
@@ -43,6 +47,7 @@
 
 struct rec {
 	int fd;
+	pid_t pid;
 	FILE *raw;
 	long long total;
 	int quiet_ms;
@@ -51,12 +56,37 @@ struct rec {
 };
 
 static long long
-now_ms(void)
+now_us(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static long long
+now_ms(void)
+{
+	return now_us() / 1000;
+}
+
+/* The CPU time the program's main thread has used so far, in
+ * microseconds, from the scheduler's own count (nanoseconds, where
+ * getrusage of a live process is only ticks); -1 where there is none. */
+static long long
+cpu_us(pid_t pid)
+{
+	char path[64];
+	unsigned long long ns;
+	FILE *f;
+	int ok;
+
+	snprintf(path, sizeof path, "/proc/%ld/schedstat", (long)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	ok = fscanf(f, "%llu", &ns) == 1;
+	fclose(f);
+	return ok ? (long long)(ns / 1000) : -1;
 }
 
 /* Read whatever arrives within ms; returns bytes read (0 on timeout). */
@@ -82,8 +112,9 @@ drain(struct rec *r, int ms)
 	return got;
 }
 
-/* Count bytes until nothing arrives for quiet_ms; *last gets the time of
- * the last byte. */
+/* Count bytes until nothing arrives for quiet_ms; if last is not NULL,
+ * last[0] gets the time of the last byte (microseconds) and last[1] the
+ * program's CPU time then. */
 static long long
 until_quiet(struct rec *r, long long *last)
 {
@@ -91,8 +122,10 @@ until_quiet(struct rec *r, long long *last)
 
 	while ((n = drain(r, r->quiet_ms)) > 0) {
 		bytes += n;
-		if (last != NULL)
-			*last = now_ms();
+		if (last != NULL) {
+			last[0] = now_us();
+			last[1] = cpu_us(r->pid);
+		}
 	}
 	return bytes;
 }
@@ -206,7 +239,7 @@ main(int argc, char **argv)
 	struct mark m = { .label = "" };
 	const char *term = "xterm-256color", *rawpath = NULL;
 	char line[4096];
-	long long start, last;
+	long long start, last[2];
 	struct rusage ru;
 	FILE *script = NULL;
 	int opt, status = 0;
@@ -238,7 +271,8 @@ main(int argc, char **argv)
 		perror(rawpath);
 		return 2;
 	}
-	start = last = now_ms();
+	start = last[0] = now_us();
+	last[1] = -1;
 	pid = forkpty(&r.fd, NULL, NULL, &ws);
 	if (pid < 0) {
 		perror("forkpty");
@@ -249,8 +283,10 @@ main(int argc, char **argv)
 		execvp(argv[optind + 2], argv + optind + 2);
 		_exit(127);
 	}
-	printf("first_screen bytes=%lld", until_quiet(&r, &last));
-	printf(" ms=%lld\n", last - start);
+	r.pid = pid;
+	printf("first_screen bytes=%lld", until_quiet(&r, last));
+	printf(" ms=%lld us=%lld cpu_us=%lld\n", (last[0] - start) / 1000,
+	    last[0] - start, last[1]);
 	while (script != NULL && fgets(line, sizeof line, script) != NULL)
 		if (script_line(&r, line, &m) != 0) {
 			fprintf(stderr, "ptyrec: bad script line: %s", line);
@@ -267,11 +303,15 @@ main(int argc, char **argv)
 		waitpid(pid, &status, 0);
 	}
 	getrusage(RUSAGE_CHILDREN, &ru);
-	printf("exit status=%d peak_rss_kb=%ld cpu_ms=%.2f\n",
+	printf("exit status=%d peak_rss_kb=%ld cpu_ms=%.2f sys_ms=%.2f "
+	       "minflt=%ld\n",
 	    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
 	    ru.ru_maxrss,
 	    (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
-		(double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3);
+		(double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3,
+	    (double)ru.ru_stime.tv_sec * 1e3 +
+		(double)ru.ru_stime.tv_usec / 1e3,
+	    ru.ru_minflt);
 	if (r.raw != NULL)
 		fclose(r.raw);
 	if (script != NULL)
