@@ -361,13 +361,15 @@ reopen_immutable(struct db *db)
  * before WAL mode and the first table.  (An existing file keeps its
  * size: changing it would take a VACUUM of the whole file.)
  */
+#define PAGE_SIZE_SQL(n) "PRAGMA page_size=" #n
+#define PAGE_SIZE_PRAGMA(n) PAGE_SIZE_SQL(n)
+static const char sql_page_size[] = PAGE_SIZE_PRAGMA(DB_PAGE_BYTES);
+
 static enum status
 new_page_size(struct db *db, char **errmsg)
 {
-	char *sql = xasprintf("PRAGMA page_size=%d", DB_PAGE_BYTES);
-	enum status st = db_exec(db, sql);
+	enum status st = db_exec(db, sql_page_size);
 
-	free(sql);
 	if (st != ST_OK)
 		set_err(errmsg, "%s: %s", db->path, plain_reason(db, st));
 	return st;

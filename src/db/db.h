@@ -25,7 +25,8 @@ struct db;
 /* The page size of a database db_open creates: 8 KiB pages make a bulk
  * import a tenth to a fifth faster than SQLite's default 4 KiB (fewer
  * pages to split, balance and write), and cost searches nothing
- * measurable (README, Performance).  A file made before keeps its own. */
+ * measurable (README, Performance).  A file made before keeps its own.
+ * A plain number: db.c writes it into its PRAGMA as text. */
 #define DB_PAGE_BYTES 8192
 
 enum db_open_mode {

@@ -19,10 +19,9 @@
  * preceded by "first_screen bytes=B ms=T us=U cpu_us=C" (the time from
  * the fork to the first screen's last byte, in ms and in us, and the
  * program's CPU time when that byte was read) and followed by
- * "exit status=S peak_rss_kb=K cpu_ms=C sys_ms=Y minflt=F" (C: the
- * program's user and system CPU time, its whole run; Y the system part;
- * F its minor page faults, which on a virtual machine cost more than
- * most of the instructions).  RAWFILE receives every byte written,
+ * "exit status=S peak_rss_kb=K cpu_ms=C minflt=F" (C: the program's
+ * user and system CPU time, its whole run; F its minor page faults,
+ * which on a virtual machine cost more than most of its instructions).  RAWFILE receives every byte written,
  * for tests that look for escape sequences.  Used by make bench and by
  * the idle and injection tests in make check (which assert bytes, never
  * times).
@@ -303,14 +302,11 @@ main(int argc, char **argv)
 		waitpid(pid, &status, 0);
 	}
 	getrusage(RUSAGE_CHILDREN, &ru);
-	printf("exit status=%d peak_rss_kb=%ld cpu_ms=%.2f sys_ms=%.2f "
-	       "minflt=%ld\n",
+	printf("exit status=%d peak_rss_kb=%ld cpu_ms=%.2f minflt=%ld\n",
 	    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
 	    ru.ru_maxrss,
 	    (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
 		(double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3,
-	    (double)ru.ru_stime.tv_sec * 1e3 +
-		(double)ru.ru_stime.tv_usec / 1e3,
 	    ru.ru_minflt);
 	if (r.raw != NULL)
 		fclose(r.raw);

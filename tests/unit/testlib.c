@@ -117,11 +117,15 @@ testlib_wait_past(struct db *db, const char *when)
 	if (sqlite3_prepare_v2(db_sqlite(db),
 		"SELECT datetime('now', 'localtime') > ?1", -1, &st,
 		NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, when, -1, SQLITE_TRANSIENT) != SQLITE_OK)
+	    sqlite3_bind_text(st, 1, when, -1, SQLITE_TRANSIENT) != SQLITE_OK) {
+		sqlite3_finalize(st);
 		fail_msg("the clock: %s", sqlite3_errmsg(db_sqlite(db)));
+	}
 	for (int i = 0; i < 300 && !past; i++) {
-		if (sqlite3_step(st) != SQLITE_ROW)
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_finalize(st);
 			fail_msg("the clock: %s", sqlite3_errmsg(db_sqlite(db)));
+		}
 		past = sqlite3_column_int(st, 0);
 		sqlite3_reset(st);
 		if (!past)
