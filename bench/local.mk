@@ -69,8 +69,7 @@ EXTRA_DIST += bench/tty.sh
 if STATIC_DEPS
 check_PROGRAMS += bench/coopstock-static
 bench_coopstock_static_SOURCES = src/main.c
-bench_coopstock_static_LDADD = libcoopstock.a $(STATIC_DEPS_LIBS) \
-	$(THREAD_LIBS) $(LTLIBINTL) $(LIBICONV)
+bench_coopstock_static_LDADD = libcoopstock.a $(STATIC_DEPS_LIBS) $(SYS_LIBS)
 BENCH_STATIC = $(abs_top_builddir)/bench/coopstock-static$(EXEEXT)
 else
 BENCH_STATIC =

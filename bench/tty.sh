@@ -97,12 +97,13 @@ less_rec() {
 	    "$PTYREC" -t "$1" -q 100 "$2" -- less "$TABLE" >"$3"
 }
 
-# cs TERM BINARY OUT: one start of BINARY on the database with no keys
-# (the first screen, then the hang-up), ptyrec's report in OUT.
+# cs TERM BINARY KEYS OUT: BINARY on the database under ptyrec with the
+# KEYS script ("-": none, the first screen, then the hang-up), ptyrec's
+# report in OUT.
 cs() {
 	env COOPSTOCK_DATADIR="${COOPSTOCK_DATADIR:-}" LANG=C.UTF-8 \
-	    LC_ALL=C.UTF-8 "$PTYREC" -t "$1" -q 100 - -- \
-	    "$2" --db "$DB" >"$3" 2>&1 || :
+	    LC_ALL=C.UTF-8 "$PTYREC" -t "$1" -q 100 "$3" -- \
+	    "$2" --db "$DB" >"$4" 2>&1 || :
 }
 
 # startup TERM N: N starts of each program, interleaved, as ptyrec
@@ -111,8 +112,8 @@ startup() {
 	k=1
 	while [ "$k" -le "$2" ]; do
 		less_rec "$1" - "$W/start.less.$1.$k"
-		cs "$1" "$COOPSTOCK" "$W/start.cs.$1.$k"
-		[ -z "$STATIC" ] || cs "$1" "$STATIC" "$W/start.st.$1.$k"
+		cs "$1" "$COOPSTOCK" - "$W/start.cs.$1.$k"
+		[ -z "$STATIC" ] || cs "$1" "$STATIC" - "$W/start.st.$1.$k"
 		k=$((k + 1))
 	done
 }
@@ -121,11 +122,18 @@ row() { # LABEL COOPSTOCK LESS TARGET
 	printf '%-36s %10s %10s %7s   %s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")" "$4"
 }
 
+# start_rows TERM WHO LABEL...: the median wall-clock and CPU rows of the
+# starts of WHO (cs or st) against less's, LABEL before each.
+start_rows() {
+	row "$3" "$(median ms "$W"/start."$2"."$1".*)" \
+	    "$(median ms "$W"/start.less."$1".*)" "< 2x"
+	row "$4" "$(median cpu "$W"/start."$2"."$1".*)" \
+	    "$(median cpu "$W"/start.less."$1".*)" "< 2x"
+}
+
 for term in xterm-256color vt100; do
 	less_rec "$term" "$W/less.keys" "$W/less.$term"
-	env COOPSTOCK_DATADIR="${COOPSTOCK_DATADIR:-}" LANG=C.UTF-8 \
-	    LC_ALL=C.UTF-8 "$PTYREC" -t "$term" -q 100 "$W/cs.keys" -- \
-	    "$COOPSTOCK" --db "$DB" >"$W/cs.$term" 2>&1 || :
+	cs "$term" "$COOPSTOCK" "$W/cs.keys" "$W/cs.$term"
 	L=$W/less.$term
 	C=$W/cs.$term
 	echo
@@ -140,19 +148,9 @@ for term in xterm-256color vt100; do
 	row "idle 10 s on the list, bytes" "$(field idle "$C")" "$(field idle "$L")" "0"
 	row "startup to first screen, ms" "$(field ms "$C")" "$(field ms "$L")" "< 2x"
 	startup "$term" "$STARTS"
-	row "  same, median of $STARTS starts, ms" \
-	    "$(median ms "$W"/start.cs."$term".*)" \
-	    "$(median ms "$W"/start.less."$term".*)" "< 2x"
-	row "  same, median CPU ms" \
-	    "$(median cpu "$W"/start.cs."$term".*)" \
-	    "$(median cpu "$W"/start.less."$term".*)" "< 2x"
-	if [ -n "$STATIC" ]; then
-		row "  linked statically, median ms" \
-		    "$(median ms "$W"/start.st."$term".*)" \
-		    "$(median ms "$W"/start.less."$term".*)" "< 2x"
-		row "  linked statically, median CPU ms" \
-		    "$(median cpu "$W"/start.st."$term".*)" \
-		    "$(median cpu "$W"/start.less."$term".*)" "< 2x"
-	fi
+	start_rows "$term" cs "  same, median of $STARTS starts, ms" \
+	    "  same, median CPU ms"
+	[ -z "$STATIC" ] || start_rows "$term" st \
+	    "  linked statically, median ms" "  linked statically, median CPU ms"
 	row "peak RSS, KiB" "$(field rss "$C")" "$(field rss "$L")" "< 16384 KiB"
 done

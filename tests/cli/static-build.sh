@@ -21,10 +21,12 @@ else
 	    "no ldd"
 fi
 
+# prog BUILD: the program of BUILD (shared or static).
+prog() { if [ "$1" = static ]; then echo "$STATIC"; else echo "$COOPSTOCK"; fi; }
+
 d=$TESTS_SRCDIR/data/imex
 for b in shared static; do
-	bin=$COOPSTOCK
-	[ $b = static ] && bin=$STATIC
+	bin=$(prog $b)
 	"$bin" --db "$T/$b.db" init >/dev/null
 	run "$bin" --db "$T/$b.db" import products "$d/products.csv" \
 	    "$d/products-gbk.csv"
@@ -37,8 +39,7 @@ ok "the same export, byte for byte" cmp -s "$T/shared.csv" "$T/static.csv"
 
 if [ -x "$PTYREC" ]; then
 	for b in shared static; do
-		bin=$COOPSTOCK
-		[ $b = static ] && bin=$STATIC
+		bin=$(prog $b)
 		ASAN_OPTIONS=detect_leaks=0 LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 		    "$PTYREC" -q 400 -o "$T/$b.raw" - -- \
 		    "$bin" --db "$T/shared.db" >/dev/null 2>&1
